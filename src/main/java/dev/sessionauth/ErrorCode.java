@@ -1,0 +1,70 @@
+package dev.sessionauth;
+
+/**
+ * The error codes of the HTTP API and of {@link AuthException}, each with the HTTP status it is answered with.
+ * The names are Better Auth's, so clients written for Better Auth recognise them.
+ */
+public enum ErrorCode {
+    /** No session, or the session is not valid, where one is required. */
+    UNAUTHORIZED(401, "Sign-in required"),
+    /** The presented session existed but has passed its expiry. */
+    SESSION_EXPIRED(401, "Your session has expired; please sign in again"),
+    /** The presented session cookie or bearer token is malformed or its signature does not verify. */
+    INVALID_TOKEN(401, "The session token is not valid"),
+    /** The sign-in is older than {@code session.freshAge} and the action needs a recent one. */
+    SESSION_NOT_FRESH(403, "Please sign in again to continue"),
+    /** The user's e-mail address must be verified first. */
+    EMAIL_NOT_VERIFIED(403, "E-mail address not verified"),
+    /** Unknown e-mail or wrong password: deliberately the same answer for both. */
+    INVALID_EMAIL_OR_PASSWORD(401, "Invalid e-mail or password"),
+    /** Sign-up with an e-mail address that already has an account. */
+    USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL(422, "User already exists; use another e-mail"),
+    /** The e-mail address is not well-formed. */
+    INVALID_EMAIL(400, "Invalid e-mail address"),
+    /** The password is shorter than {@code password.minLength}. */
+    PASSWORD_TOO_SHORT(400, "Password too short"),
+    /** The password is longer than {@code password.maxLength}. */
+    PASSWORD_TOO_LONG(400, "Password too long"),
+    /** The body is not valid JSON, a field has the wrong type, a required field is missing or unknown. */
+    INVALID_REQUEST_BODY(400, "Invalid request body"),
+    /** The request path could not be normalized unambiguously (encoded slash, {@code ..} above root, ...). */
+    INVALID_PATH(400, "Invalid request path"),
+    /** The request body is larger than the API accepts. */
+    PAYLOAD_TOO_LARGE(413, "Request body too large"),
+    /** The body's content type is not one the endpoint accepts. */
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    /** An unsafe, cookie-bearing request came without an {@code Origin} or {@code Referer}, or with {@code null}. */
+    MISSING_OR_NULL_ORIGIN(403, "Missing or null Origin"),
+    /** An unsafe, cookie-bearing request, or a callback URL, names an origin that is not trusted. */
+    INVALID_ORIGIN(403, "Invalid origin"),
+    /** A form post to the app lacks the session's CSRF token. */
+    INVALID_CSRF_TOKEN(403, "Invalid CSRF token"),
+    /** No such endpoint under the API's base path. */
+    NOT_FOUND(404, "Not found"),
+    /** The endpoint exists but not for this HTTP method. */
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    /** Too many requests from this client or for this account; the answer carries {@code Retry-After}. */
+    TOO_MANY_REQUESTS(429, "Too many requests"),
+    /** An unexpected failure on our side; details are in the server log, never in the answer. */
+    INTERNAL_ERROR(500, "Internal error"),
+    /** The session store cannot be reached. */
+    SERVICE_UNAVAILABLE(503, "The session store is unavailable; try again shortly");
+
+    private final int status;
+    private final String defaultMessage;
+
+    ErrorCode(int status, String defaultMessage) {
+        this.status = status;
+        this.defaultMessage = defaultMessage;
+    }
+
+    /** The HTTP status this code is answered with. */
+    public int status() {
+        return status;
+    }
+
+    /** A human-readable message used when no more specific one is given. */
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+}

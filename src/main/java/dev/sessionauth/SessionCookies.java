@@ -1,0 +1,125 @@
+package dev.sessionauth;
+
+import dev.sessionauth.config.AuthConfig;
+import dev.sessionauth.crypto.CookieSigner;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a session travels: the names and attributes of SessionAuth's cookies, reading the credential from a
+ * request (signed cookie or {@code Authorization: Bearer}) and writing or expiring the cookies.
+ */
+public final class SessionCookies {
+    private static final String SECURE_PREFIX = "__Secure-";
+    private static final String BEARER = "Bearer ";
+
+    private final AuthConfig config;
+    private final CookieSigner signer;
+    private final Clock clock;
+    private final String tokenName;
+    private final List<String> allNames;
+
+    SessionCookies(AuthConfig config, CookieSigner signer, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.signer = signer;
+        this.tokenName = config.cookiePrefix() + ".session_token";
+        this.allNames = List.of(tokenName, config.cookiePrefix() + ".session_data",
+                config.cookiePrefix() + ".dont_remember");
+    }
+
+    /** A credential found on a request; a cookie's value is still signed, a bearer's may be either. */
+    public record Credential(String value, boolean fromCookie) {
+        @Override
+        public String toString() {
+            return "Credential[fromCookie=" + fromCookie + "]";
+        }
+    }
+
+    /** Whether cookies on this request get {@code Secure} and the {@code __Secure-} prefix. */
+    public boolean secure(HttpServletRequest request) {
+        return switch (config.secureCookies()) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> request.isSecure() || config.baseUrl().filter(u -> u.startsWith("https:")).isPresent();
+        };
+    }
+
+    /** The session cookie's name on this request. */
+    public String tokenCookieName(HttpServletRequest request) {
+        return (secure(request) ? SECURE_PREFIX : "") + tokenName;
+    }
+
+    /** Whether the request carries a session cookie (the trigger for the CSRF origin check). */
+    public boolean hasSessionCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (cookie.getName().equals(tokenName) || cookie.getName().equals(SECURE_PREFIX + tokenName)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The request's credential: the session cookie whose signature verifies (a second cookie of the same name,
+     * planted by a sibling domain, cannot shadow the real one), else the first one, else a bearer token.
+     */
+    public Optional<Credential> credential(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            String name = tokenCookieName(request);
+            Credential first = null;
+            for (Cookie cookie : cookies) {
+                if (cookie.getName().equals(name)) {
+                    Credential c = new Credential(cookie.getValue(), true);
+                    if (signer.verify(cookie.getValue()).isPresent()) {
+                        return Optional.of(c);
+                    }
+                    first = first == null ? c : first;
+                }
+            }
+            if (first != null) {
+                return Optional.of(first);
+            }
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.of(new Credential(authorization.substring(BEARER.length()).trim(), false));
+        }
+        return Optional.empty();
+    }
+
+    /** Sets (or re-sets after a refresh) the session cookie. */
+    public void set(HttpServletRequest request, HttpServletResponse response, String token, Session session) {
+        Optional<Duration> maxAge = session.isRemember()
+                ? Optional.of(Duration.between(clock.instant(), session.getExpiresAt()))
+                : Optional.empty();
+        response.addHeader("Set-Cookie", header(request, tokenCookieName(request), signer.sign(token), maxAge));
+    }
+
+    /** Expires every SessionAuth cookie in the browser. */
+    public void clear(HttpServletRequest request, HttpServletResponse response) {
+        String prefix = secure(request) ? SECURE_PREFIX : "";
+        for (String name : allNames) {
+            response.addHeader("Set-Cookie", header(request, prefix + name, "", Optional.of(Duration.ZERO)));
+        }
+    }
+
+    private String header(HttpServletRequest request, String name, String value, Optional<Duration> maxAge) {
+        StringBuilder h = new StringBuilder(160).append(name).append('=').append(value).append("; Path=/");
+        maxAge.ifPresent(age -> h.append("; Max-Age=").append(Math.max(0, age.getSeconds())));
+        h.append("; HttpOnly; SameSite=").append(config.sameSite().attribute());
+        if (secure(request)) {
+            h.append("; Secure");
+        }
+        return h.toString();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.sessionauth;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A signed-up user as the app sees it: never holds a password hash. It is also the request's
+ * {@link Principal}; {@link #getName()} is the display name, {@link #getId()} the stable identifier.
+ *
+ * <p>A final class with JavaBean getters rather than a record so that JSP EL ({@code ${auth.user.email}})
+ * can read it on every Jakarta EE 10 container.
+ */
+public final class User implements Principal {
+    private final String id;
+    private final String name;
+    private final String email;
+    private final boolean emailVerified;
+    private final String image;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+    private final Map<String, Object> fields;
+
+    public User(String id, String name, String email, boolean emailVerified, Optional<String> image,
+                Instant createdAt, Instant updatedAt, Map<String, Object> fields) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.name = Objects.requireNonNull(name, "name");
+        this.email = Objects.requireNonNull(email, "email");
+        this.emailVerified = emailVerified;
+        this.image = image.orElse(null);
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+        this.fields = Map.copyOf(fields);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /** The display name (Better Auth's {@code name}); also {@link Principal#getName()}. */
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    /** The e-mail address, normalised to lower case. */
+    public String getEmail() {
+        return email;
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerified;
+    }
+
+    /** The image URL, or {@code null} for EL; Java code should prefer {@link #image()}. */
+    public String getImage() {
+        return image;
+    }
+
+    public Optional<String> image() {
+        return Optional.ofNullable(image);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    /** The declared additional fields (for example {@code role}), by name. */
+    public Map<String, Object> getFields() {
+        return fields;
+    }
+
+    /** An additional field, typed; empty when absent or of another type. */
+    public <T> Optional<T> get(String field, Class<T> type) {
+        Object value = fields.get(field);
+        return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
+    }
+
+    /** Whether the user's {@code role} field (one role or a comma-separated list) names this role. */
+    public boolean hasRole(String role) {
+        return get("role", String.class)
+                .map(roles -> Arrays.stream(roles.split(",")).map(String::trim).anyMatch(role::equals))
+                .orElse(false);
+    }
+
+    /** A copy with other values for the fields a user may change. */
+    public User withProfile(String newName, Optional<String> newImage, Instant newUpdatedAt) {
+        return new User(id, newName, email, emailVerified, newImage, createdAt, newUpdatedAt, fields);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof User other && other.id.equals(id) && other.name.equals(name)
+                && other.email.equals(email) && other.emailVerified == emailVerified
+                && Objects.equals(other.image, image) && other.createdAt.equals(createdAt)
+                && other.updatedAt.equals(updatedAt) && other.fields.equals(fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "User[id=" + id + "]";
+    }
+}

@@ -1,0 +1,345 @@
+package dev.sessionauth.config;
+
+import static dev.sessionauth.config.Settings.*;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The validated, immutable configuration of one SessionAuth instance. It is read from several
+ * {@link ConfigSource}s, strongest first; every unknown name or bad value stops start-up with a
+ * {@link ConfigException} that names the setting and the fix.
+ */
+public final class AuthConfig {
+    /** How a request's session is validated: against the store each time, or also through a signed JWT cookie. */
+    public enum SessionStrategy { DATABASE, JWT }
+
+    /** When cookies get the {@code Secure} attribute and the {@code __Secure-} prefix. */
+    public enum SecureCookies { AUTO, ALWAYS, NEVER }
+
+    /** The cookies' {@code SameSite} attribute; {@code None} is refused on purpose. */
+    public enum SameSite {
+        LAX("Lax"), STRICT("Strict");
+
+        private final String attribute;
+
+        SameSite(String attribute) {
+            this.attribute = attribute;
+        }
+
+        /** The attribute value as written in {@code Set-Cookie}. */
+        public String attribute() {
+            return attribute;
+        }
+    }
+
+    /** What start-up does with the tables. */
+    public enum SchemaMode { AUTO, VALIDATE, NONE }
+
+    /** The smallest secret we accept, in bytes: a 256-bit HMAC key. */
+    public static final int MIN_SECRET_BYTES = 32;
+
+    private final List<String> protectedPatterns;
+    private final List<String> publicPatterns;
+    private final Optional<String> loginPage;
+    private final String basePath;
+    private final Optional<String> baseUrl;
+    private final List<String> trustedOrigins;
+    private final boolean trustProxy;
+    private final List<String> secrets;
+    private final Duration maxAge;
+    private final Duration updateAge;
+    private final Duration absoluteMaxAge;
+    private final Duration freshAge;
+    private final boolean rememberMe;
+    private final SessionStrategy strategy;
+    private final Duration cookieCacheMaxAge;
+    private final boolean csrfProtection;
+    private final SecureCookies secureCookies;
+    private final String cookiePrefix;
+    private final SameSite sameSite;
+    private final int passwordMinLength;
+    private final int passwordMaxLength;
+    private final int bcryptCost;
+    private final Optional<String> dataSource;
+    private final Optional<String> jdbcUrl;
+    private final Optional<String> jdbcUser;
+    private final Optional<String> jdbcPassword;
+    private final int jdbcMaxPoolSize;
+    private final SchemaMode schema;
+
+    private AuthConfig(Reader r) {
+        protectedPatterns = r.list(PROTECTED);
+        publicPatterns = r.list(PUBLIC);
+        loginPage = r.optional(LOGIN_PAGE, v -> r.requirePath(LOGIN_PAGE, v));
+        basePath = r.value(BASE_PATH, "/api/auth", v -> {
+            String p = r.requirePath(BASE_PATH, v);
+            if (p.equals("/") || p.endsWith("/")) {
+                throw r.bad(BASE_PATH, v, "must be a path like /api/auth, not / and without a trailing slash");
+            }
+            return p;
+        });
+        baseUrl = r.optional(BASE_URL, v -> r.origin(BASE_URL, v));
+        trustedOrigins = r.list(TRUSTED_ORIGINS).stream().map(v -> r.origin(TRUSTED_ORIGINS, v)).toList();
+        trustProxy = r.bool(TRUST_PROXY, false);
+        secrets = r.list(SECRET);
+        for (String s : secrets) {
+            if (s.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+                throw r.bad(SECRET, "(hidden)", "each secret must be at least " + MIN_SECRET_BYTES
+                        + " bytes; generate one with: openssl rand -base64 32");
+            }
+        }
+        if (secrets.isEmpty() && baseUrl.filter(u -> u.startsWith("https:")).isPresent()) {
+            throw new ConfigException(SECRET + ": required when " + BASE_URL + " is https (production). A secret kept"
+                    + " in the database beside the sessions would let a database leak forge cookies. Set "
+                    + ConfigSource.envName(SECRET) + " or the init-param " + SECRET
+                    + " to at least 32 random bytes, e.g. the output of: openssl rand -base64 32");
+        }
+        maxAge = r.duration(MAX_AGE, "7d");
+        updateAge = r.duration(UPDATE_AGE, "1d");
+        absoluteMaxAge = r.duration(ABSOLUTE_MAX_AGE, "30d");
+        freshAge = r.duration(FRESH_AGE, "1d");
+        rememberMe = r.bool(REMEMBER_ME, true);
+        strategy = r.choice(STRATEGY, "database", SessionStrategy.class);
+        cookieCacheMaxAge = r.duration(COOKIE_CACHE_MAX_AGE, "5m");
+        csrfProtection = r.bool(CSRF_PROTECTION, true);
+        secureCookies = r.value(REQUIRE_SECURE_COOKIE, "auto", v -> switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "auto" -> SecureCookies.AUTO;
+            case "true" -> SecureCookies.ALWAYS;
+            case "false" -> SecureCookies.NEVER;
+            default -> throw r.bad(REQUIRE_SECURE_COOKIE, v, "use auto, true or false");
+        });
+        cookiePrefix = r.value(COOKIE_PREFIX, "sessionauth", v -> {
+            if (!v.matches("[A-Za-z0-9_-]{1,40}")) {
+                throw r.bad(COOKIE_PREFIX, v, "use 1 to 40 letters, digits, '-' or '_'");
+            }
+            return v;
+        });
+        sameSite = r.value(COOKIE_SAME_SITE, "Lax", v -> switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "lax" -> SameSite.LAX;
+            case "strict" -> SameSite.STRICT;
+            case "none" -> throw r.bad(COOKIE_SAME_SITE, v,
+                    "None is refused: it sends the session cookie on cross-site requests; use Lax or Strict");
+            default -> throw r.bad(COOKIE_SAME_SITE, v, "use Lax or Strict");
+        });
+        passwordMinLength = r.integer(PASSWORD_MIN_LENGTH, 8, 1, 1024);
+        passwordMaxLength = r.integer(PASSWORD_MAX_LENGTH, 128, 1, 4096);
+        bcryptCost = r.integer(BCRYPT_COST, 10, 10, 31);
+        dataSource = r.optional(DATA_SOURCE, String::trim);
+        jdbcUrl = r.optional(JDBC_URL, v -> {
+            if (!v.trim().startsWith("jdbc:")) {
+                throw r.bad(JDBC_URL, v, "a JDBC URL starts with jdbc:, e.g. jdbc:h2:./data/sessionauth");
+            }
+            return v.trim();
+        });
+        jdbcUser = r.optional(JDBC_USER, Function.identity());
+        jdbcPassword = r.optional(JDBC_PASSWORD, Function.identity());
+        jdbcMaxPoolSize = r.integer(JDBC_MAX_POOL_SIZE, 16, 1, 1000);
+        schema = r.choice(SCHEMA, "auto", SchemaMode.class);
+
+        if (maxAge.isZero()) {
+            throw r.bad(MAX_AGE, "0", "a session must live longer than 0 seconds");
+        }
+        if (updateAge.compareTo(maxAge) >= 0) {
+            throw new ConfigException(UPDATE_AGE + " (" + Durations.format(updateAge) + ") must be shorter than "
+                    + MAX_AGE + " (" + Durations.format(maxAge) + "), or sessions expire before they are ever refreshed");
+        }
+        if (!absoluteMaxAge.isZero() && absoluteMaxAge.compareTo(maxAge) < 0) {
+            throw new ConfigException(ABSOLUTE_MAX_AGE + " (" + Durations.format(absoluteMaxAge) + r.origin(ABSOLUTE_MAX_AGE)
+                    + ") is shorter than " + MAX_AGE + " (" + Durations.format(maxAge)
+                    + "); raise it to at least " + MAX_AGE + ", or set it to 0 for no cap");
+        }
+        if (cookieCacheMaxAge.isZero()) {
+            throw r.bad(COOKIE_CACHE_MAX_AGE, "0", "use a positive duration such as 5m");
+        }
+        if (passwordMinLength > passwordMaxLength) {
+            throw new ConfigException(PASSWORD_MIN_LENGTH + " (" + passwordMinLength + ") is greater than "
+                    + PASSWORD_MAX_LENGTH + " (" + passwordMaxLength + ")");
+        }
+        if (strategy == SessionStrategy.JWT) {
+            throw r.bad(STRATEGY, "jwt", "the jwt strategy is not available in this version; use database");
+        }
+        if (dataSource.isPresent() && jdbcUrl.isPresent()) {
+            throw new ConfigException(DATA_SOURCE + " and " + JDBC_URL + " are both set; keep one: a JNDI DataSource"
+                    + " name, or a JDBC URL for SessionAuth's own pool");
+        }
+    }
+
+    /** Reads and validates the configuration; {@code sources} are ordered strongest first. */
+    public static AuthConfig load(List<ConfigSource> sources) {
+        return new AuthConfig(new Reader(sources));
+    }
+
+    /** The configuration with every default: what a bare {@code <filter>} gets. */
+    public static AuthConfig defaults() {
+        return load(List.of());
+    }
+
+    public List<String> protectedPatterns() { return protectedPatterns; }
+    public List<String> publicPatterns() { return publicPatterns; }
+    public Optional<String> loginPage() { return loginPage; }
+    public String basePath() { return basePath; }
+    /** The app's public origin (scheme://host[:port]), when configured. */
+    public Optional<String> baseUrl() { return baseUrl; }
+    public List<String> trustedOrigins() { return trustedOrigins; }
+    public boolean trustProxy() { return trustProxy; }
+    /** The configured HMAC secrets, first signs, all verify; empty means a generated one kept in the database. */
+    public List<String> secrets() { return secrets; }
+    public Duration maxAge() { return maxAge; }
+    public Duration updateAge() { return updateAge; }
+    /** Zero means no cap. */
+    public Duration absoluteMaxAge() { return absoluteMaxAge; }
+    public Duration freshAge() { return freshAge; }
+    public boolean rememberMe() { return rememberMe; }
+    public SessionStrategy strategy() { return strategy; }
+    public Duration cookieCacheMaxAge() { return cookieCacheMaxAge; }
+    public boolean csrfProtection() { return csrfProtection; }
+    public SecureCookies secureCookies() { return secureCookies; }
+    public String cookiePrefix() { return cookiePrefix; }
+    public SameSite sameSite() { return sameSite; }
+    public int passwordMinLength() { return passwordMinLength; }
+    public int passwordMaxLength() { return passwordMaxLength; }
+    public int bcryptCost() { return bcryptCost; }
+    public Optional<String> dataSource() { return dataSource; }
+    public Optional<String> jdbcUrl() { return jdbcUrl; }
+    public Optional<String> jdbcUser() { return jdbcUser; }
+    public Optional<String> jdbcPassword() { return jdbcPassword; }
+    public int jdbcMaxPoolSize() { return jdbcMaxPoolSize; }
+    public SchemaMode schema() { return schema; }
+
+    /** Looks a setting up in the sources, strongest first, and turns bad values into messages. */
+    private static final class Reader {
+        private final List<ConfigSource> sources;
+
+        Reader(List<ConfigSource> sources) {
+            this.sources = List.copyOf(sources);
+            Set<String> known = new HashSet<>(NAMES);
+            for (ConfigSource source : sources) {
+                for (String name : source.names()) {
+                    if (!known.contains(name)) {
+                        throw new ConfigException("unknown setting " + source.describe(name) + suggestion(name)
+                                + "; the settings are: " + String.join(", ", NAMES));
+                    }
+                }
+            }
+        }
+
+        private static String suggestion(String name) {
+            return NAMES.stream().filter(n -> n.equalsIgnoreCase(name)).findFirst()
+                    .map(n -> " (did you mean " + n + "?)").orElse("");
+        }
+
+        private Optional<ConfigSource> sourceOf(String name) {
+            return sources.stream().filter(s -> s.get(name).isPresent()).findFirst();
+        }
+
+        String origin(String name) {
+            return sourceOf(name).map(s -> ", from " + s.describe(name)).orElse(", the default");
+        }
+
+        ConfigException bad(String name, String value, String fix) {
+            String where = sourceOf(name).map(s -> " (set as " + s.describe(name) + ")").orElse("");
+            return new ConfigException(name + ": \"" + value + "\" " + fix + where);
+        }
+
+        <T> Optional<T> optional(String name, Function<String, T> parse) {
+            return sourceOf(name).flatMap(s -> s.get(name)).filter(v -> !v.isBlank()).map(parse);
+        }
+
+        <T> T value(String name, String defaultValue, Function<String, T> parse) {
+            return parse.apply(sourceOf(name).flatMap(s -> s.get(name)).orElse(defaultValue));
+        }
+
+        List<String> list(String name) {
+            return optional(name, v -> Arrays.stream(v.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList())
+                    .orElse(List.of());
+        }
+
+        Duration duration(String name, String defaultValue) {
+            return value(name, defaultValue, v -> Durations.parse(v).orElseThrow(
+                    () -> bad(name, v, "is not a duration; use 30d, 24h, 15m or seconds")));
+        }
+
+        boolean bool(String name, boolean defaultValue) {
+            return value(name, Boolean.toString(defaultValue), v -> switch (v.trim().toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw bad(name, v, "is not a boolean; use true or false");
+            });
+        }
+
+        int integer(String name, int defaultValue, int min, int max) {
+            return value(name, Integer.toString(defaultValue), v -> {
+                try {
+                    int n = Integer.parseInt(v.trim());
+                    if (n < min || n > max) {
+                        throw bad(name, v, "is out of range; use a whole number from " + min + " to " + max);
+                    }
+                    return n;
+                } catch (NumberFormatException e) {
+                    throw bad(name, v, "is not a whole number; use one from " + min + " to " + max);
+                }
+            });
+        }
+
+        <E extends Enum<E>> E choice(String name, String defaultValue, Class<E> type) {
+            return value(name, defaultValue, v -> {
+                for (E e : type.getEnumConstants()) {
+                    if (e.name().equalsIgnoreCase(v.trim())) {
+                        return e;
+                    }
+                }
+                List<String> options = new ArrayList<>();
+                for (E e : type.getEnumConstants()) {
+                    options.add(e.name().toLowerCase(Locale.ROOT));
+                }
+                throw bad(name, v, "is not one of: " + String.join(", ", options));
+            });
+        }
+
+        String requirePath(String name, String v) {
+            String p = v.trim();
+            if (!p.startsWith("/") || p.startsWith("//") || p.contains("\\") || p.contains("?") || p.contains("#")) {
+                throw bad(name, v, "must be a path inside the app starting with a single /, e.g. /login");
+            }
+            return p;
+        }
+
+        String origin(String name, String v) {
+            String s = v.trim();
+            try {
+                URI uri = new URI(s);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                boolean pathless = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
+                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && pathless
+                        && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
+                    boolean defaultPort = uri.getPort() == -1 || (scheme.equals("http") && uri.getPort() == 80)
+                            || (scheme.equals("https") && uri.getPort() == 443);
+                    return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                            + (defaultPort ? "" : ":" + uri.getPort());
+                }
+            } catch (URISyntaxException e) {
+                // reported below with the fix
+            }
+            throw bad(name, v, "is not an origin; use scheme://host[:port] such as https://app.example.com");
+        }
+    }
+
+    /** For tests and diagnostics: the settings as their names, secrets hidden. */
+    @Override
+    public String toString() {
+        return Map.of("basePath", basePath, "protected", protectedPatterns, "public", publicPatterns,
+                "maxAge", maxAge, "updateAge", updateAge, "secrets", secrets.size() + " configured").toString();
+    }
+}

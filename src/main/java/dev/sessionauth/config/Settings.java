@@ -1,0 +1,44 @@
+package dev.sessionauth.config;
+
+import java.util.List;
+
+/** The names of every setting SessionAuth understands (DESIGN.md section 3); anything else is a mistake. */
+final class Settings {
+    static final String PROTECTED = "protected";
+    static final String PUBLIC = "public";
+    static final String LOGIN_PAGE = "loginPage";
+    static final String BASE_PATH = "basePath";
+    static final String BASE_URL = "baseURL";
+    static final String TRUSTED_ORIGINS = "trustedOrigins";
+    static final String TRUST_PROXY = "trustProxy";
+    static final String SECRET = "secret";
+    static final String MAX_AGE = "session.maxAge";
+    static final String UPDATE_AGE = "session.updateAge";
+    static final String ABSOLUTE_MAX_AGE = "session.absoluteMaxAge";
+    static final String FRESH_AGE = "session.freshAge";
+    static final String REMEMBER_ME = "session.rememberMe";
+    static final String STRATEGY = "session.strategy";
+    static final String COOKIE_CACHE_MAX_AGE = "session.cookieCache.maxAge";
+    static final String CSRF_PROTECTION = "security.csrfProtection";
+    static final String REQUIRE_SECURE_COOKIE = "security.requireSecureCookie";
+    static final String COOKIE_PREFIX = "cookie.prefix";
+    static final String COOKIE_SAME_SITE = "cookie.sameSite";
+    static final String PASSWORD_MIN_LENGTH = "password.minLength";
+    static final String PASSWORD_MAX_LENGTH = "password.maxLength";
+    static final String BCRYPT_COST = "password.bcryptCost";
+    static final String DATA_SOURCE = "dataSource";
+    static final String JDBC_URL = "jdbc.url";
+    static final String JDBC_USER = "jdbc.user";
+    static final String JDBC_PASSWORD = "jdbc.password";
+    static final String JDBC_MAX_POOL_SIZE = "jdbc.maxPoolSize";
+    static final String SCHEMA = "schema";
+
+    static final List<String> NAMES = List.of(PROTECTED, PUBLIC, LOGIN_PAGE, BASE_PATH, BASE_URL, TRUSTED_ORIGINS,
+            TRUST_PROXY, SECRET, MAX_AGE, UPDATE_AGE, ABSOLUTE_MAX_AGE, FRESH_AGE, REMEMBER_ME, STRATEGY,
+            COOKIE_CACHE_MAX_AGE, CSRF_PROTECTION, REQUIRE_SECURE_COOKIE, COOKIE_PREFIX, COOKIE_SAME_SITE,
+            PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, BCRYPT_COST, DATA_SOURCE, JDBC_URL, JDBC_USER, JDBC_PASSWORD,
+            JDBC_MAX_POOL_SIZE, SCHEMA);
+
+    private Settings() {
+    }
+}

@@ -1,0 +1,71 @@
+package dev.sessionauth.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs cookie values as {@code value.base64url(HMAC-SHA256(key, value))} and checks them, so that a forged
+ * cookie is refused before any store read. The first key signs; every key verifies, which lets secrets rotate.
+ */
+public final class CookieSigner {
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final List<SecretKeySpec> keys;
+
+    public CookieSigner(List<byte[]> secrets) {
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("at least one secret is needed");
+        }
+        this.keys = secrets.stream().map(s -> new SecretKeySpec(s.clone(), ALGORITHM)).toList();
+    }
+
+    /** The signed form of {@code value} (which must not contain '.'). */
+    public String sign(String value) {
+        return value + "." + ENCODER.encodeToString(mac(keys.get(0), value));
+    }
+
+    /** The value inside {@code signed} when a key's signature matches it; compared in constant time. */
+    public Optional<String> verify(String signed) {
+        int dot = signed.lastIndexOf('.');
+        if (dot <= 0 || dot == signed.length() - 1) {
+            return Optional.empty();
+        }
+        String value = signed.substring(0, dot);
+        byte[] presented;
+        try {
+            presented = DECODER.decode(signed.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        boolean ok = false;
+        for (SecretKeySpec key : keys) {
+            // Every key is tried, so the time does not tell which key (if any) matched.
+            ok |= MessageDigest.isEqual(mac(key, value), presented);
+        }
+        return ok ? Optional.of(value) : Optional.empty();
+    }
+
+    /** A keyed digest of {@code value} under the signing key, e.g. a per-session CSRF token. */
+    public String digest(String purpose, String value) {
+        return ENCODER.encodeToString(mac(keys.get(0), purpose + ":" + value));
+    }
+
+    private static byte[] mac(SecretKeySpec key, String value) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable in this JVM", e);
+        }
+    }
+}

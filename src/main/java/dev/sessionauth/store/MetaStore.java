@@ -1,0 +1,11 @@
+package dev.sessionauth.store;
+
+import java.util.Optional;
+
+/** Small named values SessionAuth keeps for itself, such as the generated development secret. */
+public interface MetaStore {
+    Optional<String> get(String name);
+
+    /** Stores {@code value} unless a value is already there; returns the value that is stored afterwards. */
+    String putIfAbsent(String name, String value);
+}

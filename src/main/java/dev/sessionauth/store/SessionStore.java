@@ -1,0 +1,38 @@
+package dev.sessionauth.store;
+
+import dev.sessionauth.Session;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where sessions live, keyed by the hash of their token. Every method may throw {@link StoreUnavailableException}.
+ * A cookie cache or another store can sit in front of it; the engine only needs these operations.
+ */
+public interface SessionStore {
+    void create(NewSession session);
+
+    /** One indexed read: the session whose token hashes to {@code tokenHash}, with its user; expired ones too. */
+    Optional<SessionAndUser> findByTokenHash(String tokenHash);
+
+    /**
+     * Moves a session's expiry, but only if nobody refreshed it since {@code refreshedBefore}: concurrent
+     * requests write once. Returns whether this call wrote.
+     */
+    boolean extend(String sessionId, Instant newExpiresAt, Instant now, Instant refreshedBefore);
+
+    /** Deletes one session; whether it existed. */
+    boolean delete(String sessionId);
+
+    /** Deletes one session only if it belongs to {@code userId}; whether it did. */
+    boolean deleteOwned(String userId, String sessionId);
+
+    /** Deletes every session of a user except {@code keepSessionId} (when given); how many. */
+    int deleteAllOf(String userId, Optional<String> keepSessionId);
+
+    /** The user's sessions that are live at {@code now}, newest first. */
+    List<Session> listLive(String userId, Instant now);
+
+    /** Deletes up to {@code limit} sessions that expired before {@code now}; how many. */
+    int deleteExpired(Instant now, int limit);
+}

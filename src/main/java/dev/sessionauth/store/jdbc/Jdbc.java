@@ -1,0 +1,69 @@
+package dev.sessionauth.store.jdbc;
+
+import dev.sessionauth.Session;
+import dev.sessionauth.User;
+import dev.sessionauth.store.StoreUnavailableException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+/** The conversions and row mappings the JDBC stores share. */
+final class Jdbc {
+    /** SQLSTATE of a unique-constraint violation, the same in H2 and PostgreSQL. */
+    static final String UNIQUE_VIOLATION = "23505";
+
+
+    private Jdbc() {
+    }
+
+    static StoreUnavailableException unavailable(String operation, SQLException e) {
+        return new StoreUnavailableException("session store failed to " + operation + ": " + e.getMessage(), e);
+    }
+
+    static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+        ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    static Instant getInstant(ResultSet rs, int index) throws SQLException {
+        return rs.getObject(index, OffsetDateTime.class).toInstant();
+    }
+
+    /** Maps the user columns (id, name, email, email_verified, image, created_at, updated_at) starting at column {@code first}. */
+    static User user(ResultSet rs, int first) throws SQLException {
+        return new User(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2), rs.getBoolean(first + 3),
+                Optional.ofNullable(rs.getString(first + 4)), getInstant(rs, first + 5), getInstant(rs, first + 6),
+                Map.of());
+    }
+
+    /** Maps the session columns (id, user_id, expires_at, absolute_expires_at, created_at, updated_at,
+     * ip_address, user_agent, remember) starting at column {@code first}. */
+    static Session session(ResultSet rs, int first) throws SQLException {
+        return new Session(rs.getString(first), rs.getString(first + 1), getInstant(rs, first + 2),
+                getInstant(rs, first + 3), getInstant(rs, first + 4), getInstant(rs, first + 5),
+                Optional.ofNullable(rs.getString(first + 6)), Optional.ofNullable(rs.getString(first + 7)),
+                rs.getBoolean(first + 8));
+    }
+
+    static void bindSession(PreparedStatement ps, Session s, String tokenHash) throws SQLException {
+        ps.setString(1, s.getId());
+        ps.setString(2, tokenHash);
+        ps.setString(3, s.getUserId());
+        setInstant(ps, 4, s.getExpiresAt());
+        setInstant(ps, 5, s.getAbsoluteExpiresAt());
+        setInstant(ps, 6, s.getCreatedAt());
+        setInstant(ps, 7, s.getUpdatedAt());
+        ps.setString(8, s.getIpAddress());
+        ps.setString(9, s.getUserAgent());
+        ps.setBoolean(10, s.isRemember());
+    }
+
+    static final String INSERT_SESSION = """
+            INSERT INTO sa_session (id, token_hash, user_id, expires_at, absolute_expires_at, created_at, updated_at,
+                                    ip_address, user_agent, remember)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+}

@@ -1,0 +1,140 @@
+package dev.sessionauth.store.jdbc;
+
+import dev.sessionauth.Session;
+import dev.sessionauth.store.NewSession;
+import dev.sessionauth.store.SessionAndUser;
+import dev.sessionauth.store.SessionStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** {@link SessionStore} over JDBC ({@code sa_session}); every lookup is one indexed statement. */
+public final class JdbcSessionStore implements SessionStore {
+    private static final String FIND_BY_TOKEN_HASH = """
+            SELECT s.id, s.user_id, s.expires_at, s.absolute_expires_at, s.created_at, s.updated_at, s.ip_address,
+                   s.user_agent, s.remember,
+                   u.id, u.name, u.email, u.email_verified, u.image, u.created_at, u.updated_at
+            FROM sa_session s JOIN sa_user u ON u.id = s.user_id
+            WHERE s.token_hash = ?""";
+    private static final String EXTEND = """
+            UPDATE sa_session SET expires_at = ?, updated_at = ?
+            WHERE id = ? AND updated_at < ?""";
+    private static final String DELETE = "DELETE FROM sa_session WHERE id = ?";
+    private static final String DELETE_OWNED = "DELETE FROM sa_session WHERE id = ? AND user_id = ?";
+    private static final String DELETE_ALL_OF = "DELETE FROM sa_session WHERE user_id = ?";
+    private static final String DELETE_ALL_OF_EXCEPT = "DELETE FROM sa_session WHERE user_id = ? AND id <> ?";
+    private static final String LIST_LIVE = """
+            SELECT s.id, s.user_id, s.expires_at, s.absolute_expires_at, s.created_at, s.updated_at, s.ip_address,
+                   s.user_agent, s.remember
+            FROM sa_session s
+            WHERE s.user_id = ? AND s.expires_at > ?
+            ORDER BY s.created_at DESC, s.id""";
+    // A sub-select instead of DELETE ... LIMIT, which PostgreSQL lacks: the same batch SQL on both databases.
+    private static final String DELETE_EXPIRED = """
+            DELETE FROM sa_session WHERE id IN (
+                SELECT id FROM sa_session WHERE expires_at <= ? FETCH FIRST ? ROWS ONLY)""";
+
+    private final DataSource dataSource;
+
+    public JdbcSessionStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void create(NewSession session) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(Jdbc.INSERT_SESSION)) {
+            Jdbc.bindSession(ps, session.session(), session.tokenHash());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("create a session", e);
+        }
+    }
+
+    @Override
+    public Optional<SessionAndUser> findByTokenHash(String tokenHash) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND_BY_TOKEN_HASH)) {
+            ps.setString(1, tokenHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new SessionAndUser(Jdbc.session(rs, 1), Jdbc.user(rs, 10)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("read a session", e);
+        }
+    }
+
+    @Override
+    public boolean extend(String sessionId, Instant newExpiresAt, Instant now, Instant refreshedBefore) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(EXTEND)) {
+            Jdbc.setInstant(ps, 1, newExpiresAt);
+            Jdbc.setInstant(ps, 2, now);
+            ps.setString(3, sessionId);
+            Jdbc.setInstant(ps, 4, refreshedBefore);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("refresh a session", e);
+        }
+    }
+
+    @Override
+    public boolean delete(String sessionId) {
+        return update("delete a session", DELETE, sessionId) == 1;
+    }
+
+    @Override
+    public boolean deleteOwned(String userId, String sessionId) {
+        return update("delete a session", DELETE_OWNED, sessionId, userId) == 1;
+    }
+
+    @Override
+    public int deleteAllOf(String userId, Optional<String> keepSessionId) {
+        return keepSessionId.isPresent()
+                ? update("delete sessions", DELETE_ALL_OF_EXCEPT, userId, keepSessionId.get())
+                : update("delete sessions", DELETE_ALL_OF, userId);
+    }
+
+    @Override
+    public List<Session> listLive(String userId, Instant now) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LIST_LIVE)) {
+            ps.setString(1, userId);
+            Jdbc.setInstant(ps, 2, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Session> sessions = new ArrayList<>();
+                while (rs.next()) {
+                    sessions.add(Jdbc.session(rs, 1));
+                }
+                return sessions;
+            }
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("list sessions", e);
+        }
+    }
+
+    @Override
+    public int deleteExpired(Instant now, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DELETE_EXPIRED)) {
+            Jdbc.setInstant(ps, 1, now);
+            ps.setInt(2, limit);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("delete expired sessions", e);
+        }
+    }
+
+    private int update(String operation, String sql, String... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Jdbc.unavailable(operation, e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.sessionauth.store.jdbc;
+
+import dev.sessionauth.store.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Creates and migrates SessionAuth's tables ({@code sa_*}). Each migration is a list of portable statements
+ * (H2 and PostgreSQL); {@code sa_meta.schema_version} records how far a database has come.
+ */
+public final class Schema {
+    /** The schema version this code reads and writes. */
+    public static final int CURRENT_VERSION = 1;
+
+    private static final String VERSION_KEY = "schema_version";
+    private static final String CREATE_META = """
+            CREATE TABLE IF NOT EXISTS sa_meta (
+                name VARCHAR(64) PRIMARY KEY,
+                value VARCHAR(1024) NOT NULL)""";
+    private static final String UPDATE_VERSION = "UPDATE sa_meta SET value = ? WHERE name = ?";
+    private static final String INSERT_VERSION = "INSERT INTO sa_meta (name, value) VALUES (?, ?)";
+    // Serialises concurrent migrations of instances that start together against one PostgreSQL database.
+    private static final String POSTGRES_LOCK = "SELECT pg_advisory_xact_lock(7275630821955563522)";
+
+    private static final List<List<String>> MIGRATIONS = List.of(List.of(
+            """
+            CREATE TABLE IF NOT EXISTS sa_user (
+                id VARCHAR(64) PRIMARY KEY,
+                name VARCHAR(255) NOT NULL,
+                email VARCHAR(320) NOT NULL,
+                email_verified BOOLEAN DEFAULT FALSE NOT NULL,
+                image VARCHAR(2048),
+                created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                CONSTRAINT sa_user_email_uq UNIQUE (email))""",
+            """
+            CREATE TABLE IF NOT EXISTS sa_account (
+                id VARCHAR(64) PRIMARY KEY,
+                user_id VARCHAR(64) NOT NULL REFERENCES sa_user (id) ON DELETE CASCADE,
+                provider_id VARCHAR(64) NOT NULL,
+                account_id VARCHAR(255) NOT NULL,
+                password_hash VARCHAR(255),
+                created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                CONSTRAINT sa_account_provider_uq UNIQUE (provider_id, account_id))""",
+            "CREATE INDEX IF NOT EXISTS sa_account_user_idx ON sa_account (user_id)",
+            """
+            CREATE TABLE IF NOT EXISTS sa_session (
+                id VARCHAR(64) PRIMARY KEY,
+                token_hash VARCHAR(64) NOT NULL,
+                user_id VARCHAR(64) NOT NULL REFERENCES sa_user (id) ON DELETE CASCADE,
+                expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                absolute_expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                ip_address VARCHAR(64),
+                user_agent VARCHAR(512),
+                remember BOOLEAN DEFAULT TRUE NOT NULL,
+                CONSTRAINT sa_session_token_uq UNIQUE (token_hash))""",
+            "CREATE INDEX IF NOT EXISTS sa_session_user_idx ON sa_session (user_id)",
+            "CREATE INDEX IF NOT EXISTS sa_session_expires_idx ON sa_session (expires_at)",
+            """
+            CREATE TABLE IF NOT EXISTS sa_verification (
+                id VARCHAR(64) PRIMARY KEY,
+                identifier VARCHAR(320) NOT NULL,
+                value_hash VARCHAR(64) NOT NULL,
+                expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                CONSTRAINT sa_verification_value_uq UNIQUE (value_hash))""",
+            "CREATE INDEX IF NOT EXISTS sa_verification_identifier_idx ON sa_verification (identifier)"));
+
+    private Schema() {
+    }
+
+    /** Brings the database up to {@link #CURRENT_VERSION}; a no-op when it is there already. */
+    public static void migrate(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                if (postgres) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(POSTGRES_LOCK);
+                    }
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute(CREATE_META);
+                }
+                Optional<Integer> version = readVersion(c);
+                for (int v = version.orElse(0); v < MIGRATIONS.size(); v++) {
+                    try (Statement s = c.createStatement()) {
+                        for (String sql : MIGRATIONS.get(v)) {
+                            s.execute(sql);
+                        }
+                    }
+                }
+                if (version.isEmpty()) {
+                    write(c, INSERT_VERSION, VERSION_KEY, Integer.toString(CURRENT_VERSION));
+                } else if (version.get() < CURRENT_VERSION) {
+                    write(c, UPDATE_VERSION, Integer.toString(CURRENT_VERSION), VERSION_KEY);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("create or migrate its tables", e);
+        }
+    }
+
+    /** The version the database is at, empty when SessionAuth's tables are not there. */
+    public static Optional<Integer> version(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return readVersion(c);
+        } catch (SQLException e) {
+            // sa_meta is missing: no SessionAuth schema at all.
+            return Optional.empty();
+        } catch (StoreUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Integer> readVersion(Connection c) throws SQLException {
+        return JdbcMetaStore.get(c, VERSION_KEY).map(Integer::parseInt);
+    }
+
+    private static void write(Connection c, String sql, String first, String second) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, first);
+            ps.setString(2, second);
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package dev.sessionauth.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessionauth.AuthException;
+import dev.sessionauth.ClientInfo;
+import dev.sessionauth.ErrorCode;
+import dev.sessionauth.Resolution;
+import dev.sessionauth.Session;
+import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionCookies;
+import dev.sessionauth.SignUp;
+import dev.sessionauth.SignedIn;
+import dev.sessionauth.store.StoreUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The HTTP API under {@code basePath}, speaking Better Auth's wire protocol: sign-up, sign-in, sign-out,
+ * get-session, listing and revoking sessions, updating the user, refreshing the session.
+ */
+final class AuthApi {
+    private static final System.Logger LOG = System.getLogger(AuthApi.class.getName());
+    private static final Set<String> NO_FIELDS = Set.of();
+
+    /** One endpoint: its HTTP method and what it does. */
+    private record Endpoint(String method, Handler handler) {
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        void handle(HttpServletRequest request, HttpServletResponse response) throws IOException;
+    }
+
+    private final SessionAuth auth;
+    private final SessionCookies cookies;
+    private final CsrfGuard csrf;
+    private final ObjectMapper mapper;
+    private final ApiJson json;
+    private final JsonResponses responses;
+    private final Map<String, Endpoint> endpoints;
+
+    AuthApi(SessionAuth auth, CsrfGuard csrf, ObjectMapper mapper, JsonResponses responses) {
+        this.auth = auth;
+        this.cookies = auth.cookies();
+        this.csrf = csrf;
+        this.mapper = mapper;
+        this.json = new ApiJson(mapper);
+        this.responses = responses;
+        this.endpoints = Map.ofEntries(
+                Map.entry("/sign-up/email", new Endpoint("POST", this::signUp)),
+                Map.entry("/sign-in/email", new Endpoint("POST", this::signIn)),
+                Map.entry("/sign-out", new Endpoint("POST", this::signOut)),
+                Map.entry("/get-session", new Endpoint("GET", this::getSession)),
+                Map.entry("/list-sessions", new Endpoint("GET", this::listSessions)),
+                Map.entry("/revoke-session", new Endpoint("POST", this::revokeSession)),
+                Map.entry("/revoke-other-sessions", new Endpoint("POST", this::revokeOtherSessions)),
+                Map.entry("/revoke-sessions", new Endpoint("POST", this::revokeSessions)),
+                Map.entry("/update-user", new Endpoint("POST", this::updateUser)),
+                Map.entry("/update-session", new Endpoint("POST", this::updateSession)),
+                Map.entry("/refresh-session", new Endpoint("POST", this::refreshSession)));
+    }
+
+    /** Answers one API request; {@code endpoint} is the normalized path below {@code basePath}. */
+    void handle(HttpServletRequest request, HttpServletResponse response, String endpoint) throws IOException {
+        try {
+            Endpoint e = endpoints.get(endpoint);
+            if (e == null) {
+                throw new AuthException(ErrorCode.NOT_FOUND, "No endpoint " + auth.config().basePath() + endpoint);
+            }
+            String method = request.getMethod();
+            if (!e.method().equals(method) && !(method.equals("HEAD") && e.method().equals("GET"))) {
+                response.setHeader("Allow", e.method());
+                throw new AuthException(ErrorCode.METHOD_NOT_ALLOWED, "Use " + e.method() + " for " + endpoint);
+            }
+            e.handler().handle(request, response);
+        } catch (AuthException e) {
+            responses.error(response, e.code(), e.getMessage());
+        } catch (StoreUnavailableException e) {
+            LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + e.getMessage());
+            responses.error(response, ErrorCode.SERVICE_UNAVAILABLE);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "unexpected failure in " + endpoint, e);
+            responses.error(response, ErrorCode.INTERNAL_ERROR);
+        }
+    }
+
+    // ---- sign-up, sign-in, sign-out -----------------------------------------------------------------------
+
+    private void signUp(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody body = JsonBody.read(request, mapper, true)
+                .allowOnly(Set.of("name", "email", "password", "image", "rememberMe", "callbackURL", "errorCallbackURL"));
+        Optional<String> callback = callbackUrl(body, request, "callbackURL");
+        Optional<String> errorCallback = callbackUrl(body, request, "errorCallbackURL");
+        SignedIn signedIn;
+        try {
+            SignUp signUp = new SignUp(body.requiredString("name"), body.requiredString("email"),
+                    body.requiredString("password"), body.optionalString("image"),
+                    body.optionalBoolean("rememberMe").orElse(true));
+            signedIn = auth.signUp(signUp, clientInfo(request), presented(request));
+        } catch (AuthException e) {
+            redirectOnFormError(body, errorCallback, e, response);
+            return;
+        }
+        cookies.set(request, response, signedIn.token(), signedIn.session());
+        if (body.isForm() && callback.isPresent()) {
+            redirect(response, callback.get());
+            return;
+        }
+        ObjectNode out = json.object();
+        out.put("token", signedIn.token());
+        out.set("user", json.user(signedIn.user()));
+        responses.write(response, 200, out);
+    }
+
+    private void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody body = JsonBody.read(request, mapper, true)
+                .allowOnly(Set.of("email", "password", "rememberMe", "callbackURL", "errorCallbackURL"));
+        Optional<String> callback = callbackUrl(body, request, "callbackURL");
+        Optional<String> errorCallback = callbackUrl(body, request, "errorCallbackURL");
+        SignedIn signedIn;
+        try {
+            signedIn = auth.signIn(body.requiredString("email"), body.requiredString("password"),
+                    body.optionalBoolean("rememberMe").orElse(true), clientInfo(request), presented(request));
+        } catch (AuthException e) {
+            redirectOnFormError(body, errorCallback, e, response);
+            return;
+        }
+        cookies.set(request, response, signedIn.token(), signedIn.session());
+        if (body.isForm() && callback.isPresent()) {
+            redirect(response, callback.get());
+            return;
+        }
+        ObjectNode out = json.object();
+        out.put("redirect", callback.isPresent());
+        out.put("token", signedIn.token());
+        callback.ifPresent(url -> out.put("url", url));
+        out.set("user", json.user(signedIn.user()));
+        responses.write(response, 200, out);
+    }
+
+    private void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody.read(request, mapper, false).allowOnly(NO_FIELDS);
+        auth.signOut(presented(request));
+        cookies.clear(request, response);
+        ObjectNode out = json.object();
+        out.put("success", true);
+        responses.write(response, 200, out);
+    }
+
+    // ---- the current session ------------------------------------------------------------------------------------
+
+    private void getSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean refresh = !flag(request, "disableRefresh");
+        flag(request, "disableCookieCache"); // validated; the database strategy reads the store anyway
+        Resolution r = auth.resolve(cookies.credential(request), refresh);
+        if (!r.isValid()) {
+            if (r.isStale()) {
+                cookies.clear(request, response);
+            }
+            responses.write(response, 200, NullNode.getInstance());
+            return;
+        }
+        if (r.refreshed()) {
+            cookies.set(request, response, r.token().orElseThrow(), r.session().orElseThrow());
+        }
+        responses.write(response, 200, json.sessionAndUser(r.session().orElseThrow(), r.user().orElseThrow()));
+    }
+
+    private void refreshSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody.read(request, mapper, false).allowOnly(NO_FIELDS);
+        Resolution r = requireSession(request, response);
+        Session refreshed = auth.refresh(r.session().orElseThrow());
+        cookies.set(request, response, r.token().orElseThrow(), refreshed);
+        responses.write(response, 200, json.sessionAndUser(refreshed, r.user().orElseThrow()));
+    }
+
+    private void updateSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // No session fields are declared yet, so only an empty update is valid.
+        JsonBody.read(request, mapper, false).allowOnly(NO_FIELDS);
+        Resolution r = requireSession(request, response);
+        ObjectNode out = json.object();
+        out.set("session", json.session(r.session().orElseThrow()));
+        responses.write(response, 200, out);
+    }
+
+    private void updateUser(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody body = JsonBody.read(request, mapper, false);
+        if (body.has("email")) {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "email cannot be changed through update-user");
+        }
+        body.allowOnly(Set.of("name", "image"));
+        Optional<String> name = body.optionalString("name");
+        Optional<Optional<String>> image = body.has("image") ? Optional.of(body.optionalString("image")) : Optional.empty();
+        if (name.isEmpty() && image.isEmpty()) {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "Nothing to update: send name and/or image");
+        }
+        Resolution r = requireSession(request, response);
+        auth.updateUser(r.user().orElseThrow().getId(), name, image);
+        ObjectNode out = json.object();
+        out.put("status", true);
+        responses.write(response, 200, out);
+    }
+
+    // ---- listing and revoking -------------------------------------------------------------------------------
+
+    private void listSessions(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Resolution r = requireSession(request, response);
+        ArrayNode out = mapper.createArrayNode();
+        for (Session s : auth.listSessions(r.user().orElseThrow().getId())) {
+            out.add(json.session(s));
+        }
+        responses.write(response, 200, out);
+    }
+
+    private void revokeSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody body = JsonBody.read(request, mapper, false).allowOnly(Set.of("token"));
+        String handle = body.requiredString("token");
+        Resolution r = requireSession(request, response);
+        // Someone else's handle and an unknown one get the same answer, and neither revokes anything.
+        auth.revokeSession(r.user().orElseThrow().getId(), handle);
+        if (handle.equals(r.session().orElseThrow().getId())) {
+            cookies.clear(request, response);
+        }
+        status(response);
+    }
+
+    private void revokeOtherSessions(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody.read(request, mapper, false).allowOnly(NO_FIELDS);
+        Resolution r = requireSession(request, response);
+        auth.revokeOtherSessions(r.user().orElseThrow().getId(), r.session().orElseThrow().getId());
+        status(response);
+    }
+
+    private void revokeSessions(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody.read(request, mapper, false).allowOnly(NO_FIELDS);
+        Resolution r = requireSession(request, response);
+        auth.revokeAllSessions(r.user().orElseThrow().getId());
+        cookies.clear(request, response);
+        status(response);
+    }
+
+    // ---- shared steps ---------------------------------------------------------------------------------------
+
+    /** The caller's live session (refreshed when due), or the 401 that fits why there is none. */
+    private Resolution requireSession(HttpServletRequest request, HttpServletResponse response) {
+        Resolution r = auth.resolve(cookies.credential(request), true);
+        if (!r.isValid()) {
+            if (r.isStale()) {
+                cookies.clear(request, response);
+            }
+            throw new AuthException(r.failure());
+        }
+        if (r.refreshed()) {
+            cookies.set(request, response, r.token().orElseThrow(), r.session().orElseThrow());
+        }
+        return r;
+    }
+
+    private void status(HttpServletResponse response) throws IOException {
+        ObjectNode out = json.object();
+        out.put("status", true);
+        responses.write(response, 200, out);
+    }
+
+    private Optional<String> presented(HttpServletRequest request) {
+        return cookies.credential(request).map(SessionCookies.Credential::value);
+    }
+
+    private Optional<String> callbackUrl(JsonBody body, HttpServletRequest request, String field) {
+        Optional<String> url = body.optionalString(field).map(String::trim).filter(s -> !s.isEmpty());
+        if (url.isPresent() && !csrf.isTrustedUrl(url.get(), request)) {
+            throw new AuthException(ErrorCode.INVALID_ORIGIN, field + " must be a path in this app or a trusted origin");
+        }
+        return url;
+    }
+
+    /** A form post that fails goes back to the page that can show the error, when it named one. */
+    private void redirectOnFormError(JsonBody body, Optional<String> errorCallback, AuthException e,
+                                     HttpServletResponse response) throws IOException {
+        if (!body.isForm() || errorCallback.isEmpty()) {
+            throw e;
+        }
+        String url = errorCallback.get();
+        redirect(response, url + (url.contains("?") ? "&" : "?") + "error="
+                + URLEncoder.encode(e.code().name(), StandardCharsets.UTF_8));
+    }
+
+    private static void redirect(HttpServletResponse response, String location) {
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(302);
+        response.setHeader("Location", location);
+    }
+
+    private static boolean flag(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, name + " must be true or false");
+    }
+
+    private ClientInfo clientInfo(HttpServletRequest request) {
+        return new ClientInfo(Optional.ofNullable(ClientAddress.of(request, auth.config().trustProxy())),
+                Optional.ofNullable(request.getHeader("User-Agent")));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.sessionauth.web;
+
+import dev.sessionauth.AuthContext;
+import dev.sessionauth.User;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.security.Principal;
+
+/**
+ * The request the app sees behind the filter: the signed-in {@link User} as {@link #getUserPrincipal()}, its id
+ * as {@link #getRemoteUser()}, roles from the user's {@code role} field, and the {@link AuthContext} attribute.
+ */
+final class AuthenticatedRequest extends HttpServletRequestWrapper {
+    private final AuthContext context;
+
+    AuthenticatedRequest(HttpServletRequest request, AuthContext context) {
+        super(request);
+        this.context = context;
+        request.setAttribute(AuthContext.ATTRIBUTE, context);
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        return context.user().map(Principal.class::cast).orElseGet(super::getUserPrincipal);
+    }
+
+    @Override
+    public String getRemoteUser() {
+        return context.user().map(User::getId).orElseGet(super::getRemoteUser);
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        return context.user().map(u -> u.hasRole(role)).orElse(false) || super.isUserInRole(role);
+    }
+
+    @Override
+    public String getAuthType() {
+        return context.isSignedIn() ? "SESSIONAUTH" : super.getAuthType();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.sessionauth.web;
+
+import dev.sessionauth.ErrorCode;
+import dev.sessionauth.config.AuthConfig;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The CSRF origin check: an unsafe request that a browser could have been tricked into sending must come from
+ * a trusted origin ({@code Origin}, else {@code Referer}). Trusted: {@code baseURL} (or, without it, the
+ * request's own origin) and {@code trustedOrigins}.
+ */
+public final class CsrfGuard {
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private final boolean enabled;
+    private final Optional<String> baseUrl;
+    private final List<String> trustedOrigins;
+
+    public CsrfGuard(AuthConfig config) {
+        this.enabled = config.csrfProtection();
+        this.baseUrl = config.baseUrl();
+        this.trustedOrigins = config.trustedOrigins();
+    }
+
+    /** Whether the method changes state, so the request needs the check when it is ambient-authenticated. */
+    public static boolean isUnsafe(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT));
+    }
+
+    /** The refusal for this request, or empty when its origin is trusted (or the check is off). */
+    public Optional<ErrorCode> check(HttpServletRequest request) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null || origin.isBlank()) {
+            String referer = request.getHeader("Referer");
+            if (referer == null || referer.isBlank()) {
+                return Optional.of(ErrorCode.MISSING_OR_NULL_ORIGIN);
+            }
+            origin = referer;
+        }
+        if (origin.trim().equals("null")) {
+            return Optional.of(ErrorCode.MISSING_OR_NULL_ORIGIN);
+        }
+        return originOf(origin).filter(o -> isTrusted(o, request)).isPresent()
+                ? Optional.empty()
+                : Optional.of(ErrorCode.INVALID_ORIGIN);
+    }
+
+    /** Whether a URL (absolute, or relative to this app) points at a trusted origin: for callback URLs. */
+    public boolean isTrustedUrl(String url, HttpServletRequest request) {
+        if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") && url.chars().noneMatch(c -> c < 0x21)) {
+            return true;
+        }
+        return originOf(url).filter(o -> isTrusted(o, request)).isPresent();
+    }
+
+    private boolean isTrusted(String origin, HttpServletRequest request) {
+        return origin.equals(baseUrl.orElseGet(() -> requestOrigin(request))) || trustedOrigins.contains(origin);
+    }
+
+    /** The origin this request was addressed to, for when no {@code baseURL} is configured. */
+    static String requestOrigin(HttpServletRequest request) {
+        String scheme = request.getScheme().toLowerCase(Locale.ROOT);
+        int port = request.getServerPort();
+        boolean defaultPort = port <= 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        String host = request.getServerName().toLowerCase(Locale.ROOT);
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+    }
+
+    /** scheme://host[:port] of an absolute http(s) URL, lower-cased, default port dropped. */
+    static Optional<String> originOf(String url) {
+        try {
+            URI uri = new URI(url.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawUserInfo() != null) {
+                return Optional.empty();
+            }
+            int port = uri.getPort();
+            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.sessionauth.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessionauth.AuthException;
+import dev.sessionauth.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A request body read for the API: JSON object, or a urlencoded form where the endpoint allows it, capped in
+ * size, with typed accessors whose failures are 4xx {@link AuthException}s that name the field.
+ */
+final class JsonBody {
+    /** Bodies above this are refused with 413 before they are read. */
+    static final int MAX_BYTES = 64 * 1024;
+
+    private final ObjectNode fields;
+    private final boolean form;
+
+    private JsonBody(ObjectNode fields, boolean form) {
+        this.fields = fields;
+        this.form = form;
+    }
+
+    static ObjectMapper strictMapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return mapper;
+    }
+
+    /**
+     * Reads the body of {@code request}.
+     *
+     * @param formAllowed whether {@code application/x-www-form-urlencoded} is accepted
+     */
+    static JsonBody read(HttpServletRequest request, ObjectMapper mapper, boolean formAllowed) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > MAX_BYTES) {
+            throw tooLarge();
+        }
+        byte[] bytes = readCapped(request.getInputStream());
+        String contentType = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
+        String mediaType = contentType.split(";", 2)[0].trim();
+        if (bytes.length == 0 || isBlank(bytes)) {
+            if (mediaType.isEmpty() || mediaType.equals("application/json")
+                    || (formAllowed && mediaType.equals("application/x-www-form-urlencoded"))) {
+                return new JsonBody(JsonNodeFactory.instance.objectNode(), false);
+            }
+            throw unsupported(formAllowed);
+        }
+        if (mediaType.equals("application/json")) {
+            JsonNode node;
+            try {
+                node = mapper.readTree(bytes);
+            } catch (JsonProcessingException e) {
+                throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The body is not valid JSON: "
+                        + e.getOriginalMessage());
+            }
+            if (node instanceof ObjectNode object) {
+                return new JsonBody(object, false);
+            }
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The body must be a JSON object");
+        }
+        if (formAllowed && mediaType.equals("application/x-www-form-urlencoded")) {
+            return new JsonBody(parseForm(bytes), true);
+        }
+        throw unsupported(formAllowed);
+    }
+
+    private static AuthException tooLarge() {
+        return new AuthException(ErrorCode.PAYLOAD_TOO_LARGE, "The body must be at most " + MAX_BYTES / 1024 + " KiB");
+    }
+
+    private static AuthException unsupported(boolean formAllowed) {
+        return new AuthException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send Content-Type: application/json"
+                + (formAllowed ? " or application/x-www-form-urlencoded" : ""));
+    }
+
+    private static byte[] readCapped(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            if (out.size() + n > MAX_BYTES) {
+                throw tooLarge();
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ObjectNode parseForm(byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The form is not valid UTF-8");
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                if (node.has(name)) {
+                    throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The form field " + name + " appears twice");
+                }
+                node.put(name, value);
+            } catch (IllegalArgumentException e) {
+                throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The form is not validly urlencoded");
+            }
+        }
+        return node;
+    }
+
+    /** Whether the body came as a urlencoded form (so the answer is a redirect rather than JSON). */
+    boolean isForm() {
+        return form;
+    }
+
+    /** Refuses fields the endpoint does not know: a typo must not be silently ignored. */
+    JsonBody allowOnly(Set<String> names) {
+        Iterator<String> it = fields.fieldNames();
+        while (it.hasNext()) {
+            String name = it.next();
+            if (!names.contains(name)) {
+                throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "Unknown field: " + name
+                        + "; accepted fields are " + String.join(", ", names.stream().sorted().toList()));
+            }
+        }
+        return this;
+    }
+
+    String requiredString(String name) {
+        return optionalString(name).orElseThrow(
+                () -> new AuthException(ErrorCode.INVALID_REQUEST_BODY, "Missing field: " + name));
+    }
+
+    /** A string field; absent and JSON {@code null} are both empty. */
+    Optional<String> optionalString(String name) {
+        JsonNode node = fields.get(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, name + " must be a string");
+        }
+        return Optional.of(node.textValue());
+    }
+
+    /** Whether the field is present at all, even as {@code null}. */
+    boolean has(String name) {
+        return fields.has(name);
+    }
+
+    /** A boolean field; a form sends {@code true}/{@code false}/{@code on}. */
+    Optional<Boolean> optionalBoolean(String name) {
+        JsonNode node = fields.get(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (node.isBoolean()) {
+            return Optional.of(node.booleanValue());
+        }
+        if (form && node.isTextual()) {
+            switch (node.textValue().toLowerCase(Locale.ROOT)) {
+                case "true", "on", "1" -> {
+                    return Optional.of(true);
+                }
+                case "false", "off", "0", "" -> {
+                    return Optional.of(false);
+                }
+                default -> {
+                }
+            }
+        }
+        throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, name + " must be true or false");
+    }
+}

@@ -1,0 +1,221 @@
+package dev.sessionauth.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionauth.AuthContext;
+import dev.sessionauth.ErrorCode;
+import dev.sessionauth.Resolution;
+import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionCookies;
+import dev.sessionauth.config.AuthConfig;
+import dev.sessionauth.config.ConfigException;
+import dev.sessionauth.config.ConfigSource;
+import dev.sessionauth.store.StoreUnavailableException;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one filter an app declares: serves the auth API under {@code basePath}, resolves every request's
+ * session from its cookie, refuses cross-site unsafe requests, guards protected paths (401 JSON or a redirect
+ * to {@code loginPage}) and hands the app a request that knows its user.
+ *
+ * <p>From {@code web.xml} it reads its settings from init-params, context-params, system properties and the
+ * environment; in code, {@code new SessionAuthFilter(SessionAuth.builder()...build())}.
+ */
+public final class SessionAuthFilter implements Filter {
+    private static final System.Logger LOG = System.getLogger(SessionAuthFilter.class.getName());
+
+    private SessionAuth auth;
+    private boolean ownsAuth;
+    private SessionCookies cookies;
+    private PathRules rules;
+    private CsrfGuard csrf;
+    private JsonResponses responses;
+    private AuthApi api;
+    private String basePath;
+    private Optional<String> loginPage;
+
+    /** For {@code web.xml}: the settings come from init-params and the other configuration sources. */
+    public SessionAuthFilter() {
+    }
+
+    /** For code: an engine built and owned by the caller (the filter does not close it). */
+    public SessionAuthFilter(SessionAuth auth) {
+        this.auth = auth;
+    }
+
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        try {
+            if (auth == null) {
+                auth = SessionAuth.builder().config(readConfig(filterConfig)).build();
+                ownsAuth = true;
+            }
+            AuthConfig config = auth.config();
+            rules = pathRules(config);
+            loginPage = config.loginPage();
+            if (loginPage.isPresent()) {
+                String login = PathNormalizer.normalize(loginPage.get().split("\\?", 2)[0]);
+                if (rules.isProtected(login)) {
+                    throw new ConfigException("loginPage: " + loginPage.get() + " is itself protected, so nobody could"
+                            + " reach it; add it to the public patterns (public=" + loginPage.get() + ")");
+                }
+            }
+            basePath = config.basePath();
+            cookies = auth.cookies();
+            csrf = new CsrfGuard(config);
+            ObjectMapper mapper = JsonBody.strictMapper();
+            responses = new JsonResponses(mapper);
+            api = new AuthApi(auth, csrf, mapper, responses);
+            filterConfig.getServletContext().setAttribute(SessionAuth.ATTRIBUTE, auth);
+        } catch (ConfigException | StoreUnavailableException | AmbiguousPathException e) {
+            LOG.log(System.Logger.Level.ERROR, "SessionAuth cannot start: " + e.getMessage());
+            destroy();
+            throw new ServletException("SessionAuth cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    private static AuthConfig readConfig(FilterConfig filterConfig) {
+        ServletContext context = filterConfig.getServletContext();
+        return AuthConfig.load(List.of(
+                ConfigSource.of("filter init-param", params(Collections.list(filterConfig.getInitParameterNames()),
+                        filterConfig::getInitParameter)),
+                ConfigSource.contextParams(params(Collections.list(context.getInitParameterNames()),
+                        context::getInitParameter)),
+                ConfigSource.systemProperties(System.getProperties()),
+                ConfigSource.environment(System.getenv())));
+    }
+
+    private static Map<String, String> params(List<String> names, java.util.function.Function<String, String> value) {
+        Map<String, String> map = new LinkedHashMap<>();
+        names.forEach(n -> map.put(n, value.apply(n)));
+        return map;
+    }
+
+    private static PathRules pathRules(AuthConfig config) {
+        try {
+            config.protectedPatterns().forEach(PathPattern::parse);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("protected: " + e.getMessage());
+        }
+        try {
+            config.publicPatterns().forEach(PathPattern::parse);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("public: " + e.getMessage());
+        }
+        return PathRules.of(config.protectedPatterns(), config.publicPatterns());
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
+                || req.getAttribute(AuthContext.ATTRIBUTE) instanceof AuthContext) {
+            chain.doFilter(req, res);
+            return;
+        }
+        String path;
+        try {
+            path = PathNormalizer.normalize(pathWithinApp(request));
+        } catch (AmbiguousPathException e) {
+            responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous: " + e.getMessage());
+            return;
+        }
+        request.setAttribute(SessionAuth.ATTRIBUTE, auth);
+        boolean isApi = path.startsWith(basePath) && (path.length() == basePath.length() || path.charAt(basePath.length()) == '/');
+
+        if (CsrfGuard.isUnsafe(request) && (cookies.hasSessionCookie(request) || (isApi && isSimpleForm(request)))) {
+            Optional<ErrorCode> refusal = csrf.check(request);
+            if (refusal.isPresent()) {
+                responses.error(response, refusal.get(), refusal.get() == ErrorCode.MISSING_OR_NULL_ORIGIN
+                        ? "This request needs an Origin or Referer header from a trusted origin"
+                        : "The request's origin is not trusted; set baseURL or trustedOrigins if it should be");
+                return;
+            }
+        }
+        if (isApi) {
+            api.handle(request, response, path.substring(basePath.length()));
+            return;
+        }
+
+        PathRules.Access access = rules.classify(path);
+        AuthContext context;
+        try {
+            Resolution resolution = auth.resolve(cookies.credential(request), true);
+            if (resolution.refreshed()) {
+                cookies.set(request, response, resolution.token().orElseThrow(), resolution.session().orElseThrow());
+            } else if (resolution.isStale()) {
+                cookies.clear(request, response);
+            }
+            context = auth.context(resolution);
+        } catch (StoreUnavailableException e) {
+            LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + e.getMessage());
+            if (access == PathRules.Access.PROTECTED) {
+                responses.error(response, ErrorCode.SERVICE_UNAVAILABLE);
+                return;
+            }
+            context = auth.unavailableContext();
+        }
+        if (access == PathRules.Access.PROTECTED && !context.isSignedIn()) {
+            deny(request, response, context.failure());
+            return;
+        }
+        chain.doFilter(new AuthenticatedRequest(request, context), response);
+    }
+
+    /** The raw (still encoded) path below the context path; normalization happens on this, not on the container's. */
+    private static String pathWithinApp(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    /** Content types a cross-site page can post without a CORS preflight. */
+    private static boolean isSimpleForm(HttpServletRequest request) {
+        String type = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")
+                || type.startsWith("text/plain");
+    }
+
+    private void deny(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
+        if (loginPage.isPresent() && wantsHtml(request)) {
+            String original = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            String login = request.getContextPath() + loginPage.get();
+            response.setHeader("Cache-Control", "no-store");
+            response.setStatus(302);
+            response.setHeader("Location", login + (login.contains("?") ? "&" : "?") + "redirect="
+                    + URLEncoder.encode(original, StandardCharsets.UTF_8));
+            return;
+        }
+        responses.error(response, code);
+    }
+
+    private static boolean wantsHtml(HttpServletRequest request) {
+        String method = request.getMethod();
+        String accept = request.getHeader("Accept");
+        return (method.equals("GET") || method.equals("HEAD")) && accept != null && accept.contains("text/html");
+    }
+
+    @Override
+    public void destroy() {
+        if (ownsAuth && auth != null) {
+            auth.close();
+            auth = null;
+            ownsAuth = false;
+        }
+    }
+}
