@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 
 /** {@link MetaStore} over JDBC ({@code sa_meta}); safe when several instances race to write the same name. */
 public final class JdbcMetaStore implements MetaStore {
-    private static final String GET = "SELECT value FROM sa_meta WHERE name = ?";
-    private static final String INSERT = "INSERT INTO sa_meta (name, value) VALUES (?, ?)";
+    private static final String GET = "SELECT meta_value FROM sa_meta WHERE meta_key = ?";
+    private static final String INSERT = "INSERT INTO sa_meta (meta_key, meta_value) VALUES (?, ?)";
 
     private final DataSource dataSource;
 

@@ -21,10 +21,10 @@ public final class Schema {
     private static final String VERSION_KEY = "schema_version";
     private static final String CREATE_META = """
             CREATE TABLE IF NOT EXISTS sa_meta (
-                name VARCHAR(64) PRIMARY KEY,
-                value VARCHAR(1024) NOT NULL)""";
-    private static final String UPDATE_VERSION = "UPDATE sa_meta SET value = ? WHERE name = ?";
-    private static final String INSERT_VERSION = "INSERT INTO sa_meta (name, value) VALUES (?, ?)";
+                meta_key VARCHAR(64) PRIMARY KEY,
+                meta_value VARCHAR(1024) NOT NULL)""";
+    private static final String UPDATE_VERSION = "UPDATE sa_meta SET meta_value = ? WHERE meta_key = ?";
+    private static final String INSERT_VERSION = "INSERT INTO sa_meta (meta_key, meta_value) VALUES (?, ?)";
     // Serialises concurrent migrations of instances that start together against one PostgreSQL database.
     private static final String POSTGRES_LOCK = "SELECT pg_advisory_xact_lock(7275630821955563522)";
 
