@@ -115,7 +115,8 @@ public final class SessionCookies {
 
     private String header(HttpServletRequest request, String name, String value, Optional<Duration> maxAge) {
         StringBuilder h = new StringBuilder(160).append(name).append('=').append(value).append("; Path=/");
-        maxAge.ifPresent(age -> h.append("; Max-Age=").append(Math.max(0, age.getSeconds())));
+        // Rounded up: a cookie that outlives its row by under a second is harmless, one that dies early is not.
+        maxAge.ifPresent(age -> h.append("; Max-Age=").append(Math.max(0, age.getSeconds() + (age.getNano() > 0 ? 1 : 0))));
         h.append("; HttpOnly; SameSite=").append(config.sameSite().attribute());
         if (secure(request)) {
             h.append("; Secure");
