@@ -2,8 +2,6 @@ package dev.sessionauth.config;
 
 import static dev.sessionauth.config.Settings.*;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -317,20 +315,8 @@ public final class AuthConfig {
         }
 
         String origin(String name, String v) {
-            String s = v.trim();
-            try {
-                URI uri = new URI(s);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                boolean pathless = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
-                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && pathless
-                        && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
-                    boolean defaultPort = uri.getPort() == -1 || (scheme.equals("http") && uri.getPort() == 80)
-                            || (scheme.equals("https") && uri.getPort() == 443);
-                    return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
-                            + (defaultPort ? "" : ":" + uri.getPort());
-                }
-            } catch (URISyntaxException e) {
-                // reported below with the fix
+            if (Origins.isBare(v)) {
+                return Origins.of(v).orElseThrow();
             }
             throw bad(name, v, "is not an origin; use scheme://host[:port] such as https://app.example.com");
         }

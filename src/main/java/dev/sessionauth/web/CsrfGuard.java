@@ -2,9 +2,8 @@ package dev.sessionauth.web;
 
 import dev.sessionauth.ErrorCode;
 import dev.sessionauth.config.AuthConfig;
+import dev.sessionauth.config.Origins;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,7 +48,7 @@ public final class CsrfGuard {
         if (origin.trim().equals("null")) {
             return Optional.of(ErrorCode.MISSING_OR_NULL_ORIGIN);
         }
-        return originOf(origin).filter(o -> isTrusted(o, request)).isPresent()
+        return Origins.of(origin).filter(o -> isTrusted(o, request)).isPresent()
                 ? Optional.empty()
                 : Optional.of(ErrorCode.INVALID_ORIGIN);
     }
@@ -59,7 +58,7 @@ public final class CsrfGuard {
         if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") && url.chars().noneMatch(c -> c < 0x21)) {
             return true;
         }
-        return originOf(url).filter(o -> isTrusted(o, request)).isPresent();
+        return Origins.of(url).filter(o -> isTrusted(o, request)).isPresent();
     }
 
     private boolean isTrusted(String origin, HttpServletRequest request) {
@@ -68,29 +67,6 @@ public final class CsrfGuard {
 
     /** The origin this request was addressed to, for when no {@code baseURL} is configured. */
     static String requestOrigin(HttpServletRequest request) {
-        String scheme = request.getScheme().toLowerCase(Locale.ROOT);
-        int port = request.getServerPort();
-        boolean defaultPort = port <= 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        String host = request.getServerName().toLowerCase(Locale.ROOT);
-        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
-    }
-
-    /** scheme://host[:port] of an absolute http(s) URL, lower-cased, default port dropped. */
-    static Optional<String> originOf(String url) {
-        try {
-            URI uri = new URI(url.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawUserInfo() != null) {
-                return Optional.empty();
-            }
-            int port = uri.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
+        return Origins.canonical(request.getScheme(), request.getServerName(), request.getServerPort());
     }
 }
