@@ -4,6 +4,8 @@ import dev.sessionauth.ErrorCode;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.Origins;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +17,10 @@ import java.util.Set;
  * request's own origin) and {@code trustedOrigins}.
  */
 public final class CsrfGuard {
+    /** The form field {@code <auth:csrfInput/>} renders. */
+    public static final String TOKEN_FIELD = "_csrf";
+    /** The header scripts send the token in (from {@code <auth:csrfMeta/>}). */
+    public static final String TOKEN_HEADER = "X-CSRF-Token";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final boolean enabled;
@@ -51,6 +57,27 @@ public final class CsrfGuard {
         return Origins.of(origin).filter(o -> isTrusted(o, request)).isPresent()
                 ? Optional.empty()
                 : Optional.of(ErrorCode.INVALID_ORIGIN);
+    }
+
+    /**
+     * Whether a form post carries the session's CSRF token, as the {@code _csrf} field or the
+     * {@code X-CSRF-Token} header; compared in constant time. Always true when the check is off.
+     */
+    public boolean hasFormToken(HttpServletRequest request, String expected) {
+        if (!enabled) {
+            return true;
+        }
+        String presented = request.getHeader(TOKEN_HEADER);
+        if (presented == null) {
+            try {
+                presented = request.getParameter(TOKEN_FIELD);
+            } catch (RuntimeException e) {
+                // e.g. a multipart body the target servlet is not configured to parse: no readable token.
+                return false;
+            }
+        }
+        return presented != null && !expected.isEmpty() && MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether a URL (absolute, or relative to this app) points at a trusted origin: for callback URLs. */

@@ -174,6 +174,12 @@ public final class SessionAuthFilter implements Filter {
             deny(request, response, context.failure());
             return;
         }
+        if (context.isSignedIn() && CsrfGuard.isUnsafe(request) && isForm(request)
+                && !csrf.hasFormToken(request, context.getCsrfToken())) {
+            responses.error(response, ErrorCode.INVALID_CSRF_TOKEN, "This form needs the session's CSRF token:"
+                    + " render <auth:csrfInput/> inside it, or send the X-CSRF-Token header");
+            return;
+        }
         chain.doFilter(new AuthenticatedRequest(request, context), response);
     }
 
@@ -182,6 +188,12 @@ public final class SessionAuthFilter implements Filter {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
         return !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    /** HTML form posts, which must carry the session's CSRF token when they reach the app's own pages. */
+    private static boolean isForm(HttpServletRequest request) {
+        String type = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
     }
 
     /** Content types a cross-site page can post without a CORS preflight. */

@@ -1,0 +1,268 @@
+package dev.sessionauth.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionauth.testing.TestClient;
+import dev.sessionauth.testing.TestClient.Reply;
+import dev.sessionauth.testing.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** What the API tests share: paths, unique accounts, the wire shapes and the error shape, a raw HTTP socket. */
+final class Api {
+    static final String SIGN_UP = "/api/auth/sign-up/email";
+    static final String SIGN_IN = "/api/auth/sign-in/email";
+    static final String SIGN_OUT = "/api/auth/sign-out";
+    static final String GET_SESSION = "/api/auth/get-session";
+    static final String LIST_SESSIONS = "/api/auth/list-sessions";
+    static final String REVOKE_SESSION = "/api/auth/revoke-session";
+    static final String REVOKE_OTHER_SESSIONS = "/api/auth/revoke-other-sessions";
+    static final String REVOKE_SESSIONS = "/api/auth/revoke-sessions";
+    static final String UPDATE_USER = "/api/auth/update-user";
+    static final String UPDATE_SESSION = "/api/auth/update-session";
+    static final String REFRESH_SESSION = "/api/auth/refresh-session";
+
+    static final String TOKEN_COOKIE = "sessionauth.session_token";
+    static final String DATA_COOKIE = "sessionauth.session_data";
+    static final String DONT_REMEMBER_COOKIE = "sessionauth.dont_remember";
+
+    static final String PASSWORD = "correct horse battery staple";
+
+    static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+    static final Pattern RAW_TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    static final List<String> USER_FIELDS = List.of("id", "name", "email", "emailVerified", "image", "createdAt",
+            "updatedAt");
+    static final List<String> SESSION_FIELDS = List.of("id", "userId", "expiresAt", "createdAt", "updatedAt",
+            "ipAddress", "userAgent", "token");
+
+    private Api() {
+    }
+
+    /** An e-mail address no other test uses. */
+    static String uniqueEmail(String hint) {
+        return hint + "-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+    }
+
+    /** A signed-up user and the browser it signed up in. */
+    record Account(TestClient browser, String email, String password, String token, String userId) {
+        /** The value of the session cookie in this browser. */
+        String cookie() {
+            return browser.cookie(TOKEN_COOKIE).orElseThrow(() -> new AssertionError("no session cookie"));
+        }
+    }
+
+    static Account signUp(TestServer server, String hint) {
+        return signUp(server, server.client(), uniqueEmail(hint));
+    }
+
+    static Account signUp(TestServer server, TestClient browser, String email) {
+        Reply up = browser.signUp("User " + email.substring(0, email.indexOf('@')), email, PASSWORD);
+        assertThat(up.status()).as("sign-up of %s: %s", email, up.body()).isEqualTo(200);
+        return new Account(browser, email, PASSWORD, up.json().path("token").asText(),
+                up.json().path("user").path("id").asText());
+    }
+
+    /** Signs an existing account in from a new browser; returns that browser and the raw token it got. */
+    static Signed signIn(TestServer server, Account account) {
+        TestClient browser = server.client();
+        Reply in = browser.signIn(account.email(), account.password());
+        assertThat(in.status()).as("sign-in: %s", in.body()).isEqualTo(200);
+        return new Signed(browser, in.json().path("token").asText(), in);
+    }
+
+    record Signed(TestClient browser, String token, Reply reply) {
+    }
+
+    /** A non-browser client: no cookies, no Origin, the token in {@code Authorization: Bearer}. */
+    static TestClient bearer(TestServer server, String credential) {
+        return server.client().withoutOrigin().header("Authorization", "Bearer " + credential);
+    }
+
+    /** Whether the credential currently resolves to a session (checked from a fresh, cookie-less client). */
+    static boolean isLive(TestServer server, String rawToken) {
+        Reply r = bearer(server, rawToken).getSession();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return !r.body().equals("null");
+    }
+
+    /** Whether a signed cookie value still opens a session when replayed in a fresh browser. */
+    static boolean cookieWorks(TestServer server, String cookieValue) {
+        TestClient replay = server.client();
+        replay.putCookie(TOKEN_COOKIE, cookieValue);
+        Reply r = replay.getSession();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return !r.body().equals("null");
+    }
+
+    static String json(Object... nameValuePairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            map.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
+        }
+        return TestClient.json(map);
+    }
+
+    static String form(String... nameValuePairs) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            if (b.length() > 0) {
+                b.append('&');
+            }
+            b.append(URLEncoder.encode(nameValuePairs[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(nameValuePairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return b.toString();
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        Iterator<String> it = node.fieldNames();
+        it.forEachRemaining(names::add);
+        return names;
+    }
+
+    // ---- shapes ---------------------------------------------------------------------------------------------
+
+    static void assertNoStore(Reply r) {
+        assertThat(r.header("Cache-Control")).as("Cache-Control of %d %s", r.status(), r.body())
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+    }
+
+    static void assertJson(Reply r) {
+        assertThat(r.header("Content-Type")).as("Content-Type")
+                .hasValueSatisfying(v -> assertThat(v.toLowerCase(Locale.ROOT)).startsWith("application/json"));
+    }
+
+    /** An error answer: the status of the code, exactly {code, message}, no-store, no stack trace. */
+    static void assertError(Reply r, int status, String code) {
+        assertThat(r.status()).as("status of %s", r.body()).isEqualTo(status);
+        JsonNode j = r.json();
+        assertThat(j.path("code").asText()).as(r.body()).isEqualTo(code);
+        assertThat(fieldNames(j)).as(r.body()).containsExactlyInAnyOrder("code", "message");
+        assertThat(j.path("message").isTextual()).isTrue();
+        assertThat(j.path("message").asText()).isNotBlank();
+        assertNoStackTrace(r);
+        assertNoStore(r);
+        assertJson(r);
+    }
+
+    static void assertNoStackTrace(Reply r) {
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("dev.sessionauth.");
+    }
+
+    /** Better Auth's user: exactly the seven fields, never a password or hash. */
+    static void assertUserShape(JsonNode user) {
+        assertThat(fieldNames(user)).containsExactlyInAnyOrderElementsOf(USER_FIELDS);
+        assertThat(user.path("id").asText()).isNotBlank();
+        assertThat(user.path("name").isTextual()).isTrue();
+        assertThat(user.path("email").isTextual()).isTrue();
+        assertThat(user.path("emailVerified").isBoolean()).isTrue();
+        assertThat(user.path("image").isNull() || user.path("image").isTextual()).isTrue();
+        assertThat(user.path("createdAt").asText()).matches(TIMESTAMP);
+        assertThat(user.path("updatedAt").asText()).matches(TIMESTAMP);
+        assertThat(user.toString()).doesNotContain("$2").doesNotContainIgnoringCase("password");
+    }
+
+    /** Better Auth's session: token is the handle (== id), never a bearer token. */
+    static void assertSessionShape(JsonNode session) {
+        assertThat(fieldNames(session)).containsExactlyInAnyOrderElementsOf(SESSION_FIELDS);
+        assertThat(session.path("id").asText()).isNotBlank();
+        assertThat(session.path("token").asText()).isEqualTo(session.path("id").asText());
+        assertThat(session.path("userId").asText()).isNotBlank();
+        assertThat(session.path("expiresAt").asText()).matches(TIMESTAMP);
+        assertThat(session.path("createdAt").asText()).matches(TIMESTAMP);
+        assertThat(session.path("updatedAt").asText()).matches(TIMESTAMP);
+    }
+
+    // ---- the database ---------------------------------------------------------------------------------------
+
+    /** Every value of every column of every sa_session row, as text. */
+    static List<String> sessionTableValues(TestServer server) {
+        try (Connection c = server.database(); var s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM sa_session")) {
+            List<String> values = new ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    values.add(String.valueOf(rs.getObject(i)));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long sessionRows(TestServer server, String userId) {
+        return server.count("SELECT COUNT(*) FROM sa_session WHERE user_id = ?", userId);
+    }
+
+    // ---- raw HTTP, for bodies java.net.http will not send (invalid UTF-8, chunked) ------------------------------
+
+    record RawReply(int status, String head, String body) {
+        boolean hasHeader(String nameAndValuePrefix) {
+            return head.toLowerCase(Locale.ROOT).contains("\r\n" + nameAndValuePrefix.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Sends {@code head} (without the final blank line; Host and Connection: close are added) and {@code body}. */
+    static RawReply raw(TestServer server, String head, byte[] body) {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            String full = head + "\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n";
+            out.write(full.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            String text = all.toString(StandardCharsets.UTF_8);
+            int split = text.indexOf("\r\n\r\n");
+            String responseHead = split < 0 ? text : text.substring(0, split);
+            String responseBody = split < 0 ? "" : text.substring(split + 4);
+            int status = Integer.parseInt(responseHead.substring(9, 12));
+            return new RawReply(status, responseHead, responseBody);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A POST with an exact byte body and Content-Length. */
+    static RawReply rawPost(TestServer server, String path, String contentType, byte[] body) {
+        return raw(server, "POST " + path + " HTTP/1.1\r\nOrigin: " + server.origin() + "\r\nContent-Type: "
+                + contentType + "\r\nContent-Length: " + body.length, body);
+    }
+
+    /** A POST whose body comes chunked, so no Content-Length announces its size. */
+    static RawReply rawChunkedPost(TestServer server, String path, byte[] body, int chunkSize) {
+        ByteArrayOutputStream chunked = new ByteArrayOutputStream();
+        for (int i = 0; i < body.length; i += chunkSize) {
+            int n = Math.min(chunkSize, body.length - i);
+            chunked.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            chunked.write(body, i, n);
+            chunked.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        chunked.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        return raw(server, "POST " + path + " HTTP/1.1\r\nOrigin: " + server.origin()
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", chunked.toByteArray());
+    }
+}

@@ -1,0 +1,303 @@
+package dev.sessionauth.api;
+
+import static dev.sessionauth.api.Api.LIST_SESSIONS;
+import static dev.sessionauth.api.Api.SIGN_IN;
+import static dev.sessionauth.api.Api.TOKEN_COOKIE;
+import static dev.sessionauth.api.Api.assertError;
+import static dev.sessionauth.api.Api.assertNoStore;
+import static dev.sessionauth.api.Api.assertUserShape;
+import static dev.sessionauth.api.Api.json;
+import static dev.sessionauth.api.Api.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionauth.api.Api.Account;
+import dev.sessionauth.testing.TestClient;
+import dev.sessionauth.testing.TestClient.Reply;
+import dev.sessionauth.testing.TestServer;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** POST /sign-in/email with JSON: checks the password, always opens a new session, never fixes an old one. */
+class SignInTest {
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void signInAnswersRedirectFalseTokenAndUser() {
+        Account account = Api.signUp(server, "in");
+        TestClient browser = server.client();
+        Reply in = browser.signIn(account.email(), account.password());
+
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
+        assertNoStore(in);
+        Api.assertJson(in);
+        JsonNode body = in.json();
+        assertThat(Api.fieldNames(body)).containsExactlyInAnyOrder("redirect", "token", "user");
+        assertThat(body.path("redirect").isBoolean()).isTrue();
+        assertThat(body.path("redirect").asBoolean()).isFalse();
+        String token = body.path("token").asText();
+        assertThat(token).matches(Api.RAW_TOKEN);
+        assertUserShape(body.path("user"));
+        assertThat(body.path("user").path("id").asText()).isEqualTo(account.userId());
+        assertThat(body.path("user").path("email").asText()).isEqualTo(account.email());
+
+        assertThat(browser.cookie(TOKEN_COOKIE)).hasValueSatisfying(v -> assertThat(v).startsWith(token + "."));
+        assertThat(in.setCookie(TOKEN_COOKIE)).hasValueSatisfying(c -> assertThat(c)
+                .contains("HttpOnly").contains("SameSite=Lax").contains("Path=/").doesNotContain("Secure"));
+        assertThat(browser.getSession().json().path("user").path("id").asText()).isEqualTo(account.userId());
+    }
+
+    @Test
+    void theCookieLivesAsLongAsTheSession() {
+        Account account = Api.signUp(server, "maxage");
+        Reply in = server.client().signIn(account.email(), account.password());
+        String cookie = in.setCookie(TOKEN_COOKIE).orElseThrow();
+        long maxAge = Long.parseLong(cookie.replaceAll(".*Max-Age=(\\d+).*", "$1"));
+        assertThat(maxAge).isBetween(7L * 24 * 3600 - 60, 7L * 24 * 3600);
+    }
+
+    @Test
+    void emailCaseAndSurroundingSpaceDoNotMatter() {
+        Account account = Api.signUp(server, "casey");
+        Reply in = server.client().signIn("  " + account.email().toUpperCase() + " ", account.password());
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
+        assertThat(in.json().path("user").path("id").asText()).isEqualTo(account.userId());
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
+        Account account = Api.signUp(server, "same");
+        Reply wrongPassword = server.client().signIn(account.email(), "not the password");
+        Reply unknownEmail = server.client().signIn(uniqueEmail("nobody"), "not the password");
+
+        assertError(wrongPassword, 401, "INVALID_EMAIL_OR_PASSWORD");
+        assertError(unknownEmail, 401, "INVALID_EMAIL_OR_PASSWORD");
+        assertThat(wrongPassword.body()).isEqualTo(unknownEmail.body());
+        assertThat(wrongPassword.setCookie(TOKEN_COOKIE)).isEmpty();
+        assertThat(unknownEmail.setCookie(TOKEN_COOKIE)).isEmpty();
+        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+    }
+
+    @Test
+    void passwordsAreCaseSensitive() {
+        Account account = Api.signUp(server, "pwcase");
+        assertError(server.client().signIn(account.email(), account.password().toUpperCase()), 401,
+                "INVALID_EMAIL_OR_PASSWORD");
+    }
+
+    @Test
+    void longPasswordsAreNotTruncatedAt72Bytes() {
+        String base = "p".repeat(99);
+        String email = uniqueEmail("long");
+        assertThat(server.client().signUp("Long", email, base + "A").status()).isEqualTo(200);
+
+        assertThat(server.client().signIn(email, base + "A").status()).isEqualTo(200);
+        assertError(server.client().signIn(email, base + "B"), 401, "INVALID_EMAIL_OR_PASSWORD");
+        assertError(server.client().signIn(email, "p".repeat(72)), 401, "INVALID_EMAIL_OR_PASSWORD");
+    }
+
+    @Test
+    void multiByteLongPasswordsAreNotTruncatedEither() {
+        String base = "\u00e9".repeat(40); // 80 UTF-8 bytes
+        String email = uniqueEmail("accents");
+        assertThat(server.client().signUp("Accents", email, base + "1").status()).isEqualTo(200);
+        assertThat(server.client().signIn(email, base + "1").status()).isEqualTo(200);
+        assertError(server.client().signIn(email, base + "2"), 401, "INVALID_EMAIL_OR_PASSWORD");
+    }
+
+    @Test
+    void anAbsurdlyLongPasswordIsJustAWrongPassword() {
+        Account account = Api.signUp(server, "absurd");
+        assertError(server.client().signIn(account.email(), "x".repeat(10_000)), 401, "INVALID_EMAIL_OR_PASSWORD");
+    }
+
+    @Test
+    void aMalformedEmailIs400InvalidEmail() {
+        assertError(server.client().signIn("not-an-email", Api.PASSWORD), 400, "INVALID_EMAIL");
+    }
+
+    @Test
+    void missingOrMistypedFieldsAreRefused() {
+        Account account = Api.signUp(server, "fields");
+        assertError(server.client().post(SIGN_IN, json("email", account.email())), 400, "INVALID_REQUEST_BODY");
+        assertError(server.client().post(SIGN_IN, json("password", account.password())), 400, "INVALID_REQUEST_BODY");
+        assertError(server.client().post(SIGN_IN, json("email", account.email(), "password", null)), 400,
+                "INVALID_REQUEST_BODY");
+        assertError(server.client().post(SIGN_IN, json("email", account.email(), "password", account.password(),
+                "rememberMe", "true")), 400, "INVALID_REQUEST_BODY");
+        assertError(server.client().post(SIGN_IN, json("email", account.email(), "password", account.password(),
+                "rememberMe", 1)), 400, "INVALID_REQUEST_BODY");
+        assertError(server.client().post(SIGN_IN, json("email", account.email(), "password", account.password(),
+                "name", "x")), 400, "INVALID_REQUEST_BODY");
+        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+    }
+
+    @Test
+    void everySignInCreatesANewSessionWithANewToken() {
+        Account account = Api.signUp(server, "many");
+        Set<String> tokens = new HashSet<>();
+        tokens.add(account.token());
+        for (int i = 0; i < 3; i++) {
+            tokens.add(Api.signIn(server, account).token());
+        }
+        assertThat(tokens).hasSize(4);
+        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(4);
+        assertThat(tokens).allMatch(t -> Api.isLive(server, t));
+        assertThat(account.browser().get(LIST_SESSIONS).json()).hasSize(4);
+    }
+
+    @Test
+    void aSessionCookiePresentedToSignInIsRevoked() {
+        Account account = Api.signUp(server, "fixation");
+        String oldCookie = account.cookie();
+        String oldToken = account.token();
+
+        Reply again = account.browser().signIn(account.email(), account.password());
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        String newToken = again.json().path("token").asText();
+        assertThat(newToken).isNotEqualTo(oldToken);
+        assertThat(account.cookie()).isNotEqualTo(oldCookie).startsWith(newToken + ".");
+
+        assertThat(Api.cookieWorks(server, oldCookie)).isFalse();
+        assertThat(Api.isLive(server, oldToken)).isFalse();
+        assertThat(Api.isLive(server, newToken)).isTrue();
+        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+    }
+
+    @Test
+    void aPlantedSessionCookieCannotBeFixedOntoAVictimsSignIn() {
+        // The attacker signs in, plants their cookie in the victim's browser; the victim signs in.
+        Account attacker = Api.signUp(server, "attacker");
+        Account victim = Api.signUp(server, "victim");
+        TestClient victimBrowser = server.client();
+        victimBrowser.putCookie(TOKEN_COOKIE, attacker.cookie());
+        Reply in = victimBrowser.signIn(victim.email(), victim.password());
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
+
+        assertThat(victimBrowser.getSession().json().path("user").path("id").asText()).isEqualTo(victim.userId());
+        // The planted cookie no longer opens anything, least of all the victim's session.
+        assertThat(Api.cookieWorks(server, attacker.cookie())).isFalse();
+    }
+
+    @Test
+    void signingInAsAnotherUserInTheSameBrowserEndsTheFirstUsersSession() {
+        Account first = Api.signUp(server, "firstuser");
+        Account second = Api.signUp(server, "seconduser");
+        String firstCookie = first.cookie();
+
+        Reply in = first.browser().signIn(second.email(), second.password());
+        assertThat(in.status()).isEqualTo(200);
+        assertThat(first.browser().getSession().json().path("user").path("id").asText()).isEqualTo(second.userId());
+        assertThat(Api.cookieWorks(server, firstCookie)).isFalse();
+        assertThat(Api.sessionRows(server, first.userId())).isZero();
+    }
+
+    @Test
+    void aFailedSignInDoesNotTouchTheSessionTheBrowserAlreadyHas() {
+        Account account = Api.signUp(server, "keep");
+        Reply wrong = account.browser().signIn(account.email(), "wrong password!");
+        assertError(wrong, 401, "INVALID_EMAIL_OR_PASSWORD");
+        assertThat(account.browser().getSession().json().path("user").path("id").asText())
+                .isEqualTo(account.userId());
+    }
+
+    @Test
+    void rememberMeFalseGivesACookieWithoutMaxAgeAndAOneDaySession() {
+        Account account = Api.signUp(server, "nomemory");
+        TestClient browser = server.client();
+        Reply in = browser.post(SIGN_IN, json("email", account.email(), "password", account.password(),
+                "rememberMe", false));
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
+        assertThat(in.setCookie(TOKEN_COOKIE)).hasValueSatisfying(c -> assertThat(c).doesNotContain("Max-Age")
+                .contains("HttpOnly"));
+        JsonNode session = browser.getSession().json().path("session");
+        assertThat(Instant.parse(session.path("expiresAt").asText()))
+                .isEqualTo(Instant.parse(session.path("createdAt").asText()).plusSeconds(24 * 3600));
+    }
+
+    @Test
+    void rememberMeTrueGivesASevenDaySession() {
+        Account account = Api.signUp(server, "memory");
+        TestClient browser = server.client();
+        Reply in = browser.post(SIGN_IN, json("email", account.email(), "password", account.password(),
+                "rememberMe", true));
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
+        assertThat(in.setCookie(TOKEN_COOKIE)).hasValueSatisfying(c -> assertThat(c).contains("Max-Age="));
+        JsonNode session = browser.getSession().json().path("session");
+        assertThat(Instant.parse(session.path("expiresAt").asText()))
+                .isEqualTo(Instant.parse(session.path("createdAt").asText()).plusSeconds(7 * 24 * 3600));
+    }
+
+    @Test
+    void aJsonSignInWithACallbackUrlAnswersRedirectTrueAndTheUrl() {
+        Account account = Api.signUp(server, "jsoncb");
+        Reply in = server.client().post(SIGN_IN, json("email", account.email(), "password", account.password(),
+                "callbackURL", "/dashboard"));
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
+        assertThat(in.json().path("redirect").asBoolean()).isTrue();
+        assertThat(in.json().path("url").asText()).isEqualTo("/dashboard");
+        assertThat(in.json().path("token").asText()).matches(Api.RAW_TOKEN);
+        assertThat(in.setCookie(TOKEN_COOKIE)).isPresent();
+    }
+
+    @Test
+    void aJsonSignInWithACallbackUrlOnAnotherOriginIsRefusedBeforeCheckingThePassword() {
+        Account account = Api.signUp(server, "jsonevil");
+        for (String url : new String[] {"https://evil.example", "https://evil.example/dashboard", "//evil.example",
+                "/\\evil.example", "javascript:alert(1)", "http://127.0.0.1.evil.example/"}) {
+            Reply in = server.client().post(SIGN_IN, json("email", account.email(), "password", account.password(),
+                    "callbackURL", url));
+            assertError(in, 403, "INVALID_ORIGIN");
+            assertThat(in.setCookie(TOKEN_COOKIE)).as(url).isEmpty();
+        }
+        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+    }
+
+    @Test
+    void aCallbackUrlOnTheAppsOwnOriginIsAccepted() {
+        Account account = Api.signUp(server, "ownorigin");
+        Reply in = server.client().post(SIGN_IN, json("email", account.email(), "password", account.password(),
+                "callbackURL", server.origin() + "/dashboard"));
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
+        assertThat(in.json().path("url").asText()).isEqualTo(server.origin() + "/dashboard");
+    }
+
+    @Test
+    void aJsonFailureWithAnErrorCallbackUrlIsStillAJsonError() {
+        Account account = Api.signUp(server, "jsonerrcb");
+        Reply in = server.client().post(SIGN_IN, json("email", account.email(), "password", "wrong password",
+                "errorCallbackURL", "/login"));
+        assertError(in, 401, "INVALID_EMAIL_OR_PASSWORD");
+        assertThat(in.header("Location")).isEmpty();
+    }
+
+    @Test
+    void aNonBrowserClientSignsInWithoutOrigin() {
+        Account account = Api.signUp(server, "cli");
+        Reply in = server.client().withoutOrigin().signIn(account.email(), account.password());
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
+        assertThat(Api.isLive(server, in.json().path("token").asText())).isTrue();
+    }
+
+    @Test
+    void theSignInBodyNeverCarriesThePasswordHash() {
+        Account account = Api.signUp(server, "nohash");
+        Reply in = server.client().signIn(account.email(), account.password());
+        assertThat(in.body()).doesNotContain("$2").doesNotContain(account.password())
+                .doesNotContainIgnoringCase("password");
+    }
+}
