@@ -104,7 +104,7 @@ final class AuthApi {
         try {
             SignUp signUp = new SignUp(body.requiredString("name"), body.requiredString("email"),
                     body.requiredString("password"), body.optionalString("image"),
-                    body.optionalBoolean("rememberMe").orElse(true));
+                    rememberMe(body));
             signedIn = auth.signUp(signUp, clientInfo(request), presented(request));
         } catch (AuthException e) {
             redirectOnFormError(body, errorCallback, e, response);
@@ -129,7 +129,7 @@ final class AuthApi {
         SignedIn signedIn;
         try {
             signedIn = auth.signIn(body.requiredString("email"), body.requiredString("password"),
-                    body.optionalBoolean("rememberMe").orElse(true), clientInfo(request), presented(request));
+                    rememberMe(body), clientInfo(request), presented(request));
         } catch (AuthException e) {
             redirectOnFormError(body, errorCallback, e, response);
             return;
@@ -298,6 +298,14 @@ final class AuthApi {
         response.setHeader("Cache-Control", "no-store");
         response.setStatus(302);
         response.setHeader("Location", location);
+    }
+
+    /**
+     * JSON clients omit {@code rememberMe} to mean the default (remembered, as in Better Auth); an HTML form
+     * omits an unchecked checkbox, so in a form an absent field means "do not remember".
+     */
+    private static boolean rememberMe(JsonBody body) {
+        return body.optionalBoolean("rememberMe").orElse(!body.isForm());
     }
 
     private static boolean flag(HttpServletRequest request, String name) {

@@ -1,0 +1,19 @@
+package dev.sessionauth.demo;
+
+import dev.sessionauth.SessionAuth;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** The signed-in user's dashboard: profile, this device's session and every other device's. */
+public final class DashboardServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        SessionAuth auth = SessionAuth.of(request);
+        request.setAttribute("sessions", auth.listSessions(auth.requireUserId(request)));
+        response.setHeader("Cache-Control", "no-store");
+        request.getRequestDispatcher("/WEB-INF/jsp/dashboard.jsp").forward(request, response);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.sessionauth.demo;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The demo WAR folder ({@code src/main/webapp}, its real web.xml and JSPs) in an embedded Jetty 12 with the JSP
+ * engine, over fresh in-memory databases so every test class starts from nothing.
+ */
+final class DemoServer implements AutoCloseable {
+    private final Server server;
+    private final int port;
+
+    private DemoServer(Server server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    static DemoServer start() throws Exception {
+        String run = UUID.randomUUID().toString();
+        // The demo reads these like any deployment would (SessionAuth's system-property source, the notes' URL).
+        System.setProperty("sessionauth.jdbc.url", "jdbc:h2:mem:demo-sessions-" + run + ";DB_CLOSE_DELAY=-1");
+        System.setProperty("demo.notes.jdbcUrl", "jdbc:h2:mem:demo-notes-" + run + ";DB_CLOSE_DELAY=-1");
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        WebAppContext app = new WebAppContext();
+        app.setContextPath("/");
+        app.setBaseResourceAsPath(Path.of("src/main/webapp").toAbsolutePath());
+        app.setParentLoaderPriority(true);
+        // TLDs and META-INF/resources (client.js) come from the library jar and JSTL on the test classpath.
+        app.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN,
+                ".*/sessionauth-[^/]*\\.jar$|.*/sessionauth[^/]*/target[^/]*/classes/?$|.*/jakarta\\.servlet\\.jsp\\.jstl-[^/]*\\.jar$");
+        server.setHandler(app);
+        server.start();
+        return new DemoServer(server, connector.getLocalPort());
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        System.clearProperty("sessionauth.jdbc.url");
+        System.clearProperty("demo.notes.jdbcUrl");
+    }
+}
