@@ -238,8 +238,9 @@ public final class AuthConfig {
                     .map(n -> " (did you mean " + n + "?)").orElse("");
         }
 
+        /** The strongest source that sets {@code name}; an empty value counts as not set, so weaker ones show through. */
         private Optional<ConfigSource> sourceOf(String name) {
-            return sources.stream().filter(s -> s.get(name).isPresent()).findFirst();
+            return sources.stream().filter(s -> s.get(name).filter(v -> !v.isBlank()).isPresent()).findFirst();
         }
 
         String origin(String name) {
@@ -252,7 +253,7 @@ public final class AuthConfig {
         }
 
         <T> Optional<T> optional(String name, Function<String, T> parse) {
-            return sourceOf(name).flatMap(s -> s.get(name)).filter(v -> !v.isBlank()).map(parse);
+            return sourceOf(name).flatMap(s -> s.get(name)).map(parse);
         }
 
         <T> T value(String name, String defaultValue, Function<String, T> parse) {
@@ -265,8 +266,12 @@ public final class AuthConfig {
         }
 
         Duration duration(String name, String defaultValue) {
-            return value(name, defaultValue, v -> Durations.parse(v).orElseThrow(
+            Duration d = value(name, defaultValue, v -> Durations.parse(v).orElseThrow(
                     () -> bad(name, v, "is not a duration; use 30d, 24h, 15m or seconds")));
+            if (d.compareTo(Durations.MAX) > 0) {
+                throw bad(name, Durations.format(d), "is too long; use at most " + Durations.format(Durations.MAX));
+            }
+            return d;
         }
 
         boolean bool(String name, boolean defaultValue) {

@@ -5,6 +5,9 @@ import java.util.Optional;
 
 /** Reads and writes the duration syntax of the configuration: {@code 30d}, {@code 24h}, {@code 15m}, {@code 90s} or plain seconds. */
 public final class Durations {
+    /** The longest duration a setting accepts: anything longer overflows timestamps somewhere. */
+    public static final Duration MAX = Duration.ofDays(36_500);
+
     private Durations() {
     }
 
@@ -20,13 +23,14 @@ public final class Durations {
             return Optional.empty();
         }
         long n = Long.parseLong(digits);
-        return switch (unit) {
+        Optional<Duration> d = switch (unit) {
             case 'd' -> Optional.of(Duration.ofDays(n));
             case 'h' -> Optional.of(Duration.ofHours(n));
             case 'm' -> Optional.of(Duration.ofMinutes(n));
             case 's' -> Optional.of(Duration.ofSeconds(n));
             default -> Character.isDigit(unit) ? Optional.of(Duration.ofSeconds(n)) : Optional.empty();
         };
+        return d;
     }
 
     /** The shortest exact form of a duration in this syntax, for messages. */

@@ -17,7 +17,6 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CookieSigner {
     private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final List<SecretKeySpec> keys;
 
@@ -40,16 +39,13 @@ public final class CookieSigner {
             return Optional.empty();
         }
         String value = signed.substring(0, dot);
-        byte[] presented;
-        try {
-            presented = DECODER.decode(signed.substring(dot + 1));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        // Compared as text, not decoded bytes: base64 decoders accept padding and ignore the last character's
+        // spare bits, which would give one token several valid cookie spellings.
+        byte[] presented = signed.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
         boolean ok = false;
         for (SecretKeySpec key : keys) {
             // Every key is tried, so the time does not tell which key (if any) matched.
-            ok |= MessageDigest.isEqual(mac(key, value), presented);
+            ok |= MessageDigest.isEqual(ENCODER.encode(mac(key, value)), presented);
         }
         return ok ? Optional.of(value) : Optional.empty();
     }

@@ -31,9 +31,17 @@ public final class PasswordHasher {
 
     /** Whether {@code password} matches {@code hash}; a malformed hash never matches. */
     public boolean verify(String password, String hash) {
-        BCrypt.Result result = verifier.verify(password.getBytes(StandardCharsets.UTF_8),
-                hash.getBytes(StandardCharsets.US_ASCII));
-        return result.validFormat && result.verified;
+        if (hash == null || hash.isEmpty()) {
+            return verifyNobody(password);
+        }
+        try {
+            BCrypt.Result result = verifier.verify(password.getBytes(StandardCharsets.UTF_8),
+                    hash.getBytes(StandardCharsets.US_ASCII));
+            return result.validFormat && result.verified;
+        } catch (IllegalArgumentException e) {
+            // A stored hash the library cannot read (wrong cost, truncated): a mismatch, not a failure.
+            return false;
+        }
     }
 
     /** Spends the time of a real check on a user that does not exist; always false. */

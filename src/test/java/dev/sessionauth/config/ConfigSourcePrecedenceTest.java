@@ -185,4 +185,13 @@ class ConfigSourcePrecedenceTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("SESSIONAUTH_TYPO");
     }
+
+    @Test
+    void anEmptyValueCountsAsNotSetSoAWeakerSourceShowsThrough() {
+        AuthConfig config = AuthConfig.load(List.of(
+                contextParams(Map.of("sessionauth.secret", "")),
+                environment(Map.of("SESSIONAUTH_SECRET", "0123456789abcdef0123456789abcdef-env",
+                        "SESSIONAUTH_BASEURL", "https://app.example.com"))));
+        assertThat(config.secrets()).containsExactly("0123456789abcdef0123456789abcdef-env");
+    }
 }

@@ -53,6 +53,11 @@ public final class JdbcUserStore implements UserStore {
                     Jdbc.setInstant(ps, 6, user.getCreatedAt());
                     Jdbc.setInstant(ps, 7, user.getUpdatedAt());
                     ps.executeUpdate();
+                } catch (SQLException e) {
+                    if (isEmailTaken(e)) {
+                        throw new DuplicateEmailException();
+                    }
+                    throw e;
                 }
                 try (PreparedStatement ps = c.prepareStatement(INSERT_ACCOUNT)) {
                     ps.setString(1, user.getId());
@@ -76,11 +81,14 @@ public final class JdbcUserStore implements UserStore {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new DuplicateEmailException();
-            }
             throw Jdbc.unavailable("create a user", e);
         }
+    }
+
+    /** Only the e-mail constraint means "taken": any other collision is a store failure, not the user's doing. */
+    private static boolean isEmailTaken(SQLException e) {
+        return Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState()) && e.getMessage() != null
+                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("sa_user_email_uq");
     }
 
     @Override

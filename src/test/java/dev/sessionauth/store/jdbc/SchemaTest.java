@@ -1,0 +1,85 @@
+package dev.sessionauth.store.jdbc;
+
+import static dev.sessionauth.store.jdbc.StoreFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessionauth.store.NewSession;
+import dev.sessionauth.store.StoreUnavailableException;
+import java.util.Optional;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+class SchemaTest {
+
+    @Test
+    void aDatabaseWithoutOurTablesHasNoVersion() {
+        assertThat(Schema.version(emptyDatabase())).isEmpty();
+    }
+
+    @Test
+    void migrateCreatesEveryTableAndRecordsVersionOne() {
+        JdbcDataSource ds = emptyDatabase();
+        Schema.migrate(ds);
+
+        assertThat(Schema.version(ds)).contains(1).contains(Schema.CURRENT_VERSION);
+        for (String table : new String[] {"sa_user", "sa_account", "sa_session", "sa_verification", "sa_meta"}) {
+            assertThat(count(ds, table)).as(table).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(count(ds, "sa_user")).isZero();
+        assertThat(count(ds, "sa_session")).isZero();
+    }
+
+    @Test
+    void migratingTwiceIsHarmlessAndKeepsTheData() {
+        JdbcDataSource ds = emptyDatabase();
+        Schema.migrate(ds);
+        new JdbcUserStore(ds).createWithSession(user("u1", "ann@example.com"), "hash",
+                newSession(session("s1", "u1", T0)));
+
+        Schema.migrate(ds);
+
+        assertThat(Schema.version(ds)).isEqualTo(Optional.of(1));
+        assertThat(count(ds, "sa_meta")).isEqualTo(1);
+        assertThat(count(ds, "sa_user")).isEqualTo(1);
+        assertThat(count(ds, "sa_session")).isEqualTo(1);
+    }
+
+    @Test
+    void theVersionIsKeptInSaMeta() {
+        JdbcDataSource ds = migratedDatabase();
+        assertThat(new JdbcMetaStore(ds).get("schema_version")).contains("1");
+    }
+
+    @Test
+    void tokenHashesAreUnique() {
+        JdbcDataSource ds = migratedDatabase();
+        new JdbcUserStore(ds).createWithSession(user("u1", "ann@example.com"), "hash",
+                newSession(session("s1", "u1", T0)));
+        JdbcSessionStore sessions = new JdbcSessionStore(ds);
+
+        assertThatThrownBy(() -> sessions.create(new NewSession(session("s2", "u1", T0),
+                tokenHashOf("s1")))).isInstanceOf(StoreUnavailableException.class);
+        assertThat(count(ds, "sa_session")).isEqualTo(1);
+    }
+
+    @Test
+    void deletingAUserCascadesToTheirAccountAndSessions() {
+        JdbcDataSource ds = migratedDatabase();
+        new JdbcUserStore(ds).createWithSession(user("u1", "ann@example.com"), "hash",
+                newSession(session("s1", "u1", T0)));
+        new JdbcSessionStore(ds).create(newSession(session("s2", "u1", T0)));
+
+        execute(ds, "DELETE FROM sa_user WHERE id = 'u1'");
+
+        assertThat(count(ds, "sa_account")).isZero();
+        assertThat(count(ds, "sa_session")).isZero();
+    }
+
+    @Test
+    void aSessionOfAnUnknownUserIsRefused() {
+        JdbcDataSource ds = migratedDatabase();
+        assertThatThrownBy(() -> new JdbcSessionStore(ds).create(newSession(session("s1", "nobody", T0))))
+                .isInstanceOf(StoreUnavailableException.class);
+    }
+}
