@@ -1,0 +1,40 @@
+package dev.sessionauth.tags;
+
+import dev.sessionauth.AuthContext;
+import dev.sessionauth.ClientInfo;
+import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionCookies;
+import dev.sessionauth.SignUp;
+import dev.sessionauth.SignedIn;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+
+/** A real engine over a fresh in-memory H2, for building the {@link AuthContext}s the filter would hand a page. */
+final class Engine implements AutoCloseable {
+    final SessionAuth auth = SessionAuth.builder()
+            .set("secret", "0123456789abcdef0123456789abcdef-x")
+            .set("jdbc.url", "jdbc:h2:mem:tags-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+            .systemProperties(new Properties())
+            .environment(Map.of())
+            .build();
+
+    SignedIn signUp(String name, String email) {
+        return auth.signUp(new SignUp(name, email, "correct horse battery", Optional.empty(), true),
+                ClientInfo.unknown(), Optional.empty());
+    }
+
+    AuthContext signedIn(SignedIn signedIn) {
+        return auth.context(auth.resolve(Optional.of(new SessionCookies.Credential(signedIn.token(), false)), false));
+    }
+
+    AuthContext signedOut() {
+        return auth.context(auth.resolve(Optional.empty(), false));
+    }
+
+    @Override
+    public void close() {
+        auth.close();
+    }
+}
