@@ -153,7 +153,7 @@ public final class SessionAuth implements AutoCloseable {
      * @throws AuthException {@code INVALID_EMAIL}, {@code PASSWORD_TOO_SHORT}, {@code PASSWORD_TOO_LONG},
      *                       {@code INVALID_REQUEST_BODY} (name or image), {@code USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL}
      */
-    public SignedIn signUp(SignUp request, ClientInfo client, Optional<String> presentedCredential) {
+    public SignedIn signUp(SignUp request, ClientInfo client, List<SessionCookies.Credential> presented) {
         String email = normalizeEmail(request.email());
         String name = request.name().strip();
         if (name.isEmpty() || name.length() > MAX_NAME) {
@@ -174,7 +174,7 @@ public final class SessionAuth implements AutoCloseable {
         } catch (DuplicateEmailException e) {
             throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL);
         }
-        revokePresented(presentedCredential);
+        revokePresented(presented);
         return new SignedIn(user, session, token);
     }
 
@@ -185,7 +185,7 @@ public final class SessionAuth implements AutoCloseable {
      * @throws AuthException {@code INVALID_EMAIL}, {@code INVALID_EMAIL_OR_PASSWORD}
      */
     public SignedIn signIn(String email, String password, boolean rememberMe, ClientInfo client,
-                           Optional<String> presentedCredential) {
+                           List<SessionCookies.Credential> presented) {
         String normalized = normalizeEmail(email);
         Optional<Credentials> credentials = password.length() > config.passwordMaxLength() * 4
                 ? Optional.empty()
@@ -201,20 +201,18 @@ public final class SessionAuth implements AutoCloseable {
         String token = tokens.newToken();
         Session session = newSession(user.getId(), rememberMe, client, now);
         sessions.create(new NewSession(session, TokenHasher.hash(token)));
-        revokePresented(presentedCredential);
+        revokePresented(presented);
         return new SignedIn(user, session, token);
     }
 
-    /** Ends the session the credential names, if any: the row is deleted. Whether there was one. */
-    public boolean signOut(Optional<String> credential) {
-        return credential.flatMap(this::tokenOf).flatMap(t -> sessions.findByTokenHash(TokenHasher.hash(t)))
-                .map(found -> sessions.delete(found.session().getId()))
-                .orElse(false);
+    /** Ends the live session the credentials name, if any: the row is deleted. Whether there was one. */
+    public boolean signOut(List<SessionCookies.Credential> credentials) {
+        return resolve(credentials, false).session().map(s -> sessions.delete(s.getId())).orElse(false);
     }
 
-    private void revokePresented(Optional<String> presentedCredential) {
+    private void revokePresented(List<SessionCookies.Credential> presented) {
         try {
-            signOut(presentedCredential);
+            signOut(presented);
         } catch (StoreUnavailableException e) {
             // The new session exists; the old one still expires on its own. Do not fail the sign-in for it.
             LOG.log(System.Logger.Level.WARNING, "could not revoke the session presented at sign-in: " + e.getMessage());
@@ -239,11 +237,19 @@ public final class SessionAuth implements AutoCloseable {
      * indexed read, and at most one conditional write when the sliding refresh is due. An expired session is
      * deleted and reported as {@link Resolution.Status#EXPIRED}; it is never returned.
      */
-    public Resolution resolve(Optional<SessionCookies.Credential> credential, boolean refresh) {
-        if (credential.isEmpty()) {
-            return Resolution.of(Resolution.Status.NONE);
+    public Resolution resolve(List<SessionCookies.Credential> credentials, boolean refresh) {
+        Resolution first = Resolution.of(Resolution.Status.NONE);
+        for (SessionCookies.Credential c : credentials) {
+            Resolution r = resolve(c, refresh);
+            if (r.isValid()) {
+                return r;
+            }
+            first = first.status() == Resolution.Status.NONE ? r : first;
         }
-        SessionCookies.Credential c = credential.get();
+        return first;
+    }
+
+    private Resolution resolve(SessionCookies.Credential c, boolean refresh) {
         Optional<String> token = c.fromCookie() ? signer.verify(c.value()).filter(TokenGenerator::looksLikeToken)
                 : tokenOf(c.value());
         if (token.isEmpty()) {
@@ -390,7 +396,7 @@ public final class SessionAuth implements AutoCloseable {
             return context;
         }
         try {
-            return context(resolve(cookies.credential(request), false));
+            return context(resolve(cookies.credentials(request), false));
         } catch (StoreUnavailableException e) {
             return unavailableContext();
         }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ import java.util.Optional;
 public final class SessionCookies {
     private static final String SECURE_PREFIX = "__Secure-";
     private static final String BEARER = "Bearer ";
+    private static final int MAX_CANDIDATES = 3;
 
     private final AuthConfig config;
     private final CookieSigner signer;
@@ -69,32 +71,41 @@ public final class SessionCookies {
     }
 
     /**
-     * The request's credential: the session cookie whose signature verifies (a second cookie of the same name,
-     * planted by a sibling domain, cannot shadow the real one), else the first one, else a bearer token.
+     * The request's credentials, to be tried in order: every session cookie whose signature verifies (a
+     * well-signed but dead cookie planted by a sibling domain must not shadow the live one), else the first
+     * session cookie as it is, else a bearer token. At most {@value #MAX_CANDIDATES}, to bound the work.
      */
-    public Optional<Credential> credential(HttpServletRequest request) {
+    public List<Credential> credentials(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             String name = tokenCookieName(request);
+            List<Credential> verified = new ArrayList<>(1);
             Credential first = null;
             for (Cookie cookie : cookies) {
                 if (cookie.getName().equals(name)) {
                     Credential c = new Credential(cookie.getValue(), true);
                     if (signer.verify(cookie.getValue()).isPresent()) {
-                        return Optional.of(c);
+                        verified.add(c);
+                        if (verified.size() == MAX_CANDIDATES) {
+                            break;
+                        }
+                    } else if (first == null) {
+                        first = c;
                     }
-                    first = first == null ? c : first;
                 }
             }
+            if (!verified.isEmpty()) {
+                return verified;
+            }
             if (first != null) {
-                return Optional.of(first);
+                return List.of(first);
             }
         }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Optional.of(new Credential(authorization.substring(BEARER.length()).trim(), false));
+            return List.of(new Credential(authorization.substring(BEARER.length()).trim(), false));
         }
-        return Optional.empty();
+        return List.of();
     }
 
     /** Sets (or re-sets after a refresh) the session cookie. */

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -161,7 +162,7 @@ final class AuthApi {
     private void getSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean refresh = !flag(request, "disableRefresh");
         flag(request, "disableCookieCache"); // validated; the database strategy reads the store anyway
-        Resolution r = auth.resolve(cookies.credential(request), refresh);
+        Resolution r = auth.resolve(cookies.credentials(request), refresh);
         if (!r.isValid()) {
             if (r.isStale()) {
                 cookies.clear(request, response);
@@ -252,7 +253,7 @@ final class AuthApi {
 
     /** The caller's live session (refreshed when due), or the 401 that fits why there is none. */
     private Resolution requireSession(HttpServletRequest request, HttpServletResponse response) {
-        Resolution r = auth.resolve(cookies.credential(request), true);
+        Resolution r = auth.resolve(cookies.credentials(request), true);
         if (!r.isValid()) {
             if (r.isStale()) {
                 cookies.clear(request, response);
@@ -271,8 +272,8 @@ final class AuthApi {
         responses.write(response, 200, out);
     }
 
-    private Optional<String> presented(HttpServletRequest request) {
-        return cookies.credential(request).map(SessionCookies.Credential::value);
+    private List<SessionCookies.Credential> presented(HttpServletRequest request) {
+        return cookies.credentials(request);
     }
 
     private Optional<String> callbackUrl(JsonBody body, HttpServletRequest request, String field) {

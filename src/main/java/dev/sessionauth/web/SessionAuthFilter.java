@@ -155,7 +155,7 @@ public final class SessionAuthFilter implements Filter {
         PathRules.Access access = rules.classify(path);
         AuthContext context;
         try {
-            Resolution resolution = auth.resolve(cookies.credential(request), true);
+            Resolution resolution = auth.resolve(cookies.credentials(request), true);
             if (resolution.refreshed()) {
                 cookies.set(request, response, resolution.token().orElseThrow(), resolution.session().orElseThrow());
             } else if (resolution.isStale()) {

@@ -97,6 +97,23 @@ class PathProtectionTest {
         assertServedBy(signedIn(path), true);
     }
 
+    @Test
+    void refusalCarriesNoStoreSoNoCacheKeepsIt() {
+        assertThat(anonymous("/app/secret").header("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void apiBasePathIsMatchedOnWholeSegments() {
+        assertServedBy(anonymous("/api/authority"), false);
+        assertServedBy(anonymous("/api/auth-x/get-session"), false);
+        RawHttp.Response unknown = anonymous("/api/auth/no-such-endpoint");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("NOT_FOUND");
+        RawHttp.Response collapsed = signedIn("//api//auth/get-session/");
+        assertThat(collapsed.status()).isEqualTo(200);
+        assertThat(collapsed.json().path("user").path("email").asText()).isEqualTo("paths@example.com");
+    }
+
     // ---- public exceptions ----------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
@@ -131,7 +148,8 @@ class PathProtectionTest {
     @ValueSource(strings = {
         "/public/../app/x", "/app/open/../secret", "/app/open/%2e%2e/secret", "/app/open/%2E%2E/secret",
         "/app/open/.%2e/secret", "/app/open/%2e./secret", "/foo/..;/app/x", "/app/open/..;/secret",
-        "/home/%2e%2e/app/x", "/./app/x", "/app/./x", "/app/%2e/x"})
+        "/home/%2e%2e/app/x", "/./app/x", "/app/./x", "/app/%2e/x", "/api/auth/%2e%2e/%2e%2e/app/x",
+        "/api/auth/../../app/x", "/app/open/..", "/app/open/%2e%2e", "/app/open/%2e%2e;x/secret"})
     void dotSegmentsAreResolvedBeforeMatching(String path) {
         assertUnauthorized(anonymous(path));
     }
@@ -154,6 +172,13 @@ class PathProtectionTest {
     @ValueSource(strings = {"/%61pp/x", "/%41PP/x", "/%61%70%70/secret", "/home%2Dx/../app/x", "/users/%34%32"})
     void percentEncodedLettersAreDecodedBeforeMatching(String path) {
         assertUnauthorized(anonymous(path));
+    }
+
+    @Test
+    void absoluteFormRequestTargetIsGuardedLikeItsPath() {
+        assertUnauthorized(anonymous(server.origin() + "/app/secret"));
+        assertUnauthorized(anonymous(server.origin() + "/public/../app/x"));
+        assertServedBy(anonymous(server.origin() + "/app/open/x"), false);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.sessionauth.SessionAuth;
 import dev.sessionauth.SessionCookies;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.SignedIn;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -22,15 +23,15 @@ final class Engine implements AutoCloseable {
 
     SignedIn signUp(String name, String email) {
         return auth.signUp(new SignUp(name, email, "correct horse battery", Optional.empty(), true),
-                ClientInfo.unknown(), Optional.empty());
+                ClientInfo.unknown(), List.of());
     }
 
     AuthContext signedIn(SignedIn signedIn) {
-        return auth.context(auth.resolve(Optional.of(new SessionCookies.Credential(signedIn.token(), false)), false));
+        return auth.context(auth.resolve(List.of(new SessionCookies.Credential(signedIn.token(), false)), false));
     }
 
     AuthContext signedOut() {
-        return auth.context(auth.resolve(Optional.empty(), false));
+        return auth.context(auth.resolve(List.of(), false));
     }
 
     @Override
