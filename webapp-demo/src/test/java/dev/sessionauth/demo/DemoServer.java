@@ -2,6 +2,7 @@ package dev.sessionauth.demo;
 
 import java.nio.file.Path;
 import java.util.UUID;
+import org.eclipse.jetty.ee10.apache.jsp.JettyJasperInitializer;
 import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
@@ -37,6 +38,8 @@ final class DemoServer implements AutoCloseable {
         // TLDs and META-INF/resources (client.js) come from the library jar and JSTL on the test classpath.
         app.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN,
                 ".*/sessionauth-[^/]*\\.jar$|.*/sessionauth[^/]*/target[^/]*/classes/?$|.*/jakarta\\.servlet\\.jsp\\.jstl-[^/]*\\.jar$");
+        // Without the annotations module nothing discovers Jasper's initializer: start it by hand.
+        app.addServletContainerInitializer(new JettyJasperInitializer());
         server.setHandler(app);
         server.start();
         return new DemoServer(server, connector.getLocalPort());
