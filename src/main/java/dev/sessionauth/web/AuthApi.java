@@ -98,7 +98,8 @@ final class AuthApi {
 
     private void signUp(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody body = JsonBody.read(request, mapper, true)
-                .allowOnly(Set.of("name", "email", "password", "image", "rememberMe", "callbackURL", "errorCallbackURL"));
+                .allowOnly(Set.of("name", "email", "password", "image", "rememberMe", "callbackURL", "errorCallbackURL",
+                        CsrfGuard.TOKEN_FIELD));
         Optional<String> callback = callbackUrl(body, request, "callbackURL");
         Optional<String> errorCallback = callbackUrl(body, request, "errorCallbackURL");
         SignedIn signedIn;
@@ -124,7 +125,8 @@ final class AuthApi {
 
     private void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody body = JsonBody.read(request, mapper, true)
-                .allowOnly(Set.of("email", "password", "rememberMe", "callbackURL", "errorCallbackURL"));
+                .allowOnly(Set.of("email", "password", "rememberMe", "callbackURL", "errorCallbackURL",
+                        CsrfGuard.TOKEN_FIELD));
         Optional<String> callback = callbackUrl(body, request, "callbackURL");
         Optional<String> errorCallback = callbackUrl(body, request, "errorCallbackURL");
         SignedIn signedIn;

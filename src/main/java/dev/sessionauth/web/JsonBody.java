@@ -69,7 +69,8 @@ final class JsonBody {
         if (mediaType.equals("application/json")) {
             JsonNode node;
             try {
-                node = mapper.readTree(bytes);
+                // JSON on the wire is UTF-8 (RFC 8259); decoding it ourselves stops Jackson guessing UTF-16/32.
+                node = mapper.readTree(utf8(bytes, "The body"));
             } catch (JsonProcessingException e) {
                 throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The body is not valid JSON: "
                         + e.getOriginalMessage());
@@ -116,14 +117,17 @@ final class JsonBody {
         return true;
     }
 
-    private static ObjectNode parseForm(byte[] bytes) {
-        String text;
+    private static String utf8(byte[] bytes, String what) {
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The form is not valid UTF-8");
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, what + " is not valid UTF-8");
         }
+    }
+
+    private static ObjectNode parseForm(byte[] bytes) {
+        String text = utf8(bytes, "The form");
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         for (String pair : text.split("&")) {
             if (pair.isEmpty()) {
@@ -176,7 +180,24 @@ final class JsonBody {
         if (!node.isTextual()) {
             throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, name + " must be a string");
         }
-        return Optional.of(node.textValue());
+        String value = node.textValue();
+        if (hasLoneSurrogate(value)) {
+            // JSON escapes can spell half a character; UTF-8 cannot encode it, so two passwords would collide.
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, name + " is not valid Unicode");
+        }
+        return Optional.of(value);
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the field is present at all, even as {@code null}. */

@@ -120,6 +120,38 @@ class SignInTest {
     }
 
     @Test
+    void aPasswordWithALoneSurrogateIsNotConfusedWithAQuestionMark() {
+        // "\ud800" is valid JSON but not a Unicode character; it must not hash like "?" (or anything else).
+        String email = uniqueEmail("surrogate");
+        Reply up = server.client().post(Api.SIGN_UP, "{\"name\":\"S\",\"email\":\"" + email
+                + "\",\"password\":\"\\ud800\\ud800abcdefgh\"}");
+        if (up.status() == 200) {
+            assertError(server.client().signIn(email, "??abcdefgh"), 401, "INVALID_EMAIL_OR_PASSWORD");
+            assertError(server.client().signIn(email, "\uFFFD\uFFFDabcdefgh"), 401, "INVALID_EMAIL_OR_PASSWORD");
+        } else {
+            assertError(up, 400, "INVALID_REQUEST_BODY");
+        }
+    }
+
+    @Test
+    void theClientAddressIgnoresXForwardedForUnlessAProxyIsTrusted() {
+        Account account = Api.signUp(server, "xff");
+        TestClient browser = server.client().header("X-Forwarded-For", "203.0.113.9");
+        browser.signIn(account.email(), account.password());
+        assertThat(browser.getSession().json().path("session").path("ipAddress").asText()).isEqualTo("127.0.0.1");
+
+        try (TestServer proxied = TestServer.start("trustProxy", "true")) {
+            TestClient behindProxy = proxied.client().header("X-Forwarded-For", "198.51.100.1, 203.0.113.9");
+            assertThat(Api.signUp(proxied, behindProxy, uniqueEmail("proxied")).token()).matches(Api.RAW_TOKEN);
+            assertThat(behindProxy.getSession().json().path("session").path("ipAddress").asText())
+                    .isEqualTo("203.0.113.9");
+            TestClient hugeHeader = proxied.client().header("X-Forwarded-For", "x".repeat(500));
+            Reply up = hugeHeader.signUp("Huge", uniqueEmail("huge"), Api.PASSWORD);
+            assertThat(up.status()).as(up.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void anAbsurdlyLongPasswordIsJustAWrongPassword() {
         Account account = Api.signUp(server, "absurd");
         assertError(server.client().signIn(account.email(), "x".repeat(10_000)), 401, "INVALID_EMAIL_OR_PASSWORD");
@@ -180,17 +212,32 @@ class SignInTest {
 
     @Test
     void aPlantedSessionCookieCannotBeFixedOntoAVictimsSignIn() {
-        // The attacker signs in, plants their cookie in the victim's browser; the victim signs in.
+        // The attacker signs in and plants their cookie in the victim's browser; the victim signs in.
         Account attacker = Api.signUp(server, "attacker");
         Account victim = Api.signUp(server, "victim");
         TestClient victimBrowser = server.client();
-        victimBrowser.putCookie(TOKEN_COOKIE, attacker.cookie());
-        Reply in = victimBrowser.signIn(victim.email(), victim.password());
+        Reply in = victimBrowser.post(SIGN_IN, json("email", victim.email(), "password", victim.password()),
+                "Cookie", TOKEN_COOKIE + "=" + attacker.cookie());
         assertThat(in.status()).as(in.body()).isEqualTo(200);
+        assertThat(in.json().path("user").path("id").asText()).isEqualTo(victim.userId());
 
         assertThat(victimBrowser.getSession().json().path("user").path("id").asText()).isEqualTo(victim.userId());
-        // The planted cookie no longer opens anything, least of all the victim's session.
+        // The planted cookie no longer opens anything.
         assertThat(Api.cookieWorks(server, attacker.cookie())).isFalse();
+    }
+
+    @Test
+    void aDeadCookieSentBeforeTheLiveOneDoesNotShadowIt() {
+        // Two cookies of one name reach the server when a sibling domain planted one ("cookie tossing"); browsers
+        // send the older first. A planted cookie that no longer names a session must not hide the real one.
+        Account attacker = Api.signUp(server, "tosser");
+        String planted = attacker.cookie();
+        attacker.browser().post(Api.SIGN_OUT, "{}");
+        Account victim = Api.signUp(server, "tossed");
+        Reply r = server.client().get(Api.GET_SESSION, "Cookie",
+                TOKEN_COOKIE + "=" + planted + "; " + TOKEN_COOKIE + "=" + victim.cookie());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("user").path("id").asText()).as(r.body()).isEqualTo(victim.userId());
     }
 
     @Test

@@ -160,6 +160,17 @@ class SignUpTest {
     }
 
     @Test
+    void nonAsciiNamesRoundTrip() {
+        TestClient browser = server.client();
+        String name = "Zo\u00eb \u674e \uD83D\uDE00";
+        Reply up = browser.signUp(name, uniqueEmail("utf8"), Api.PASSWORD);
+        assertThat(up.status()).as(up.body()).isEqualTo(200);
+        assertThat(up.header("Content-Type")).hasValueSatisfying(t -> assertThat(t.toLowerCase()).contains("utf-8"));
+        assertThat(up.json().path("user").path("name").asText()).isEqualTo(name);
+        assertThat(browser.getSession().json().path("user").path("name").asText()).isEqualTo(name);
+    }
+
+    @Test
     void nameIsTrimmed() {
         Reply up = server.client().signUp("   Ada  ", uniqueEmail("trim"), Api.PASSWORD);
         assertThat(up.status()).as(up.body()).isEqualTo(200);

@@ -98,4 +98,14 @@ class FormTokenTest {
             assertThat(browser.postForm("/app/notes", "body=hello").status()).isEqualTo(200);
         }
     }
+
+    @Test
+    void aSignInFormThatCarriesTheCsrfFieldLikeEveryOtherFormIsAccepted() {
+        TestClient browser = signedIn("form-signin@example.com");
+        String token = tokenOf(browser);
+        TestClient.Reply reply = browser.postForm("/api/auth/sign-in/email", "email=form-signin%40example.com"
+                + "&password=password123&callbackURL=%2Fapp&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(302);
+        assertThat(reply.header("Location")).hasValue("/app");
+    }
 }

@@ -1,0 +1,258 @@
+package dev.sessionauth.api;
+
+import static dev.sessionauth.api.Api.SIGN_IN;
+import static dev.sessionauth.api.Api.SIGN_OUT;
+import static dev.sessionauth.api.Api.SIGN_UP;
+import static dev.sessionauth.api.Api.UPDATE_USER;
+import static dev.sessionauth.api.Api.assertError;
+import static dev.sessionauth.api.Api.json;
+import static dev.sessionauth.api.Api.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessionauth.api.Api.Account;
+import dev.sessionauth.api.Api.RawReply;
+import dev.sessionauth.testing.TestClient.Reply;
+import dev.sessionauth.testing.TestServer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** How the API reads bodies: strict JSON objects, size cap, media types; never a 500 for a client's mistake. */
+class RequestBodyTest {
+    private static final int LIMIT = 64 * 1024;
+
+    private static TestServer server;
+    private static Account account;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        account = Api.signUp(server, "body");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String signInJson() {
+        return json("email", account.email(), "password", account.password());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "{\"email\":", "{email:\"a@b.co\"}", "{'email':'a@b.co'}", "not json",
+            "{\"email\":\"a@b.co\",}", "{\"email\":\"a@b.co\" \"password\":\"x\"}", "\"\\u\"", "{\"a\":01}",
+            "{\"a\":NaN}", "{\"a\":\"unterminated}"})
+    void malformedJsonIs400(String body) {
+        assertError(server.client().post(SIGN_IN, body), 400, "INVALID_REQUEST_BODY");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "[{}]", "\"string\"", "42", "true", "null"})
+    void aBodyThatIsNotAnObjectIs400(String body) {
+        assertError(server.client().post(SIGN_IN, body), 400, "INVALID_REQUEST_BODY");
+        assertError(server.client().post(SIGN_OUT, body), 400, "INVALID_REQUEST_BODY");
+    }
+
+    @Test
+    void duplicateKeysAre400() {
+        String body = "{\"email\":\"" + uniqueEmail("x") + "\",\"email\":\"" + account.email() + "\",\"password\":\""
+                + account.password() + "\"}";
+        long before = Api.sessionRows(server, account.userId());
+        Reply r = server.client().post(SIGN_IN, body);
+        assertError(r, 400, "INVALID_REQUEST_BODY");
+        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(before);
+        String dupPassword = "{\"email\":\"" + account.email() + "\",\"password\":\"wrong password\",\"password\":\""
+                + account.password() + "\"}";
+        assertError(server.client().post(SIGN_IN, dupPassword), 400, "INVALID_REQUEST_BODY");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" x", " {}", "]", "}", " null", " 1", "\u0000"})
+    void trailingGarbageIs400(String trailer) {
+        long before = Api.sessionRows(server, account.userId());
+        Reply r = server.client().post(SIGN_IN, signInJson() + trailer);
+        assertError(r, 400, "INVALID_REQUEST_BODY");
+        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(before);
+    }
+
+    @Test
+    void surroundingWhitespaceIsFine() {
+        Reply r = server.client().post(SIGN_IN, " \n\t" + signInJson() + " \r\n ");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        Api.bearer(server, r.json().path("token").asText()).post(SIGN_OUT, "{}");
+    }
+
+    @Test
+    void unknownFieldsAreRefusedEverywhere() {
+        assertError(server.client().post(SIGN_IN, json("email", account.email(), "password", account.password(),
+                "redirectTo", "/x")), 400, "INVALID_REQUEST_BODY");
+        assertError(server.client().post(SIGN_OUT, "{\"x\":1}"), 400, "INVALID_REQUEST_BODY");
+        assertError(account.browser().post(UPDATE_USER, "{\"nmae\":\"typo\"}"), 400, "INVALID_REQUEST_BODY");
+    }
+
+    @Test
+    void jsonNullForARequiredFieldIsAMissingField() {
+        assertError(server.client().post(SIGN_IN, json("email", null, "password", "x")), 400, "INVALID_REQUEST_BODY");
+    }
+
+    @Test
+    void contentTypeParametersAndCaseAreAccepted() {
+        for (String type : new String[] {"application/json; charset=utf-8", "application/json;charset=UTF-8",
+                "Application/JSON"}) {
+            Reply r = server.client().post(SIGN_IN, signInJson(), "Content-Type", type);
+            assertThat(r.status()).as(type + ": " + r.body()).isEqualTo(200);
+            Api.bearer(server, r.json().path("token").asText()).post(SIGN_OUT, "{}");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/xml", "multipart/form-data; boundary=x",
+            "application/x-www-form-urlencoded", "application/jsonp", "text/json"})
+    void aNonJsonBodyOnAJsonOnlyEndpointIs415(String type) {
+        Reply r = account.browser().post(UPDATE_USER, "{\"name\":\"Typed\"}", "Content-Type", type);
+        assertError(r, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(account.browser().getSession().json().path("user").path("name").asText()).isNotEqualTo("Typed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/xml", "multipart/form-data; boundary=x", "text/json"})
+    void signInAcceptsOnlyJsonAndUrlencoded(String type) {
+        assertError(server.client().post(SIGN_IN, signInJson(), "Content-Type", type), 415,
+                "UNSUPPORTED_MEDIA_TYPE");
+        assertError(server.client().post(SIGN_UP, json("name", "T", "email", uniqueEmail("t"), "password",
+                Api.PASSWORD), "Content-Type", type), 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs415() {
+        Reply r = server.client().request("POST", SIGN_IN, signInJson());
+        assertError(r, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void anEmptyBodyIsAnEmptyObject() {
+        assertThat(server.client().post(SIGN_OUT, "").status()).isEqualTo(200);
+        assertThat(server.client().post(SIGN_OUT, "   ").status()).isEqualTo(200);
+        assertThat(server.client().request("POST", SIGN_OUT, null).status()).isEqualTo(200);
+        // An empty object still lacks the required fields where there are some.
+        assertError(server.client().post(SIGN_IN, ""), 400, "INVALID_REQUEST_BODY");
+        assertError(server.client().post(SIGN_IN, "{}"), 400, "INVALID_REQUEST_BODY");
+    }
+
+    @Test
+    void aBodyOfExactly64KiBIsRead() {
+        String json = signInJson();
+        String padded = json + " ".repeat(LIMIT - json.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(padded.getBytes(StandardCharsets.UTF_8)).hasSize(LIMIT);
+        Reply r = server.client().post(SIGN_IN, padded);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        Api.bearer(server, r.json().path("token").asText()).post(SIGN_OUT, "{}");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() {
+        String json = signInJson();
+        String padded = json + " ".repeat(LIMIT + 1 - json.getBytes(StandardCharsets.UTF_8).length);
+        long before = Api.sessionRows(server, account.userId());
+        Reply r = server.client().post(SIGN_IN, padded);
+        assertError(r, 413, "PAYLOAD_TOO_LARGE");
+        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(before);
+
+        assertError(server.client().post(SIGN_OUT, "{\"a\":\"" + "x".repeat(1024 * 1024) + "\"}"), 413,
+                "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413Too() {
+        byte[] body = ("{\"name\":\"" + "x".repeat(100 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        RawReply r = Api.rawChunkedPost(server, SIGN_OUT, body, 8192);
+        assertThat(r.status()).as(r.head() + "\n" + r.body()).isEqualTo(413);
+        assertThat(r.body()).contains("PAYLOAD_TOO_LARGE");
+        assertThat(r.hasHeader("Cache-Control: no-store")).isTrue();
+    }
+
+    @Test
+    void aSmallChunkedBodyIsRead() {
+        byte[] body = signInJson().getBytes(StandardCharsets.UTF_8);
+        RawReply r = Api.rawChunkedPost(server, SIGN_IN, body, 7);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String token = r.body().replaceAll("(?s).*\"token\":\"([A-Za-z0-9_-]{43})\".*", "$1");
+        assertThat(token).matches(Api.RAW_TOKEN);
+        Api.bearer(server, token).post(SIGN_OUT, "{}");
+    }
+
+    @Test
+    void invalidUtf8InJsonIs400() {
+        byte[] prefix = ("{\"email\":\"" + account.email() + "\",\"password\":\"").getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = "\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[prefix.length + 2 + suffix.length];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        body[prefix.length] = (byte) 0xC3;
+        body[prefix.length + 1] = (byte) 0x28;
+        System.arraycopy(suffix, 0, body, prefix.length + 2, suffix.length);
+        RawReply r = Api.rawPost(server, SIGN_IN, "application/json", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("INVALID_REQUEST_BODY");
+    }
+
+    @Test
+    void bytesThatLookLikeUtf32AreA400NotA500() {
+        // Three NULs and '{' make the JSON parser pick UTF-32; what follows is not a valid UTF-32 character.
+        byte[] body = {0, 0, 0, '{', 0x7f, 0x7f, 0x7f, 0x7f};
+        RawReply r = Api.rawPost(server, SIGN_OUT, "application/json", body);
+        assertThat(r.status()).as(r.head() + "\n" + r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("INVALID_REQUEST_BODY").doesNotContain("Exception");
+    }
+
+    @Test
+    void invalidUtf8InAFormIs400() {
+        byte[] body = "email=a%40b.co&password=".getBytes(StandardCharsets.US_ASCII);
+        byte[] withBad = Arrays.copyOf(body, body.length + 2);
+        withBad[body.length] = (byte) 0xff;
+        withBad[body.length + 1] = (byte) 0xfe;
+        RawReply r = Api.rawPost(server, SIGN_IN, "application/x-www-form-urlencoded", withBad);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("INVALID_REQUEST_BODY");
+    }
+
+    @Test
+    void deeplyNestedJsonIs400() {
+        String nested = "[".repeat(20_000) + "]".repeat(20_000);
+        Reply r = server.client().post(SIGN_OUT, "{\"a\":" + nested + "}");
+        assertError(r, 400, "INVALID_REQUEST_BODY");
+    }
+
+    @Test
+    void hugeNumbersAre400() {
+        assertError(server.client().post(SIGN_OUT, "{\"a\":" + "9".repeat(30_000) + "}"), 400,
+                "INVALID_REQUEST_BODY");
+        assertError(server.client().post(SIGN_IN, "{\"email\":\"" + account.email() + "\",\"password\":\"x\","
+                + "\"rememberMe\":1e999999}"), 400, "INVALID_REQUEST_BODY");
+    }
+
+    @Test
+    void controlCharactersAndEscapesInStringsAreHandled() {
+        assertError(server.client().post(SIGN_IN, "{\"email\":\"a\u0001@b.co\",\"password\":\"x\"}"), 400,
+                "INVALID_REQUEST_BODY");
+        // Escaped, the same address is just malformed.
+        assertError(server.client().post(SIGN_IN, "{\"email\":\"a\\u0001@b.co\",\"password\":\"xxxxxxxx\"}"), 400,
+                "INVALID_EMAIL");
+        // Escapes decode: this is the real account's e-mail address.
+        String escaped = account.email().replace("@", "\\u0040");
+        Reply r = server.client().post(SIGN_IN, "{\"email\":\"" + escaped + "\",\"password\":\"" + account.password()
+                + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        Api.bearer(server, r.json().path("token").asText()).post(SIGN_OUT, "{}");
+    }
+
+    @Test
+    void anUnsupportedMediaTypeOnAnEmptyBodyedEndpointIsNotA500() {
+        Reply r = server.client().post(SIGN_OUT, "<signout/>", "Content-Type", "application/xml");
+        assertError(r, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+}

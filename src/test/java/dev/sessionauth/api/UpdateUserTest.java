@@ -1,0 +1,183 @@
+package dev.sessionauth.api;
+
+import static dev.sessionauth.api.Api.UPDATE_USER;
+import static dev.sessionauth.api.Api.assertError;
+import static dev.sessionauth.api.Api.assertNoStore;
+import static dev.sessionauth.api.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionauth.api.Api.Account;
+import dev.sessionauth.testing.MutableClock;
+import dev.sessionauth.testing.TestClient.Reply;
+import dev.sessionauth.testing.TestServer;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** POST /update-user: name and image only, for the signed-in user only. */
+class UpdateUserTest {
+    private static MutableClock clock;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        clock = new MutableClock(Instant.parse("2026-02-01T08:00:00Z"));
+        server = TestServer.builder().clock(clock).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static void assertStatusTrue(Reply r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(Api.fieldNames(r.json())).containsExactly("status");
+        assertThat(r.json().path("status").asBoolean()).isTrue();
+        assertNoStore(r);
+    }
+
+    private static JsonNode user(Account account) {
+        return account.browser().getSession().json().path("user");
+    }
+
+    @Test
+    void updateUserChangesTheNameAndTheUpdatedAt() {
+        Account account = Api.signUp(server, "rename");
+        JsonNode before = user(account);
+        clock.advance(Duration.ofMinutes(1));
+
+        assertStatusTrue(account.browser().post(UPDATE_USER, json("name", "  Ada King  ")));
+
+        JsonNode after = user(account);
+        assertThat(after.path("name").asText()).isEqualTo("Ada King");
+        assertThat(after.path("email").asText()).isEqualTo(account.email());
+        assertThat(after.path("createdAt").asText()).isEqualTo(before.path("createdAt").asText());
+        assertThat(Instant.parse(after.path("updatedAt").asText()))
+                .isEqualTo(Instant.parse(before.path("updatedAt").asText()).plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void theNextSignInAnswersTheUpdatedUser() {
+        Account account = Api.signUp(server, "nextsignin");
+        assertStatusTrue(account.browser().post(UPDATE_USER, json("name", "Fresh Name", "image", "https://i.example/x")));
+        Reply in = server.client().signIn(account.email(), account.password());
+        assertThat(in.json().path("user").path("name").asText()).isEqualTo("Fresh Name");
+        assertThat(in.json().path("user").path("image").asText()).isEqualTo("https://i.example/x");
+    }
+
+    @Test
+    void updateUserSetsAndClearsTheImage() {
+        Account account = Api.signUp(server, "image");
+        assertStatusTrue(account.browser().post(UPDATE_USER, json("image", "https://cdn.example/a.png")));
+        assertThat(user(account).path("image").asText()).isEqualTo("https://cdn.example/a.png");
+        String name = user(account).path("name").asText();
+
+        assertStatusTrue(account.browser().post(UPDATE_USER, json("image", null)));
+        assertThat(user(account).path("image").isNull()).isTrue();
+        assertThat(user(account).path("name").asText()).isEqualTo(name);
+    }
+
+    @Test
+    void nameAndImageCanChangeTogether() {
+        Account account = Api.signUp(server, "both");
+        assertStatusTrue(account.browser().post(UPDATE_USER, json("name", "Both", "image", "https://cdn.example/b")));
+        JsonNode user = user(account);
+        assertThat(user.path("name").asText()).isEqualTo("Both");
+        assertThat(user.path("image").asText()).isEqualTo("https://cdn.example/b");
+    }
+
+    @Test
+    void theChangeIsSeenByEverySessionOfTheUserAndNoOtherUser() {
+        Account account = Api.signUp(server, "everywhere");
+        Api.Signed phone = Api.signIn(server, account);
+        Account other = Api.signUp(server, "bystander");
+        String otherName = user(other).path("name").asText();
+
+        assertStatusTrue(account.browser().post(UPDATE_USER, json("name", "Renamed")));
+        assertThat(phone.browser().getSession().json().path("user").path("name").asText()).isEqualTo("Renamed");
+        assertThat(user(other).path("name").asText()).isEqualTo(otherName);
+    }
+
+    @Test
+    void theEmailCannotBeChangedHere() {
+        Account account = Api.signUp(server, "email");
+        assertError(account.browser().post(UPDATE_USER, json("email", "new@example.com")), 400,
+                "INVALID_REQUEST_BODY");
+        assertError(account.browser().post(UPDATE_USER, json("name", "X", "email", "new@example.com")), 400,
+                "INVALID_REQUEST_BODY");
+        JsonNode user = user(account);
+        assertThat(user.path("email").asText()).isEqualTo(account.email());
+        assertThat(user.path("name").asText()).isNotEqualTo("X");
+    }
+
+    @Test
+    void anUpdateWithNothingToChangeIsRefused() {
+        Account account = Api.signUp(server, "nothing");
+        assertError(account.browser().post(UPDATE_USER, "{}"), 400, "INVALID_REQUEST_BODY");
+        assertError(account.browser().post(UPDATE_USER, ""), 400, "INVALID_REQUEST_BODY");
+    }
+
+    @Test
+    void protectedOrUnknownFieldsAreRefused() {
+        Account account = Api.signUp(server, "protectedfields");
+        for (String field : new String[] {"emailVerified", "id", "createdAt", "updatedAt", "role", "password"}) {
+            Reply r = account.browser().post(UPDATE_USER, "{\"name\":\"Hacker\",\"" + field + "\":true}");
+            assertError(r, 400, "INVALID_REQUEST_BODY");
+        }
+        JsonNode user = user(account);
+        assertThat(user.path("emailVerified").asBoolean()).isFalse();
+        assertThat(user.path("name").asText()).isNotEqualTo("Hacker");
+    }
+
+    @Test
+    void aBlankOrTooLongNameIsRefused() {
+        Account account = Api.signUp(server, "badname");
+        String name = user(account).path("name").asText();
+        assertError(account.browser().post(UPDATE_USER, json("name", "")), 400, "INVALID_REQUEST_BODY");
+        assertError(account.browser().post(UPDATE_USER, json("name", "   ")), 400, "INVALID_REQUEST_BODY");
+        assertError(account.browser().post(UPDATE_USER, json("name", "n".repeat(256))), 400, "INVALID_REQUEST_BODY");
+        assertError(account.browser().post(UPDATE_USER, json("name", 7)), 400, "INVALID_REQUEST_BODY");
+        assertError(account.browser().post(UPDATE_USER, json("image", 7)), 400, "INVALID_REQUEST_BODY");
+        assertError(account.browser().post(UPDATE_USER, json("image", "https://cdn.example/" + "x".repeat(2048))), 400,
+                "INVALID_REQUEST_BODY");
+        assertThat(user(account).path("name").asText()).isEqualTo(name);
+
+        assertStatusTrue(account.browser().post(UPDATE_USER, json("name", "n".repeat(255))));
+        assertThat(user(account).path("name").asText()).hasSize(255);
+    }
+
+    @Test
+    void updateUserNeedsASession() {
+        assertError(server.client().post(UPDATE_USER, json("name", "Anon")), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void updateUserWithACookieNeedsATrustedOrigin() {
+        Account account = Api.signUp(server, "csrfupdate");
+        String name = user(account).path("name").asText();
+        assertError(account.browser().post(UPDATE_USER, json("name", "Pwned"), "Origin", "https://evil.example"), 403,
+                "INVALID_ORIGIN");
+        assertError(account.browser().post(UPDATE_USER, "name=Pwned", "Content-Type", "text/plain",
+                "Origin", "https://evil.example"), 403, "INVALID_ORIGIN");
+        assertThat(user(account).path("name").asText()).isEqualTo(name);
+    }
+
+    @Test
+    void aBearerClientUpdatesWithoutOrigin() {
+        Account account = Api.signUp(server, "bearerupdate");
+        assertStatusTrue(Api.bearer(server, account.token()).post(UPDATE_USER, json("name", "Via Bearer")));
+        assertThat(user(account).path("name").asText()).isEqualTo("Via Bearer");
+    }
+
+    @Test
+    void getIsNotAnUpdate() {
+        Account account = Api.signUp(server, "getupdate");
+        Reply r = account.browser().get(UPDATE_USER + "?name=Nope");
+        assertError(r, 405, "METHOD_NOT_ALLOWED");
+        assertThat(r.header("Allow")).hasValue("POST");
+    }
+}
