@@ -3,11 +3,15 @@ package dev.sessionauth;
 import java.util.Optional;
 
 /**
- * What the credential of a request turned out to be: no credential, a valid session (possibly just refreshed),
- * or one of the ways it can fail. Produced by {@link SessionAuth#resolve}.
+ * What the credential of a request turned out to be: no credential, a valid session (possibly just refreshed,
+ * possibly read from the jwt strategy's cookie cache), or one of the ways it can fail. Produced by
+ * {@link SessionAuth#resolve}.
+ *
+ * @param expiredSession the session a request's cookie named when it had expired, for "your session expired"
+ *                       pages through {@link Validation#allowExpired}; never a reason to let anything through
  */
 public record Resolution(Status status, Optional<Session> session, Optional<User> user, Optional<String> token,
-                         boolean refreshed) {
+                         boolean refreshed, boolean cached, Optional<Session> expiredSession) {
     /** The outcomes of resolving a credential. */
     public enum Status {
         /** The request carried no session cookie or bearer token. */
@@ -23,11 +27,19 @@ public record Resolution(Status status, Optional<Session> session, Optional<User
     }
 
     static Resolution of(Status status) {
-        return new Resolution(status, Optional.empty(), Optional.empty(), Optional.empty(), false);
+        return new Resolution(status, Optional.empty(), Optional.empty(), Optional.empty(), false, false,
+                Optional.empty());
     }
 
-    static Resolution valid(Session session, User user, String token, boolean refreshed) {
-        return new Resolution(Status.VALID, Optional.of(session), Optional.of(user), Optional.of(token), refreshed);
+    static Resolution expired(Session session) {
+        return new Resolution(Status.EXPIRED, Optional.empty(), Optional.empty(), Optional.empty(), false, false,
+                Optional.of(session));
+    }
+
+    /** A live session; {@code cached} when it came from the jwt strategy's cookie rather than the store. */
+    public static Resolution valid(Session session, User user, String token, boolean refreshed, boolean cached) {
+        return new Resolution(Status.VALID, Optional.of(session), Optional.of(user), Optional.of(token), refreshed,
+                cached, Optional.empty());
     }
 
     public boolean isValid() {

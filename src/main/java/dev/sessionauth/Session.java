@@ -1,6 +1,9 @@
 package dev.sessionauth;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,9 +23,17 @@ public final class Session {
     private final String ipAddress;
     private final String userAgent;
     private final boolean remember;
+    private final Map<String, Object> fields;
 
+    /** A session without additional fields. */
     public Session(String id, String userId, Instant expiresAt, Instant absoluteExpiresAt, Instant createdAt,
                    Instant updatedAt, Optional<String> ipAddress, Optional<String> userAgent, boolean remember) {
+        this(id, userId, expiresAt, absoluteExpiresAt, createdAt, updatedAt, ipAddress, userAgent, remember, Map.of());
+    }
+
+    public Session(String id, String userId, Instant expiresAt, Instant absoluteExpiresAt, Instant createdAt,
+                   Instant updatedAt, Optional<String> ipAddress, Optional<String> userAgent, boolean remember,
+                   Map<String, Object> fields) {
         this.id = Objects.requireNonNull(id, "id");
         this.userId = Objects.requireNonNull(userId, "userId");
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
@@ -32,6 +43,7 @@ public final class Session {
         this.ipAddress = ipAddress.orElse(null);
         this.userAgent = userAgent.orElse(null);
         this.remember = remember;
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     public String getId() {
@@ -85,6 +97,28 @@ public final class Session {
         return remember;
     }
 
+    /** The declared additional session fields, by name. */
+    public Map<String, Object> getFields() {
+        return fields;
+    }
+
+    /** An additional field, typed; empty when absent or of another type. */
+    public <T> Optional<T> get(String field, Class<T> type) {
+        Object value = fields.get(field);
+        return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
+    }
+
+    /** A copy with other additional field values. */
+    public Session withFields(Map<String, Object> newFields, Instant at) {
+        return new Session(id, userId, expiresAt, absoluteExpiresAt, createdAt, at, ipAddress(), userAgent(), remember,
+                newFields);
+    }
+
+    /** Whether the sign-in is younger than {@code freshAge} at {@code now}. */
+    public boolean isFreshAt(Instant now, java.time.Duration freshAge) {
+        return now.isBefore(createdAt.plus(freshAge));
+    }
+
     /** Whether the session has ended at this instant. */
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);
@@ -93,7 +127,7 @@ public final class Session {
     /** A copy with a moved expiry, as written by a sliding refresh. */
     public Session refreshed(Instant newExpiresAt, Instant refreshedAt) {
         return new Session(id, userId, newExpiresAt, absoluteExpiresAt, createdAt, refreshedAt,
-                ipAddress(), userAgent(), remember);
+                ipAddress(), userAgent(), remember, fields);
     }
 
     @Override
@@ -102,7 +136,7 @@ public final class Session {
                 && other.expiresAt.equals(expiresAt) && other.absoluteExpiresAt.equals(absoluteExpiresAt)
                 && other.createdAt.equals(createdAt) && other.updatedAt.equals(updatedAt)
                 && Objects.equals(other.ipAddress, ipAddress) && Objects.equals(other.userAgent, userAgent)
-                && other.remember == remember;
+                && other.remember == remember && other.fields.equals(fields);
     }
 
     @Override

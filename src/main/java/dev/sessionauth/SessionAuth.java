@@ -7,6 +7,10 @@ import dev.sessionauth.crypto.CookieSigner;
 import dev.sessionauth.crypto.PasswordHasher;
 import dev.sessionauth.crypto.TokenGenerator;
 import dev.sessionauth.crypto.TokenHasher;
+import dev.sessionauth.crypto.SessionJwt;
+import dev.sessionauth.store.VerificationStore;
+import dev.sessionauth.store.jdbc.JdbcVerificationStore;
+import java.net.URLEncoder;
 import dev.sessionauth.store.Credentials;
 import dev.sessionauth.store.DuplicateEmailException;
 import dev.sessionauth.store.MetaStore;
@@ -62,23 +66,59 @@ public final class SessionAuth implements AutoCloseable {
     private static final int CLEANUP_BATCH = 1000;
     private static final String SECRET_META = "secret";
 
+    private static final String VERIFICATION_PREFIX = "email-verification:";
+
     private final AuthConfig config;
     private final Clock clock;
     private final UserStore users;
     private final SessionStore sessions;
+    private final VerificationStore verifications;
     private final TokenGenerator tokens;
     private final CookieSigner signer;
+    private final Optional<SessionJwt> sessionJwt;
     private final PasswordHasher passwords;
     private final SessionCookies cookies;
-    private final ScheduledExecutorService cleaner;
+    private final FieldValues userFields;
+    private final FieldValues sessionFields;
+    private final SessionEvents events;
+    private final VerificationSender verificationSender;
+    private final ScheduledExecutorService background;
     private final AutoCloseable closeDataSource;
 
-    private SessionAuth(AuthConfig config, Clock clock, DataSource dataSource, AutoCloseable closeDataSource) {
+    private SessionAuth(AuthConfig config, Clock clock, DataSource dataSource, AutoCloseable closeDataSource,
+                        List<SessionListener> listeners, VerificationSender verificationSender) {
         this.config = config;
         this.clock = clock;
         this.closeDataSource = closeDataSource;
+        prepareSchema(config, dataSource);
+        this.users = new JdbcUserStore(dataSource, config.userFields(), config.sessionFields());
+        this.sessions = new JdbcSessionStore(dataSource, config.userFields(), config.sessionFields());
+        this.verifications = new JdbcVerificationStore(dataSource);
+        this.tokens = new TokenGenerator();
+        List<byte[]> secrets = secrets(config, new JdbcMetaStore(dataSource), tokens);
+        this.signer = new CookieSigner(secrets);
+        this.sessionJwt = config.strategy() == AuthConfig.SessionStrategy.JWT
+                ? Optional.of(new SessionJwt(secrets)) : Optional.empty();
+        this.passwords = new PasswordHasher(config.bcryptCost());
+        this.cookies = new SessionCookies(config, signer, clock);
+        this.userFields = new FieldValues(config.userFields());
+        this.sessionFields = new FieldValues(config.sessionFields());
+        this.events = new SessionEvents(listeners);
+        this.verificationSender = verificationSender;
+        this.background = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sessionauth-background");
+            t.setDaemon(true);
+            return t;
+        });
+        background.scheduleWithFixedDelay(this::deleteExpiredRows, 1, 10, TimeUnit.MINUTES);
+    }
+
+    private static void prepareSchema(AuthConfig config, DataSource dataSource) {
         switch (config.schema()) {
-            case AUTO -> Schema.migrate(dataSource);
+            case AUTO -> {
+                Schema.migrate(dataSource);
+                Schema.addFieldColumns(dataSource, config.userFields(), config.sessionFields());
+            }
             case VALIDATE -> {
                 Optional<Integer> version = Schema.version(dataSource);
                 if (version.isEmpty() || version.get() != Schema.CURRENT_VERSION) {
@@ -86,21 +126,14 @@ public final class SessionAuth implements AutoCloseable {
                             .orElse("no SessionAuth tables") + ", this version needs " + Schema.CURRENT_VERSION
                             + "; start once with schema=auto or apply the migration");
                 }
+                List<String> missing = Schema.missingFieldColumns(dataSource, config.userFields(), config.sessionFields());
+                if (!missing.isEmpty()) {
+                    throw new ConfigException("schema: validate found no column for the declared fields "
+                            + String.join(", ", missing) + "; start once with schema=auto or add the columns");
+                }
             }
             case NONE -> { }
         }
-        this.users = new JdbcUserStore(dataSource);
-        this.sessions = new JdbcSessionStore(dataSource);
-        this.tokens = new TokenGenerator();
-        this.signer = new CookieSigner(secrets(config, new JdbcMetaStore(dataSource), tokens));
-        this.passwords = new PasswordHasher(config.bcryptCost());
-        this.cookies = new SessionCookies(config, signer, clock);
-        this.cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sessionauth-expired-sessions");
-            t.setDaemon(true);
-            return t;
-        });
-        cleaner.scheduleWithFixedDelay(this::deleteExpiredSessions, 1, 10, TimeUnit.MINUTES);
     }
 
     private static List<byte[]> secrets(AuthConfig config, MetaStore meta, TokenGenerator tokens) {
@@ -147,42 +180,54 @@ public final class SessionAuth implements AutoCloseable {
     // ---- sign-up, sign-in, sign-out ------------------------------------------------------------------------
 
     /**
-     * Creates a user with a password and signs them in. A session presented by the caller (an earlier sign-in in
-     * the same browser) is revoked.
+     * Creates a user with a password and, unless {@code emailVerification.required}, signs them in. A session
+     * presented by the caller (an earlier sign-in in the same browser) is revoked.
      *
+     * @param fromClient whether {@code request.fields()} came from a client (then only {@code input} fields count)
      * @throws AuthException {@code INVALID_EMAIL}, {@code PASSWORD_TOO_SHORT}, {@code PASSWORD_TOO_LONG},
-     *                       {@code INVALID_REQUEST_BODY} (name or image), {@code USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL}
+     *                       {@code INVALID_REQUEST_BODY} (name, image or a field), {@code USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL}
      */
-    public SignedIn signUp(SignUp request, ClientInfo client, List<SessionCookies.Credential> presented) {
+    public SignUpResult signUp(SignUp request, ClientInfo client, List<SessionCookies.Credential> presented,
+                               boolean fromClient) {
         String email = normalizeEmail(request.email());
-        String name = request.name().strip();
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "name must be 1 to " + MAX_NAME + " characters");
-        }
-        Optional<String> image = request.image().map(String::strip).filter(s -> !s.isEmpty());
-        if (image.filter(s -> s.length() > MAX_IMAGE).isPresent()) {
-            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "image must be at most " + MAX_IMAGE + " characters");
-        }
+        String name = checkName(request.name());
+        Optional<String> image = checkImage(request.image());
         checkPasswordLength(request.password());
+        Map<String, Object> fields = userFields.forNewRow(request.fields(), fromClient);
         String hash = passwords.hash(request.password());
         Instant now = now();
-        User user = new User(tokens.newId(), name, email, false, image, now, now, Map.of());
+        User user = new User(tokens.newId(), name, email, false, image, now, now, fields);
+        boolean signIn = !config.emailVerificationRequired();
         String token = tokens.newToken();
         Session session = newSession(user.getId(), request.rememberMe(), client, now);
         try {
-            users.createWithSession(user, hash, new NewSession(session, TokenHasher.hash(token)));
+            users.create(user, hash, signIn ? Optional.of(new NewSession(session, TokenHasher.hash(token)))
+                    : Optional.empty());
         } catch (DuplicateEmailException e) {
             throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL);
         }
         revokePresented(presented);
-        return new SignedIn(user, session, token);
+        if (config.sendVerificationOnSignUp()) {
+            sendVerification(user, Optional.empty());
+        }
+        if (!signIn) {
+            return new SignUpResult(user, Optional.empty());
+        }
+        events.publish(l -> l.created(session, user));
+        return new SignUpResult(user, Optional.of(new SignedIn(user, session, token)));
+    }
+
+    /** {@link #signUp(SignUp, ClientInfo, List, boolean)} from code: every declared field may be set. */
+    public SignUpResult signUp(SignUp request, ClientInfo client) {
+        return signUp(request, client, List.of(), false);
     }
 
     /**
      * Checks an e-mail and password and creates a new session (never reuses one). Unknown e-mail and wrong
      * password give the same answer after the same bcrypt work.
      *
-     * @throws AuthException {@code INVALID_EMAIL}, {@code INVALID_EMAIL_OR_PASSWORD}
+     * @throws AuthException {@code INVALID_EMAIL}, {@code INVALID_EMAIL_OR_PASSWORD}, {@code EMAIL_NOT_VERIFIED}
+     *                       (when {@code emailVerification.required}; a new link is sent)
      */
     public SignedIn signIn(String email, String password, boolean rememberMe, ClientInfo client,
                            List<SessionCookies.Credential> presented) {
@@ -197,22 +242,37 @@ public final class SessionAuth implements AutoCloseable {
             throw new AuthException(ErrorCode.INVALID_EMAIL_OR_PASSWORD);
         }
         User user = credentials.get().user();
+        if (config.emailVerificationRequired() && !user.isEmailVerified()) {
+            sendVerification(user, Optional.empty());
+            throw new AuthException(ErrorCode.EMAIL_NOT_VERIFIED,
+                    "Please verify your e-mail address first; we have sent you a new link");
+        }
         Instant now = now();
         String token = tokens.newToken();
         Session session = newSession(user.getId(), rememberMe, client, now);
         sessions.create(new NewSession(session, TokenHasher.hash(token)));
         revokePresented(presented);
+        events.publish(l -> l.created(session, user));
         return new SignedIn(user, session, token);
     }
 
     /** Ends the live session the credentials name, if any: the row is deleted. Whether there was one. */
     public boolean signOut(List<SessionCookies.Credential> credentials) {
-        return resolve(credentials, false).session().map(s -> sessions.delete(s.getId())).orElse(false);
+        return revoke(resolveFromStore(credentials, false), SessionListener.RevocationReason.SIGN_OUT);
+    }
+
+    private boolean revoke(Resolution r, SessionListener.RevocationReason reason) {
+        Optional<Session> session = r.session();
+        if (session.isPresent() && sessions.delete(session.get().getId())) {
+            events.publish(l -> l.revoked(session.get(), reason));
+            return true;
+        }
+        return false;
     }
 
     private void revokePresented(List<SessionCookies.Credential> presented) {
         try {
-            signOut(presented);
+            revoke(resolveFromStore(presented, false), SessionListener.RevocationReason.REPLACED);
         } catch (StoreUnavailableException e) {
             // The new session exists; the old one still expires on its own. Do not fail the sign-in for it.
             LOG.log(System.Logger.Level.WARNING, "could not revoke the session presented at sign-in: " + e.getMessage());
@@ -227,20 +287,98 @@ public final class SessionAuth implements AutoCloseable {
                 ? min(now.plus(config.maxAge()), absolute)
                 : min(now.plus(min(BROWSER_SESSION_ROW, config.maxAge())), absolute);
         return new Session(tokens.newId(), userId, expires, remember ? absolute : expires, now, now,
-                client.ipAddress(), client.userAgent(), remember);
+                client.ipAddress(), client.userAgent(), remember, sessionFields.forNewRow(Map.of(), false));
+    }
+
+    // ---- e-mail verification ------------------------------------------------------------------------------
+
+    /**
+     * Sends a verification link to the user with this address, if there is one and it is not verified yet. The
+     * answer does not depend on either, so it tells nobody which addresses have accounts.
+     *
+     * @param verifyUrl the absolute URL of {@code <basePath>/verify-email}, where the link points
+     */
+    public void requestVerification(String email, String verifyUrl, Optional<String> callbackURL) {
+        String normalized = normalizeEmail(email);
+        users.findCredentials(normalized).map(Credentials::user).filter(u -> !u.isEmailVerified())
+                .ifPresent(u -> sendVerification(u, Optional.of(verifyUrl), callbackURL));
+    }
+
+    private void sendVerification(User user, Optional<String> verifyUrl) {
+        sendVerification(user, verifyUrl, Optional.empty());
+    }
+
+    private void sendVerification(User user, Optional<String> verifyUrl, Optional<String> callbackURL) {
+        String secret = tokens.newToken();
+        Instant now = now();
+        String identifier = VERIFICATION_PREFIX + user.getId();
+        verifications.deleteAll(identifier);
+        verifications.create(tokens.newId(), identifier, TokenHasher.hash(secret),
+                now.plus(config.emailVerificationExpiresIn()), now);
+        String base = verifyUrl.orElseGet(() -> config.baseUrl().orElse("") + config.basePath() + "/verify-email");
+        String link = base + "?token=" + secret
+                + callbackURL.map(c -> "&callbackURL=" + URLEncoder.encode(c, StandardCharsets.UTF_8)).orElse("");
+        background.execute(() -> {
+            try {
+                verificationSender.send(user, link);
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "sending the verification link to user " + user.getId()
+                        + " failed: " + e);
+            }
+        });
+    }
+
+    /**
+     * Uses up a verification secret and marks its user's address verified.
+     *
+     * @throws AuthException {@code INVALID_TOKEN} when the secret is unknown, used or expired
+     */
+    public User verifyEmail(String secret) {
+        if (!TokenGenerator.looksLikeToken(secret)) {
+            throw new AuthException(ErrorCode.INVALID_TOKEN, "This verification link is not valid");
+        }
+        Instant now = now();
+        String userId = verifications.consume(TokenHasher.hash(secret), now)
+                .filter(id -> id.startsWith(VERIFICATION_PREFIX)).map(id -> id.substring(VERIFICATION_PREFIX.length()))
+                .orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN,
+                        "This verification link is not valid: it was used already, has expired or never existed"));
+        users.markEmailVerified(userId, now);
+        return users.findById(userId).orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN));
+    }
+
+    /** Where verification links go; the logging sender unless one was configured. */
+    public VerificationSender verificationSender() {
+        return verificationSender;
     }
 
     // ---- resolving a request's session ------------------------------------------------------------------------
 
     /**
-     * Turns a credential (a signed cookie value, or a bearer token signed or raw) into a session: at most one
-     * indexed read, and at most one conditional write when the sliding refresh is due. An expired session is
-     * deleted and reported as {@link Resolution.Status#EXPIRED}; it is never returned.
+     * Turns a request's credentials (signed cookie values, or a bearer token signed or raw) into a session: at
+     * most one indexed read per credential, and at most one conditional write when the sliding refresh is due.
+     * Under the jwt strategy a valid {@code session_data} cookie that belongs to the session cookie answers
+     * without any read. An expired session is deleted and reported as {@link Resolution.Status#EXPIRED}.
      */
+    public Resolution resolve(List<SessionCookies.Credential> credentials, Optional<String> sessionData,
+                              boolean refresh) {
+        if (sessionJwt.isPresent() && sessionData.isPresent() && !credentials.isEmpty()) {
+            Optional<Resolution> cached = fromCache(credentials.get(0), sessionData.get());
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
+        return resolveFromStore(credentials, refresh);
+    }
+
+    /** Resolves against the store only (what sign-out, revocation and listing always do). */
     public Resolution resolve(List<SessionCookies.Credential> credentials, boolean refresh) {
+        return resolveFromStore(credentials, refresh);
+    }
+
+    private Resolution resolveFromStore(List<SessionCookies.Credential> credentials, boolean refresh) {
         Resolution first = Resolution.of(Resolution.Status.NONE);
         for (SessionCookies.Credential c : credentials) {
-            Resolution r = resolve(c, refresh);
+            Resolution r = resolveOne(c, refresh);
             if (r.isValid()) {
                 return r;
             }
@@ -249,7 +387,44 @@ public final class SessionAuth implements AutoCloseable {
         return first;
     }
 
-    private Resolution resolve(SessionCookies.Credential c, boolean refresh) {
+    private Optional<Resolution> fromCache(SessionCookies.Credential credential, String jwt) {
+        if (!credential.fromCookie()) {
+            return Optional.empty();
+        }
+        Optional<String> token = signer.verify(credential.value()).filter(TokenGenerator::looksLikeToken);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = now();
+        return sessionJwt.get().verify(jwt, now)
+                // The cache belongs to exactly this session cookie: a cookie swapped in beside it is not trusted.
+                .filter(claims -> TokenHasher.hash(token.get()).equals(claims.get(SessionClaims.TOKEN_HASH)))
+                .flatMap(SessionClaims::read)
+                .filter(e -> now.isBefore(e.getKey().getExpiresAt()))
+                .map(e -> Resolution.valid(e.getKey(), e.getValue(), token.get(), false, true));
+    }
+
+    /**
+     * The {@code session_data} JWT for a session read from the store (jwt strategy only): it lives
+     * {@code session.cookieCache.maxAge}, never past the session's own expiry.
+     */
+    public Optional<CachedSession> cacheFor(Resolution r) {
+        if (sessionJwt.isEmpty() || !r.isValid() || r.cached()) {
+            return Optional.empty();
+        }
+        Session session = r.session().orElseThrow();
+        Instant now = now();
+        Instant expires = min(now.plus(config.cookieCacheMaxAge()), session.getExpiresAt());
+        String jwt = sessionJwt.get().issue(SessionClaims.of(session, r.user().orElseThrow(),
+                TokenHasher.hash(r.token().orElseThrow())), now, expires);
+        return Optional.of(new CachedSession(jwt, expires, !session.isRemember()));
+    }
+
+    /** A signed {@code session_data} value and how long the cookie should keep it. */
+    public record CachedSession(String jwt, Instant expiresAt, boolean browserSession) {
+    }
+
+    private Resolution resolveOne(SessionCookies.Credential c, boolean refresh) {
         Optional<String> token = c.fromCookie() ? signer.verify(c.value()).filter(TokenGenerator::looksLikeToken)
                 : tokenOf(c.value());
         if (token.isEmpty()) {
@@ -262,17 +437,20 @@ public final class SessionAuth implements AutoCloseable {
         Session session = found.get().session();
         Instant now = now();
         if (session.isExpiredAt(now) || !now.isBefore(session.getAbsoluteExpiresAt())) {
-            sessions.delete(session.getId());
-            return Resolution.of(Resolution.Status.EXPIRED);
+            if (sessions.delete(session.getId())) {
+                events.publish(l -> l.expired(session));
+            }
+            return Resolution.expired(session);
         }
         if (refresh && session.isRemember()
                 && session.getUpdatedAt().isBefore(now.minus(config.updateAge()))) {
             Optional<Session> refreshed = extend(session, now);
             if (refreshed.isPresent()) {
-                return Resolution.valid(refreshed.get(), found.get().user(), token.get(), true);
+                events.publish(l -> l.refreshed(refreshed.get()));
+                return Resolution.valid(refreshed.get(), found.get().user(), token.get(), true, false);
             }
         }
-        return Resolution.valid(session, found.get().user(), token.get(), false);
+        return Resolution.valid(session, found.get().user(), token.get(), false, false);
     }
 
     /** A signed value, or a raw token (bearer clients may send the token from the sign-in body as it is). */
@@ -304,7 +482,9 @@ public final class SessionAuth implements AutoCloseable {
         if (!sessions.extend(session.getId(), newExpiry, now, now.plusMillis(1))) {
             throw new AuthException(ErrorCode.UNAUTHORIZED, "The session has ended");
         }
-        return session.refreshed(newExpiry, now);
+        Session refreshed = session.refreshed(newExpiry, now);
+        events.publish(l -> l.refreshed(refreshed));
+        return refreshed;
     }
 
     /** The context a request gets for this resolution. */
@@ -318,7 +498,35 @@ public final class SessionAuth implements AutoCloseable {
         return new AuthContext(Resolution.of(Resolution.Status.NONE), "", true);
     }
 
-    // ---- listing and revoking -----------------------------------------------------------------------------------
+    /** Whether the session's sign-in is younger than {@code session.freshAge}. */
+    public boolean isFresh(Session session) {
+        return session.isFreshAt(now(), config.freshAge());
+    }
+
+    /**
+     * Judges the request's session against {@code validation}, like Better Auth's {@code validateSession}: the
+     * seed's {@code validateSession({requireVerified: true, allowExpired: false})} is
+     * {@code validateSession(request, Validation.requireVerified().allowExpired(false))}.
+     */
+    public SessionValidation validateSession(HttpServletRequest request, Validation validation) {
+        AuthContext context = context(request);
+        Resolution r = context.resolution();
+        if (!r.isValid()) {
+            Optional<Session> expired = validation.expiredAllowed() ? r.expiredSession() : Optional.empty();
+            return new SessionValidation(false, expired, Optional.empty(), r.status() == Resolution.Status.EXPIRED,
+                    Optional.of(context.failure()));
+        }
+        Session session = r.session().orElseThrow();
+        User user = r.user().orElseThrow();
+        Optional<ErrorCode> failure = validation.verifiedRequired() && !user.isEmailVerified()
+                ? Optional.of(ErrorCode.EMAIL_NOT_VERIFIED)
+                : validation.freshRequired() && !isFresh(session)
+                ? Optional.of(ErrorCode.SESSION_NOT_FRESH)
+                : Optional.empty();
+        return new SessionValidation(failure.isEmpty(), Optional.of(session), Optional.of(user), false, failure);
+    }
+
+    // ---- listing, revoking, updating ----------------------------------------------------------------------------
 
     /** The user's live sessions, newest first. */
     public List<Session> listSessions(String userId) {
@@ -327,32 +535,72 @@ public final class SessionAuth implements AutoCloseable {
 
     /** Revokes one of the user's own sessions by its handle; whether one was revoked. */
     public boolean revokeSession(String userId, String sessionId) {
-        return sessions.deleteOwned(userId, sessionId);
+        Optional<Session> doomed = events.active()
+                ? listSessions(userId).stream().filter(s -> s.getId().equals(sessionId)).findFirst()
+                : Optional.empty();
+        boolean deleted = sessions.deleteOwned(userId, sessionId);
+        if (deleted) {
+            doomed.ifPresent(s -> events.publish(l -> l.revoked(s, SessionListener.RevocationReason.REVOKE)));
+        }
+        return deleted;
     }
 
     /** Revokes every session of the user but {@code keepSessionId}; how many. */
     public int revokeOtherSessions(String userId, String keepSessionId) {
-        return sessions.deleteAllOf(userId, Optional.of(keepSessionId));
+        List<Session> doomed = events.active()
+                ? listSessions(userId).stream().filter(s -> !s.getId().equals(keepSessionId)).toList()
+                : List.of();
+        int n = sessions.deleteAllOf(userId, Optional.of(keepSessionId));
+        doomed.forEach(s -> events.publish(l -> l.revoked(s, SessionListener.RevocationReason.REVOKE_OTHERS)));
+        return n;
     }
 
     /** Revokes every session of the user ("sign out from all devices"); how many. */
     public int revokeAllSessions(String userId) {
-        return sessions.deleteAllOf(userId, Optional.empty());
+        List<Session> doomed = events.active() ? listSessions(userId) : List.of();
+        int n = sessions.deleteAllOf(userId, Optional.empty());
+        doomed.forEach(s -> events.publish(l -> l.revoked(s, SessionListener.RevocationReason.REVOKE_ALL)));
+        return n;
     }
 
-    /** Changes a user's name and image; the user afterwards. */
-    public User updateUser(String userId, Optional<String> name, Optional<Optional<String>> image) {
+    /**
+     * Changes a user's name, image and additional fields (from a client: only {@code input} fields); the user
+     * afterwards.
+     */
+    public User updateUser(String userId, Optional<String> name, Optional<Optional<String>> image,
+                           Map<String, Object> fields, boolean fromClient) {
         User current = users.findById(userId).orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
-        String newName = name.map(String::strip).orElse(current.getName());
-        if (newName.isEmpty() || newName.length() > MAX_NAME) {
-            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "name must be 1 to " + MAX_NAME + " characters");
-        }
-        Optional<String> newImage = image.orElse(current.image()).map(String::strip).filter(s -> !s.isEmpty());
-        if (newImage.filter(s -> s.length() > MAX_IMAGE).isPresent()) {
-            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "image must be at most " + MAX_IMAGE + " characters");
-        }
-        return users.updateProfile(userId, newName, newImage, now())
+        String newName = name.map(this::checkName).orElse(current.getName());
+        Optional<String> newImage = image.map(this::checkImage).orElse(current.image());
+        Map<String, Object> changes = userFields.forUpdate(fields, fromClient);
+        return users.updateProfile(userId, newName, newImage, changes, now())
                 .orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
+    }
+
+    /** Changes a user's name and image. */
+    public User updateUser(String userId, Optional<String> name, Optional<Optional<String>> image) {
+        return updateUser(userId, name, image, Map.of(), false);
+    }
+
+    /** Sets additional session fields (from a client: only {@code input} ones); the session afterwards. */
+    public Session updateSession(Session session, Map<String, Object> fields, boolean fromClient) {
+        Map<String, Object> changes = sessionFields.forUpdate(fields, fromClient);
+        if (!changes.isEmpty() && !sessions.updateFields(session.getId(), changes, now())) {
+            throw new AuthException(ErrorCode.UNAUTHORIZED, "The session has ended");
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(session.getFields());
+        merged.putAll(changes);
+        return session.withFields(merged, session.getUpdatedAt());
+    }
+
+    /** Whether clients may set this user field (at sign-up, through update-user). */
+    public boolean isClientWritableUserField(String name) {
+        return userFields.isClientWritable(name);
+    }
+
+    /** Whether clients may set this session field (through update-session). */
+    public boolean isClientWritableSessionField(String name) {
+        return sessionFields.isClientWritable(name);
     }
 
     // ---- the app's own calls --------------------------------------------------------------------------------
@@ -380,13 +628,13 @@ public final class SessionAuth implements AutoCloseable {
 
     /** Signs the request's session out: row deleted, cookies expired. */
     public void signOut(HttpServletRequest request, HttpServletResponse response) {
-        context(request).session().ifPresent(s -> sessions.delete(s.getId()));
+        signOut(cookies.credentials(request));
         cookies.clear(request, response);
     }
 
     /** Signs the request's user out everywhere: every session row deleted, this browser's cookies expired. */
     public void signOutAll(HttpServletRequest request, HttpServletResponse response) {
-        context(request).user().ifPresent(u -> sessions.deleteAllOf(u.getId(), Optional.empty()));
+        context(request).user().ifPresent(u -> revokeAllSessions(u.getId()));
         cookies.clear(request, response);
     }
 
@@ -396,7 +644,7 @@ public final class SessionAuth implements AutoCloseable {
             return context;
         }
         try {
-            return context(resolve(cookies.credentials(request), false));
+            return context(resolve(cookies.credentials(request), cookies.sessionData(request), false));
         } catch (StoreUnavailableException e) {
             return unavailableContext();
         }
@@ -404,22 +652,26 @@ public final class SessionAuth implements AutoCloseable {
 
     // ---- housekeeping --------------------------------------------------------------------------------------
 
-    /** Deletes expired sessions in batches; run periodically in the background. */
-    void deleteExpiredSessions() {
+    /** Deletes expired sessions and verification secrets in batches; run periodically in the background. */
+    void deleteExpiredRows() {
         try {
             Instant now = now();
             int deleted;
             do {
                 deleted = sessions.deleteExpired(now, CLEANUP_BATCH);
             } while (deleted == CLEANUP_BATCH);
+            do {
+                deleted = verifications.deleteExpired(now, CLEANUP_BATCH);
+            } while (deleted == CLEANUP_BATCH);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "deleting expired sessions failed; will retry: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "deleting expired rows failed; will retry: " + e.getMessage());
         }
     }
 
     @Override
     public void close() {
-        cleaner.shutdownNow();
+        background.shutdownNow();
+        events.close();
         try {
             closeDataSource.close();
         } catch (Exception e) {
@@ -438,6 +690,22 @@ public final class SessionAuth implements AutoCloseable {
             throw new AuthException(ErrorCode.INVALID_EMAIL);
         }
         return e;
+    }
+
+    private String checkName(String name) {
+        String n = name.strip();
+        if (n.isEmpty() || n.length() > MAX_NAME) {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "name must be 1 to " + MAX_NAME + " characters");
+        }
+        return n;
+    }
+
+    private Optional<String> checkImage(Optional<String> image) {
+        Optional<String> i = image.map(String::strip).filter(s -> !s.isEmpty());
+        if (i.filter(s -> s.length() > MAX_IMAGE).isPresent()) {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "image must be at most " + MAX_IMAGE + " characters");
+        }
+        return i;
     }
 
     private void checkPasswordLength(String password) {
@@ -464,6 +732,8 @@ public final class SessionAuth implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Properties systemProperties = System.getProperties();
         private Map<String, String> environment = System.getenv();
+        private final List<SessionListener> listeners = new ArrayList<>();
+        private VerificationSender verificationSender;
 
         private Builder() {
         }
@@ -483,6 +753,18 @@ public final class SessionAuth implements AutoCloseable {
         /** Sessions and users live here instead of where the settings point; the caller keeps ownership. */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = dataSource;
+            return this;
+        }
+
+        /** Hears about sessions created, refreshed, revoked and expired; may be called more than once. */
+        public Builder listener(SessionListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        /** Delivers e-mail verification links (default: written to the log). */
+        public Builder verificationSender(VerificationSender sender) {
+            this.verificationSender = sender;
             return this;
         }
 
@@ -518,12 +800,17 @@ public final class SessionAuth implements AutoCloseable {
                     ConfigSource.of("builder setting", values),
                     ConfigSource.systemProperties(systemProperties),
                     ConfigSource.environment(environment))));
+            List<SessionListener> allListeners = new ArrayList<>(listeners);
+            c.listeners().forEach(name -> allListeners.add(instantiate("listeners", name, SessionListener.class)));
+            VerificationSender sender = verificationSender != null ? verificationSender
+                    : c.verificationSender().map(name -> instantiate("emailVerification.sender", name,
+                            VerificationSender.class)).orElseGet(LoggingVerificationSender::new);
             if (dataSource != null) {
-                return new SessionAuth(c, clock, dataSource, () -> { });
+                return new SessionAuth(c, clock, dataSource, () -> { }, allListeners, sender);
             }
             DataSources.Opened opened = DataSources.open(c);
             try {
-                return new SessionAuth(c, clock, opened.dataSource(), opened.closer());
+                return new SessionAuth(c, clock, opened.dataSource(), opened.closer(), allListeners, sender);
             } catch (RuntimeException e) {
                 try {
                     opened.closer().close();
@@ -531,6 +818,22 @@ public final class SessionAuth implements AutoCloseable {
                     e.addSuppressed(suppressed);
                 }
                 throw e;
+            }
+        }
+
+        private static <T> T instantiate(String setting, String className, Class<T> type) {
+            try {
+                Class<?> c = Class.forName(className, true, Thread.currentThread().getContextClassLoader() != null
+                        ? Thread.currentThread().getContextClassLoader() : SessionAuth.class.getClassLoader());
+                if (!type.isAssignableFrom(c)) {
+                    throw new ConfigException(setting + ": " + className + " does not implement " + type.getName());
+                }
+                return type.cast(c.getConstructor().newInstance());
+            } catch (ClassNotFoundException e) {
+                throw new ConfigException(setting + ": no class " + className + " on the app's classpath");
+            } catch (ReflectiveOperationException e) {
+                throw new ConfigException(setting + ": cannot create " + className
+                        + " (it needs a public no-argument constructor): " + e);
             }
         }
     }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,8 @@ public final class SessionCookies {
     private final CookieSigner signer;
     private final Clock clock;
     private final String tokenName;
+    private final String dataName;
+    private final String dontRememberName;
     private final List<String> allNames;
 
     SessionCookies(AuthConfig config, CookieSigner signer, Clock clock) {
@@ -31,8 +34,9 @@ public final class SessionCookies {
         this.clock = clock;
         this.signer = signer;
         this.tokenName = config.cookiePrefix() + ".session_token";
-        this.allNames = List.of(tokenName, config.cookiePrefix() + ".session_data",
-                config.cookiePrefix() + ".dont_remember");
+        this.dataName = config.cookiePrefix() + ".session_data";
+        this.dontRememberName = config.cookiePrefix() + ".dont_remember";
+        this.allNames = List.of(tokenName, dataName, dontRememberName);
     }
 
     /** A credential found on a request; a cookie's value is still signed, a bearer's may be either. */
@@ -108,12 +112,64 @@ public final class SessionCookies {
         return List.of();
     }
 
-    /** Sets (or re-sets after a refresh) the session cookie. */
+    /**
+     * Sets (or re-sets after a refresh) the session cookie. A browser session ({@code rememberMe:false}) gets no
+     * {@code Max-Age}, plus the signed {@code dont_remember} marker that Better Auth's clients look for.
+     */
     public void set(HttpServletRequest request, HttpServletResponse response, String token, Session session) {
         Optional<Duration> maxAge = session.isRemember()
                 ? Optional.of(Duration.between(clock.instant(), session.getExpiresAt()))
                 : Optional.empty();
         response.addHeader("Set-Cookie", header(request, tokenCookieName(request), signer.sign(token), maxAge));
+        String marker = prefixed(request, dontRememberName);
+        if (!session.isRemember()) {
+            response.addHeader("Set-Cookie", header(request, marker, signer.sign("true"), Optional.empty()));
+        } else if (has(request, marker)) {
+            response.addHeader("Set-Cookie", header(request, marker, "", Optional.of(Duration.ZERO)));
+        }
+    }
+
+    private static boolean has(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (cookie.getName().equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The {@code session_data} cookie (the jwt strategy's signed cache), if the request has one. */
+    public Optional<String> sessionData(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            String name = prefixed(request, dataName);
+            for (Cookie cookie : cookies) {
+                if (cookie.getName().equals(name)) {
+                    return Optional.of(cookie.getValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Sets the {@code session_data} cookie to a signed JWT that lives until {@code expiresAt}. */
+    public void setSessionData(HttpServletRequest request, HttpServletResponse response, String jwt, Instant expiresAt,
+                               boolean browserSession) {
+        Optional<Duration> maxAge = browserSession ? Optional.empty()
+                : Optional.of(Duration.between(clock.instant(), expiresAt));
+        response.addHeader("Set-Cookie", header(request, prefixed(request, dataName), jwt, maxAge));
+    }
+
+    /** Expires the {@code session_data} cookie alone (the session itself stays). */
+    public void clearSessionData(HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader("Set-Cookie", header(request, prefixed(request, dataName), "", Optional.of(Duration.ZERO)));
+    }
+
+    private String prefixed(HttpServletRequest request, String name) {
+        return (secure(request) ? SECURE_PREFIX : "") + name;
     }
 
     /** Expires every SessionAuth cookie in the browser. */

@@ -3,6 +3,8 @@ package dev.sessionauth;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +35,8 @@ public final class User implements Principal {
         this.image = image.orElse(null);
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
-        this.fields = Map.copyOf(fields);
+        // Unmodifiable but null-tolerant and ordered: a JSON field may legitimately hold null.
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     public String getId() {
@@ -90,9 +93,22 @@ public final class User implements Principal {
                 .orElse(false);
     }
 
-    /** A copy with other values for the fields a user may change. */
+    /** A copy with other values for the profile fields (name, image). */
     public User withProfile(String newName, Optional<String> newImage, Instant newUpdatedAt) {
         return new User(id, newName, email, emailVerified, newImage, createdAt, newUpdatedAt, fields);
+    }
+
+    /** A copy with other additional field values. */
+    public User withFields(Map<String, Object> newFields, Instant newUpdatedAt) {
+        return new User(id, name, email, emailVerified, image(), createdAt, newUpdatedAt, newFields);
+    }
+
+    /**
+     * The additional fields mapped onto a type of the app's own, e.g. {@code record Profile(String role,
+     * Preferences preferences)}; fields the type does not declare are ignored.
+     */
+    public <T> T fieldsAs(Class<T> type) {
+        return FieldMapping.MAPPER.convertValue(fields, type);
     }
 
     @Override

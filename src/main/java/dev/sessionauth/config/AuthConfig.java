@@ -2,6 +2,8 @@ package dev.sessionauth.config;
 
 import static dev.sessionauth.config.Settings.*;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionauth.AdditionalField;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,6 +78,15 @@ public final class AuthConfig {
     private final Optional<String> jdbcPassword;
     private final int jdbcMaxPoolSize;
     private final SchemaMode schema;
+    private final List<String> verifiedPatterns;
+    private final List<String> freshPatterns;
+    private final List<AdditionalField> userFields;
+    private final List<AdditionalField> sessionFields;
+    private final boolean emailVerificationRequired;
+    private final Duration emailVerificationExpiresIn;
+    private final boolean sendVerificationOnSignUp;
+    private final Optional<String> verificationSender;
+    private final List<String> listeners;
 
     private AuthConfig(Reader r) {
         protectedPatterns = r.list(PROTECTED);
@@ -145,6 +156,16 @@ public final class AuthConfig {
         jdbcPassword = r.optional(JDBC_PASSWORD, Function.identity());
         jdbcMaxPoolSize = r.integer(JDBC_MAX_POOL_SIZE, 16, 1, 1000);
         schema = r.choice(SCHEMA, "auto", SchemaMode.class);
+        verifiedPatterns = r.list(VERIFIED);
+        freshPatterns = r.list(FRESH);
+        ObjectMapper json = new ObjectMapper();
+        userFields = r.fields(USER_FIELDS, json);
+        sessionFields = r.fields(SESSION_FIELDS, json);
+        emailVerificationRequired = r.bool(EMAIL_VERIFICATION_REQUIRED, false);
+        emailVerificationExpiresIn = r.duration(EMAIL_VERIFICATION_EXPIRES_IN, "1h");
+        sendVerificationOnSignUp = r.bool(EMAIL_VERIFICATION_SEND_ON_SIGN_UP, emailVerificationRequired);
+        verificationSender = r.optional(EMAIL_VERIFICATION_SENDER, v -> r.className(EMAIL_VERIFICATION_SENDER, v));
+        listeners = r.list(LISTENERS).stream().map(v -> r.className(LISTENERS, v)).toList();
 
         if (maxAge.isZero()) {
             throw r.bad(MAX_AGE, "0", "a session must live longer than 0 seconds");
@@ -165,8 +186,8 @@ public final class AuthConfig {
             throw new ConfigException(PASSWORD_MIN_LENGTH + " (" + passwordMinLength + ") is greater than "
                     + PASSWORD_MAX_LENGTH + " (" + passwordMaxLength + ")");
         }
-        if (strategy == SessionStrategy.JWT) {
-            throw r.bad(STRATEGY, "jwt", "the jwt strategy is not available in this version; use database");
+        if (emailVerificationExpiresIn.isZero()) {
+            throw r.bad(EMAIL_VERIFICATION_EXPIRES_IN, "0", "use a positive duration such as 1h");
         }
         if (dataSource.isPresent() && jdbcUrl.isPresent()) {
             throw new ConfigException(DATA_SOURCE + " and " + JDBC_URL + " are both set; keep one: a JNDI DataSource"
@@ -215,6 +236,19 @@ public final class AuthConfig {
     public Optional<String> jdbcPassword() { return jdbcPassword; }
     public int jdbcMaxPoolSize() { return jdbcMaxPoolSize; }
     public SchemaMode schema() { return schema; }
+    /** Patterns whose requests need a verified e-mail address. */
+    public List<String> verifiedPatterns() { return verifiedPatterns; }
+    /** Patterns whose requests need a sign-in younger than {@code session.freshAge}. */
+    public List<String> freshPatterns() { return freshPatterns; }
+    public List<AdditionalField> userFields() { return userFields; }
+    public List<AdditionalField> sessionFields() { return sessionFields; }
+    public boolean emailVerificationRequired() { return emailVerificationRequired; }
+    public Duration emailVerificationExpiresIn() { return emailVerificationExpiresIn; }
+    public boolean sendVerificationOnSignUp() { return sendVerificationOnSignUp; }
+    /** Class name of the {@code VerificationSender}; empty means the logging one. */
+    public Optional<String> verificationSender() { return verificationSender; }
+    /** Class names of {@code SessionListener}s to instantiate. */
+    public List<String> listeners() { return listeners; }
 
     /** Looks a setting up in the sources, strongest first, and turns bad values into messages. */
     private static final class Reader {
@@ -258,6 +292,19 @@ public final class AuthConfig {
 
         <T> T value(String name, String defaultValue, Function<String, T> parse) {
             return parse.apply(sourceOf(name).flatMap(s -> s.get(name)).orElse(defaultValue));
+        }
+
+        List<AdditionalField> fields(String name, ObjectMapper json) {
+            return optional(name, v -> FieldDeclarations.parse(FieldDeclarations.split(v), json,
+                    (declaration, fix) -> bad(name, declaration, fix))).orElse(List.of());
+        }
+
+        String className(String name, String v) {
+            String c = v.trim();
+            if (!c.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
+                throw bad(name, v, "is not a Java class name such as com.example.MyListener");
+            }
+            return c;
         }
 
         List<String> list(String name) {

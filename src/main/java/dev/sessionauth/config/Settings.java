@@ -32,12 +32,22 @@ final class Settings {
     static final String JDBC_PASSWORD = "jdbc.password";
     static final String JDBC_MAX_POOL_SIZE = "jdbc.maxPoolSize";
     static final String SCHEMA = "schema";
+    static final String VERIFIED = "verified";
+    static final String FRESH = "fresh";
+    static final String USER_FIELDS = "user.fields";
+    static final String SESSION_FIELDS = "session.fields";
+    static final String EMAIL_VERIFICATION_REQUIRED = "emailVerification.required";
+    static final String EMAIL_VERIFICATION_EXPIRES_IN = "emailVerification.expiresIn";
+    static final String EMAIL_VERIFICATION_SEND_ON_SIGN_UP = "emailVerification.sendOnSignUp";
+    static final String EMAIL_VERIFICATION_SENDER = "emailVerification.sender";
+    static final String LISTENERS = "listeners";
 
     static final List<String> NAMES = List.of(PROTECTED, PUBLIC, LOGIN_PAGE, BASE_PATH, BASE_URL, TRUSTED_ORIGINS,
             TRUST_PROXY, SECRET, MAX_AGE, UPDATE_AGE, ABSOLUTE_MAX_AGE, FRESH_AGE, REMEMBER_ME, STRATEGY,
             COOKIE_CACHE_MAX_AGE, CSRF_PROTECTION, REQUIRE_SECURE_COOKIE, COOKIE_PREFIX, COOKIE_SAME_SITE,
             PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, BCRYPT_COST, DATA_SOURCE, JDBC_URL, JDBC_USER, JDBC_PASSWORD,
-            JDBC_MAX_POOL_SIZE, SCHEMA);
+            JDBC_MAX_POOL_SIZE, SCHEMA, VERIFIED, FRESH, USER_FIELDS, SESSION_FIELDS, EMAIL_VERIFICATION_REQUIRED,
+            EMAIL_VERIFICATION_EXPIRES_IN, EMAIL_VERIFICATION_SEND_ON_SIGN_UP, EMAIL_VERIFICATION_SENDER, LISTENERS);
 
     private Settings() {
     }

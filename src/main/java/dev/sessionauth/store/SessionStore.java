@@ -3,6 +3,7 @@ package dev.sessionauth.store;
 import dev.sessionauth.Session;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,9 @@ public interface SessionStore {
      * requests write once. Returns whether this call wrote.
      */
     boolean extend(String sessionId, Instant newExpiresAt, Instant now, Instant refreshedBefore);
+
+    /** Sets the given additional fields of a session (others keep their values); whether it exists. */
+    boolean updateFields(String sessionId, Map<String, Object> fields, Instant now);
 
     /** Deletes one session; whether it existed. */
     boolean delete(String sessionId);

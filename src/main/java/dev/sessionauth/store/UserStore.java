@@ -2,22 +2,41 @@ package dev.sessionauth.store;
 
 import dev.sessionauth.User;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where users and their password credentials live. Every method may throw {@link StoreUnavailableException}. */
 public interface UserStore {
     /**
-     * Writes a new user, their password credential and their first session as one unit: all or nothing.
+     * Writes a new user, their password credential and (unless the user must verify their e-mail address
+     * first) their first session as one unit: all or nothing.
      *
      * @throws DuplicateEmailException when the e-mail address is taken
      */
-    void createWithSession(User user, String passwordHash, NewSession firstSession);
+    void create(User user, String passwordHash, Optional<NewSession> firstSession);
+
+    /** {@link #create} with a first session. */
+    default void createWithSession(User user, String passwordHash, NewSession firstSession) {
+        create(user, passwordHash, Optional.of(firstSession));
+    }
 
     /** The user with this (lower-case) e-mail address and their password hash. */
     Optional<Credentials> findCredentials(String email);
 
     Optional<User> findById(String userId);
 
-    /** Changes name and image; the user as stored afterwards, empty when there is no such user. */
-    Optional<User> updateProfile(String userId, String name, Optional<String> image, Instant now);
+    /**
+     * Changes name, image and the given additional fields (others keep their values); the user as stored
+     * afterwards, empty when there is no such user.
+     */
+    Optional<User> updateProfile(String userId, String name, Optional<String> image, Map<String, Object> fields,
+                                 Instant now);
+
+    /** Changes name and image only. */
+    default Optional<User> updateProfile(String userId, String name, Optional<String> image, Instant now) {
+        return updateProfile(userId, name, image, Map.of(), now);
+    }
+
+    /** Marks the user's e-mail address as verified; whether the user exists. */
+    boolean markEmailVerified(String userId, Instant now);
 }

@@ -57,6 +57,9 @@ final class ApiJson {
         n.put("userAgent", session.getUserAgent());
         // A revocation handle, not the bearer secret: list-sessions must not hand out other devices' tokens.
         n.put("token", session.getId());
+        for (Map.Entry<String, Object> field : session.getFields().entrySet()) {
+            n.set(field.getKey(), mapper.valueToTree(field.getValue()));
+        }
         return n;
     }
 

@@ -12,13 +12,16 @@ import dev.sessionauth.Session;
 import dev.sessionauth.SessionAuth;
 import dev.sessionauth.SessionCookies;
 import dev.sessionauth.SignUp;
+import dev.sessionauth.SignUpResult;
 import dev.sessionauth.SignedIn;
+import dev.sessionauth.User;
 import dev.sessionauth.store.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +70,9 @@ final class AuthApi {
                 Map.entry("/revoke-sessions", new Endpoint("POST", this::revokeSessions)),
                 Map.entry("/update-user", new Endpoint("POST", this::updateUser)),
                 Map.entry("/update-session", new Endpoint("POST", this::updateSession)),
-                Map.entry("/refresh-session", new Endpoint("POST", this::refreshSession)));
+                Map.entry("/refresh-session", new Endpoint("POST", this::refreshSession)),
+                Map.entry("/send-verification-email", new Endpoint("POST", this::sendVerificationEmail)),
+                Map.entry("/verify-email", new Endpoint("GET", this::verifyEmail)));
     }
 
     /** Answers one API request; {@code endpoint} is the normalized path below {@code basePath}. */
@@ -97,30 +102,47 @@ final class AuthApi {
     // ---- sign-up, sign-in, sign-out -----------------------------------------------------------------------
 
     private void signUp(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonBody body = JsonBody.read(request, mapper, true)
-                .allowOnly(Set.of("name", "email", "password", "image", "rememberMe", "callbackURL", "errorCallbackURL",
-                        CsrfGuard.TOKEN_FIELD));
+        JsonBody body = JsonBody.read(request, mapper, true).allowOnly(withUserFields(Set.of("name", "email",
+                "password", "image", "rememberMe", "callbackURL", "errorCallbackURL", CsrfGuard.TOKEN_FIELD)));
         Optional<String> callback = callbackUrl(body, request, "callbackURL");
         Optional<String> errorCallback = callbackUrl(body, request, "errorCallbackURL");
-        SignedIn signedIn;
+        SignUpResult result;
         try {
             SignUp signUp = new SignUp(body.requiredString("name"), body.requiredString("email"),
                     body.requiredString("password"), body.optionalString("image"),
-                    rememberMe(body));
-            signedIn = auth.signUp(signUp, clientInfo(request), presented(request));
+                    rememberMe(body), body.fieldValues(auth.config().userFields(), mapper));
+            result = auth.signUp(signUp, clientInfo(request), presented(request), true);
         } catch (AuthException e) {
             redirectOnFormError(body, errorCallback, e, response);
             return;
         }
-        cookies.set(request, response, signedIn.token(), signedIn.session());
+        result.signedIn().ifPresent(s -> signedIn(request, response, s));
         if (body.isForm() && callback.isPresent()) {
             redirect(response, callback.get());
             return;
         }
         ObjectNode out = json.object();
-        out.put("token", signedIn.token());
-        out.set("user", json.user(signedIn.user()));
+        // Without a session (e-mail verification required first) the token is null, as in Better Auth.
+        out.put("token", result.signedIn().map(SignedIn::token).orElse(null));
+        out.set("user", json.user(result.user()));
         responses.write(response, 200, out);
+    }
+
+    private Set<String> withUserFields(Set<String> base) {
+        Set<String> names = new HashSet<>(base);
+        auth.config().userFields().forEach(f -> names.add(f.name()));
+        return names;
+    }
+
+    /** The cookies of a new session: the token, and under the jwt strategy the signed cache. */
+    private void signedIn(HttpServletRequest request, HttpServletResponse response, SignedIn s) {
+        cookies.set(request, response, s.token(), s.session());
+        setCache(request, response, Resolution.valid(s.session(), s.user(), s.token(), false, false));
+    }
+
+    private void setCache(HttpServletRequest request, HttpServletResponse response, Resolution r) {
+        auth.cacheFor(r).ifPresent(c -> cookies.setSessionData(request, response, c.jwt(), c.expiresAt(),
+                c.browserSession()));
     }
 
     private void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -137,7 +159,7 @@ final class AuthApi {
             redirectOnFormError(body, errorCallback, e, response);
             return;
         }
-        cookies.set(request, response, signedIn.token(), signedIn.session());
+        signedIn(request, response, signedIn);
         if (body.isForm() && callback.isPresent()) {
             redirect(response, callback.get());
             return;
@@ -163,8 +185,10 @@ final class AuthApi {
 
     private void getSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean refresh = !flag(request, "disableRefresh");
-        flag(request, "disableCookieCache"); // validated; the database strategy reads the store anyway
-        Resolution r = auth.resolve(cookies.credentials(request), refresh);
+        boolean useCache = !flag(request, "disableCookieCache");
+        Resolution r = useCache
+                ? auth.resolve(cookies.credentials(request), cookies.sessionData(request), refresh)
+                : auth.resolve(cookies.credentials(request), refresh);
         if (!r.isValid()) {
             if (r.isStale()) {
                 cookies.clear(request, response);
@@ -175,6 +199,7 @@ final class AuthApi {
         if (r.refreshed()) {
             cookies.set(request, response, r.token().orElseThrow(), r.session().orElseThrow());
         }
+        setCache(request, response, r);
         responses.write(response, 200, json.sessionAndUser(r.session().orElseThrow(), r.user().orElseThrow()));
     }
 
@@ -183,15 +208,23 @@ final class AuthApi {
         Resolution r = requireSession(request, response);
         Session refreshed = auth.refresh(r.session().orElseThrow());
         cookies.set(request, response, r.token().orElseThrow(), refreshed);
+        setCache(request, response, Resolution.valid(refreshed, r.user().orElseThrow(), r.token().orElseThrow(),
+                true, false));
         responses.write(response, 200, json.sessionAndUser(refreshed, r.user().orElseThrow()));
     }
 
     private void updateSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // No session fields are declared yet, so only an empty update is valid.
-        JsonBody.read(request, mapper, false).allowOnly(NO_FIELDS);
+        JsonBody body = JsonBody.read(request, mapper, false);
+        Set<String> declared = new HashSet<>();
+        auth.config().sessionFields().forEach(f -> declared.add(f.name()));
+        body.allowOnly(declared);
         Resolution r = requireSession(request, response);
+        Session updated = auth.updateSession(r.session().orElseThrow(),
+                body.fieldValues(auth.config().sessionFields(), mapper), true);
+        setCache(request, response, Resolution.valid(updated, r.user().orElseThrow(), r.token().orElseThrow(),
+                false, false));
         ObjectNode out = json.object();
-        out.set("session", json.session(r.session().orElseThrow()));
+        out.set("session", json.session(updated));
         responses.write(response, 200, out);
     }
 
@@ -200,16 +233,59 @@ final class AuthApi {
         if (body.has("email")) {
             throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "email cannot be changed through update-user");
         }
-        body.allowOnly(Set.of("name", "image"));
+        body.allowOnly(withUserFields(Set.of("name", "image")));
         Optional<String> name = body.optionalString("name");
         Optional<Optional<String>> image = body.has("image") ? Optional.of(body.optionalString("image")) : Optional.empty();
-        if (name.isEmpty() && image.isEmpty()) {
-            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "Nothing to update: send name and/or image");
+        var fields = body.fieldValues(auth.config().userFields(), mapper);
+        if (name.isEmpty() && image.isEmpty() && fields.isEmpty()) {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "Nothing to update: send name, image or a field");
         }
         Resolution r = requireSession(request, response);
-        auth.updateUser(r.user().orElseThrow().getId(), name, image);
+        User updated = auth.updateUser(r.user().orElseThrow().getId(), name, image, fields, true);
+        setCache(request, response, Resolution.valid(r.session().orElseThrow(), updated, r.token().orElseThrow(),
+                false, false));
         ObjectNode out = json.object();
         out.put("status", true);
+        responses.write(response, 200, out);
+    }
+
+    // ---- e-mail verification ------------------------------------------------------------------------------
+
+    private void sendVerificationEmail(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody body = JsonBody.read(request, mapper, false).allowOnly(Set.of("email", "callbackURL"));
+        Optional<String> callback = callbackUrl(body, request, "callbackURL");
+        String email = body.requiredString("email");
+        String origin = auth.config().baseUrl().orElseGet(() -> CsrfGuard.requestOrigin(request));
+        auth.requestVerification(email, origin + request.getContextPath() + auth.config().basePath() + "/verify-email",
+                callback);
+        // The same answer whether or not the address has an account: nothing to learn from it.
+        status(response);
+    }
+
+    private void verifyEmail(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String callbackParam = request.getParameter("callbackURL");
+        Optional<String> callback = Optional.ofNullable(callbackParam).map(String::trim).filter(c -> !c.isEmpty());
+        if (callback.isPresent() && !csrf.isTrustedUrl(callback.get(), request)) {
+            throw new AuthException(ErrorCode.INVALID_ORIGIN, "callbackURL must be a path in this app or a trusted origin");
+        }
+        String secret = Optional.ofNullable(request.getParameter("token")).orElse("");
+        User user;
+        try {
+            user = auth.verifyEmail(secret);
+        } catch (AuthException e) {
+            if (callback.isPresent()) {
+                redirect(response, callback.get() + (callback.get().contains("?") ? "&" : "?") + "error=" + e.code());
+                return;
+            }
+            throw e;
+        }
+        if (callback.isPresent()) {
+            redirect(response, callback.get());
+            return;
+        }
+        ObjectNode out = json.object();
+        out.put("status", true);
+        out.set("user", json.user(user));
         responses.write(response, 200, out);
     }
 
@@ -253,7 +329,10 @@ final class AuthApi {
 
     // ---- shared steps ---------------------------------------------------------------------------------------
 
-    /** The caller's live session (refreshed when due), or the 401 that fits why there is none. */
+    /**
+     * The caller's live session (refreshed when due), or the 401 that fits why there is none. Always read from
+     * the store, never from the jwt strategy's cookie: these endpoints change or list sessions.
+     */
     private Resolution requireSession(HttpServletRequest request, HttpServletResponse response) {
         Resolution r = auth.resolve(cookies.credentials(request), true);
         if (!r.isValid()) {

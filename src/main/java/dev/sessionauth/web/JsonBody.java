@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessionauth.AdditionalField;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -151,6 +155,43 @@ final class JsonBody {
     /** Whether the body came as a urlencoded form (so the answer is a redirect rather than JSON). */
     boolean isForm() {
         return form;
+    }
+
+    /**
+     * The values of the declared additional fields present in the body, as plain Java values (JSON null stays
+     * null); their types are checked by the engine. In a form every value is text, read by the field's type.
+     */
+    Map<String, Object> fieldValues(List<AdditionalField> declared, ObjectMapper mapper) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (AdditionalField f : declared) {
+            JsonNode node = fields.get(f.name());
+            if (node == null) {
+                continue;
+            }
+            if (node.isTextual() && hasLoneSurrogate(node.textValue())) {
+                throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, f.name() + " is not valid Unicode");
+            }
+            values.put(f.name(), form ? fromFormText(f, node.textValue(), mapper) : mapper.convertValue(node, Object.class));
+        }
+        return values;
+    }
+
+    private static Object fromFormText(AdditionalField f, String text, ObjectMapper mapper) {
+        try {
+            return switch (f.type()) {
+                case STRING -> text;
+                case BOOLEAN -> switch (text.toLowerCase(Locale.ROOT)) {
+                    case "true", "on", "1" -> Boolean.TRUE;
+                    case "false", "off", "0", "" -> Boolean.FALSE;
+                    default -> text;
+                };
+                case NUMBER -> text.isBlank() ? null : Double.valueOf(text.trim());
+                case JSON -> mapper.readValue(text, Object.class);
+            };
+        } catch (NumberFormatException | JsonProcessingException e) {
+            // Left as text: the engine's type check names the field and the type it wants.
+            return text;
+        }
     }
 
     /** Refuses fields the endpoint does not know: a typo must not be silently ignored. */

@@ -44,6 +44,8 @@ public final class SessionAuthFilter implements Filter {
     private boolean ownsAuth;
     private SessionCookies cookies;
     private PathRules rules;
+    private PathRules verifiedRules;
+    private PathRules freshRules;
     private CsrfGuard csrf;
     private JsonResponses responses;
     private AuthApi api;
@@ -68,6 +70,8 @@ public final class SessionAuthFilter implements Filter {
             }
             AuthConfig config = auth.config();
             rules = pathRules(config);
+            verifiedRules = patterns("verified", config.verifiedPatterns());
+            freshRules = patterns("fresh", config.freshPatterns());
             loginPage = config.loginPage();
             if (loginPage.isPresent()) {
                 String login = PathNormalizer.normalize(loginPage.get().split("\\?", 2)[0]);
@@ -105,6 +109,15 @@ public final class SessionAuthFilter implements Filter {
         Map<String, String> map = new LinkedHashMap<>();
         names.forEach(n -> map.put(n, value.apply(n)));
         return map;
+    }
+
+    /** Patterns that demand more than a session (a verified address, a fresh sign-in); they imply protection. */
+    private static PathRules patterns(String setting, List<String> patterns) {
+        try {
+            return PathRules.of(patterns, List.of());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(setting + ": " + e.getMessage());
+        }
     }
 
     private static PathRules pathRules(AuthConfig config) {
@@ -153,14 +166,21 @@ public final class SessionAuthFilter implements Filter {
         }
 
         PathRules.Access access = rules.classify(path);
+        boolean needsVerified = verifiedRules.isProtected(path);
+        boolean needsFresh = freshRules.isProtected(path);
+        if (access != PathRules.Access.PUBLIC && (needsVerified || needsFresh)) {
+            access = PathRules.Access.PROTECTED;
+        }
         AuthContext context;
         try {
-            Resolution resolution = auth.resolve(cookies.credentials(request), true);
+            Resolution resolution = auth.resolve(cookies.credentials(request), cookies.sessionData(request), true);
             if (resolution.refreshed()) {
                 cookies.set(request, response, resolution.token().orElseThrow(), resolution.session().orElseThrow());
             } else if (resolution.isStale()) {
                 cookies.clear(request, response);
             }
+            auth.cacheFor(resolution).ifPresent(c -> cookies.setSessionData(request, response, c.jwt(),
+                    c.expiresAt(), c.browserSession()));
             context = auth.context(resolution);
         } catch (StoreUnavailableException e) {
             LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + e.getMessage());
@@ -172,6 +192,15 @@ public final class SessionAuthFilter implements Filter {
         }
         if (access == PathRules.Access.PROTECTED && !context.isSignedIn()) {
             deny(request, response, context.failure());
+            return;
+        }
+        if (access == PathRules.Access.PROTECTED && needsVerified && !context.getUser().isEmailVerified()) {
+            responses.error(response, ErrorCode.EMAIL_NOT_VERIFIED, "Please verify your e-mail address to open this page");
+            return;
+        }
+        if (access == PathRules.Access.PROTECTED && needsFresh && !auth.isFresh(context.getSession())) {
+            // A recent sign-in is what is missing: a browser goes to the login page to give one.
+            deny(request, response, ErrorCode.SESSION_NOT_FRESH);
             return;
         }
         if (context.isSignedIn() && CsrfGuard.isUnsafe(request) && isForm(request)
@@ -210,7 +239,8 @@ public final class SessionAuthFilter implements Filter {
             response.setHeader("Cache-Control", "no-store");
             response.setStatus(302);
             response.setHeader("Location", login + (login.contains("?") ? "&" : "?") + "redirect="
-                    + URLEncoder.encode(original, StandardCharsets.UTF_8));
+                    + URLEncoder.encode(original, StandardCharsets.UTF_8)
+                    + (code == ErrorCode.SESSION_NOT_FRESH ? "&reason=" + code.name() : ""));
             return;
         }
         responses.error(response, code);

@@ -23,7 +23,7 @@ final class Engine implements AutoCloseable {
 
     SignedIn signUp(String name, String email) {
         return auth.signUp(new SignUp(name, email, "correct horse battery", Optional.empty(), true),
-                ClientInfo.unknown(), List.of());
+                ClientInfo.unknown()).signedIn().orElseThrow();
     }
 
     AuthContext signedIn(SignedIn signedIn) {

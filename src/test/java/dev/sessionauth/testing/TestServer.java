@@ -121,6 +121,9 @@ public final class TestServer implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean initParams;
         private String jdbcUrl = "jdbc:h2:mem:sa-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        private final java.util.List<dev.sessionauth.SessionListener> listeners = new java.util.ArrayList<>();
+        private dev.sessionauth.VerificationSender verificationSender;
+        private javax.sql.DataSource dataSource;
 
         private Builder() {
             settings.put("secret", SECRET);
@@ -147,6 +150,28 @@ public final class TestServer implements AutoCloseable {
             return this;
         }
 
+        /** A listener registered in code (engine mode only). */
+        public Builder listener(dev.sessionauth.SessionListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        /** Where verification links go (engine mode only). */
+        public Builder verificationSender(dev.sessionauth.VerificationSender sender) {
+            this.verificationSender = sender;
+            return this;
+        }
+
+        /**
+         * A data source of the test's own (e.g. one that counts connections) over the database at {@code jdbcUrl},
+         * which {@link TestServer#database()} then opens directly (engine mode only).
+         */
+        public Builder dataSource(javax.sql.DataSource dataSource, String jdbcUrl) {
+            this.dataSource = dataSource;
+            this.jdbcUrl = jdbcUrl;
+            return this;
+        }
+
         /** Configure the filter through init-params, as web.xml does, instead of an engine built in code. */
         public Builder viaInitParams() {
             this.initParams = true;
@@ -168,7 +193,9 @@ public final class TestServer implements AutoCloseable {
             SessionAuth auth = null;
             FilterHolder filter;
             Map<String, String> all = new LinkedHashMap<>(settings);
-            all.putIfAbsent("jdbc.url", jdbcUrl);
+            if (dataSource == null) {
+                all.putIfAbsent("jdbc.url", jdbcUrl);
+            }
             if (initParams) {
                 filter = new FilterHolder(SessionAuthFilter.class);
                 filter.setInitParameters(all);
@@ -176,6 +203,13 @@ public final class TestServer implements AutoCloseable {
                 SessionAuth.Builder b = SessionAuth.builder().clock(clock).systemProperties(new Properties())
                         .environment(Map.of());
                 all.forEach(b::set);
+                listeners.forEach(b::listener);
+                if (verificationSender != null) {
+                    b.verificationSender(verificationSender);
+                }
+                if (dataSource != null) {
+                    b.dataSource(dataSource);
+                }
                 auth = b.build();
                 filter = new FilterHolder(new SessionAuthFilter(auth));
             }
@@ -190,7 +224,7 @@ public final class TestServer implements AutoCloseable {
                 }
                 throw new IllegalStateException("test server failed to start: " + e.getMessage(), e);
             }
-            return new TestServer(server, all.get("jdbc.url"), auth, connector.getLocalPort());
+            return new TestServer(server, all.getOrDefault("jdbc.url", jdbcUrl), auth, connector.getLocalPort());
         }
     }
 

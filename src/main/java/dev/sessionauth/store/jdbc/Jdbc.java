@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
 
 /** The conversions and row mappings the JDBC stores share. */
@@ -33,23 +32,37 @@ final class Jdbc {
         return rs.getObject(index, OffsetDateTime.class).toInstant();
     }
 
-    /** Maps the user columns (id, name, email, email_verified, image, created_at, updated_at) starting at column {@code first}. */
-    static User user(ResultSet rs, int first) throws SQLException {
+    /** Maps the user columns (id, name, email, email_verified, image, created_at, updated_at, fields…) from {@code first}. */
+    static User user(ResultSet rs, int first, FieldColumns fields) throws SQLException {
         return new User(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2), rs.getBoolean(first + 3),
                 Optional.ofNullable(rs.getString(first + 4)), getInstant(rs, first + 5), getInstant(rs, first + 6),
-                Map.of());
+                fields.readAll(rs, first + 7));
     }
 
-    /** Maps the session columns (id, user_id, expires_at, absolute_expires_at, created_at, updated_at,
-     * ip_address, user_agent, remember) starting at column {@code first}. */
-    static Session session(ResultSet rs, int first) throws SQLException {
+    /**
+     * Maps the session columns (id, user_id, expires_at, absolute_expires_at, created_at, updated_at, ip_address,
+     * user_agent, remember, fields…) from {@code first}.
+     */
+    static Session session(ResultSet rs, int first, FieldColumns fields) throws SQLException {
         return new Session(rs.getString(first), rs.getString(first + 1), getInstant(rs, first + 2),
                 getInstant(rs, first + 3), getInstant(rs, first + 4), getInstant(rs, first + 5),
                 Optional.ofNullable(rs.getString(first + 6)), Optional.ofNullable(rs.getString(first + 7)),
-                rs.getBoolean(first + 8));
+                rs.getBoolean(first + 8), fields.readAll(rs, first + 9));
     }
 
-    static void bindSession(PreparedStatement ps, Session s, String tokenHash) throws SQLException {
+    /** The session columns in the order {@link #session} reads them, for a SELECT list. */
+    static String sessionColumns(FieldColumns fields) {
+        return "s.id, s.user_id, s.expires_at, s.absolute_expires_at, s.created_at, s.updated_at, s.ip_address,"
+                + " s.user_agent, s.remember" + fields.selectList("s");
+    }
+
+    static String insertSession(FieldColumns fields) {
+        return "INSERT INTO sa_session (id, token_hash, user_id, expires_at, absolute_expires_at, created_at,"
+                + " updated_at, ip_address, user_agent, remember" + fields.insertColumns() + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + fields.placeholders() + ")";
+    }
+
+    static void bindSession(PreparedStatement ps, Session s, String tokenHash, FieldColumns fields) throws SQLException {
         ps.setString(1, s.getId());
         ps.setString(2, tokenHash);
         ps.setString(3, s.getUserId());
@@ -60,10 +73,6 @@ final class Jdbc {
         ps.setString(8, s.getIpAddress());
         ps.setString(9, s.getUserAgent());
         ps.setBoolean(10, s.isRemember());
+        fields.bindAll(ps, 11, s.getFields());
     }
-
-    static final String INSERT_SESSION = """
-            INSERT INTO sa_session (id, token_hash, user_id, expires_at, absolute_expires_at, created_at, updated_at,
-                                    ip_address, user_agent, remember)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 }

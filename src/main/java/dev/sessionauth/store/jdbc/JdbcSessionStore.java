@@ -1,5 +1,6 @@
 package dev.sessionauth.store.jdbc;
 
+import dev.sessionauth.AdditionalField;
 import dev.sessionauth.Session;
 import dev.sessionauth.store.NewSession;
 import dev.sessionauth.store.SessionAndUser;
@@ -11,17 +12,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /** {@link SessionStore} over JDBC ({@code sa_session}); every lookup is one indexed statement. */
 public final class JdbcSessionStore implements SessionStore {
-    private static final String FIND_BY_TOKEN_HASH = """
-            SELECT s.id, s.user_id, s.expires_at, s.absolute_expires_at, s.created_at, s.updated_at, s.ip_address,
-                   s.user_agent, s.remember,
-                   u.id, u.name, u.email, u.email_verified, u.image, u.created_at, u.updated_at
-            FROM sa_session s JOIN sa_user u ON u.id = s.user_id
-            WHERE s.token_hash = ?""";
     private static final String EXTEND = """
             UPDATE sa_session SET expires_at = ?, updated_at = ?
             WHERE id = ? AND updated_at < ?""";
@@ -29,27 +25,41 @@ public final class JdbcSessionStore implements SessionStore {
     private static final String DELETE_OWNED = "DELETE FROM sa_session WHERE id = ? AND user_id = ?";
     private static final String DELETE_ALL_OF = "DELETE FROM sa_session WHERE user_id = ?";
     private static final String DELETE_ALL_OF_EXCEPT = "DELETE FROM sa_session WHERE user_id = ? AND id <> ?";
-    private static final String LIST_LIVE = """
-            SELECT s.id, s.user_id, s.expires_at, s.absolute_expires_at, s.created_at, s.updated_at, s.ip_address,
-                   s.user_agent, s.remember
-            FROM sa_session s
-            WHERE s.user_id = ? AND s.expires_at > ?
-            ORDER BY s.created_at DESC, s.id""";
     // A sub-select instead of DELETE ... LIMIT, which PostgreSQL lacks: the same batch SQL on both databases.
     private static final String DELETE_EXPIRED = """
             DELETE FROM sa_session WHERE id IN (
                 SELECT id FROM sa_session WHERE expires_at <= ? FETCH FIRST ? ROWS ONLY)""";
 
     private final DataSource dataSource;
+    private final FieldColumns userFields;
+    private final FieldColumns sessionFields;
+    // Built once from the declared fields (checked identifiers); every value is still a bound parameter.
+    private final String insert;
+    private final String findByTokenHash;
+    private final String listLive;
 
     public JdbcSessionStore(DataSource dataSource) {
+        this(dataSource, List.of(), List.of());
+    }
+
+    public JdbcSessionStore(DataSource dataSource, List<AdditionalField> userFields,
+                            List<AdditionalField> sessionFields) {
         this.dataSource = dataSource;
+        this.userFields = new FieldColumns(userFields);
+        this.sessionFields = new FieldColumns(sessionFields);
+        this.insert = Jdbc.insertSession(this.sessionFields);
+        this.findByTokenHash = "SELECT " + Jdbc.sessionColumns(this.sessionFields)
+                + ", u.id, u.name, u.email, u.email_verified, u.image, u.created_at, u.updated_at"
+                + this.userFields.selectList("u")
+                + " FROM sa_session s JOIN sa_user u ON u.id = s.user_id WHERE s.token_hash = ?";
+        this.listLive = "SELECT " + Jdbc.sessionColumns(this.sessionFields)
+                + " FROM sa_session s WHERE s.user_id = ? AND s.expires_at > ? ORDER BY s.created_at DESC, s.id";
     }
 
     @Override
     public void create(NewSession session) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(Jdbc.INSERT_SESSION)) {
-            Jdbc.bindSession(ps, session.session(), session.tokenHash());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
+            Jdbc.bindSession(ps, session.session(), session.tokenHash(), sessionFields);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw Jdbc.unavailable("create a session", e);
@@ -58,10 +68,12 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public Optional<SessionAndUser> findByTokenHash(String tokenHash) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND_BY_TOKEN_HASH)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(findByTokenHash)) {
             ps.setString(1, tokenHash);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new SessionAndUser(Jdbc.session(rs, 1), Jdbc.user(rs, 10)))
+                return rs.next()
+                        ? Optional.of(new SessionAndUser(Jdbc.session(rs, 1, sessionFields),
+                                Jdbc.user(rs, 10 + sessionFields.fields().size(), userFields)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -79,6 +91,23 @@ public final class JdbcSessionStore implements SessionStore {
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw Jdbc.unavailable("refresh a session", e);
+        }
+    }
+
+    @Override
+    public boolean updateFields(String sessionId, Map<String, Object> fields, Instant now) {
+        List<AdditionalField> changed = sessionFields.fields().stream().filter(f -> fields.containsKey(f.name())).toList();
+        StringBuilder sql = new StringBuilder("UPDATE sa_session SET updated_at = updated_at");
+        changed.forEach(f -> sql.append(", ").append(f.column()).append(" = ?"));
+        sql.append(" WHERE id = ?");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < changed.size(); i++) {
+                sessionFields.bind(ps, 1 + i, changed.get(i), fields.get(changed.get(i).name()));
+            }
+            ps.setString(1 + changed.size(), sessionId);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("update a session", e);
         }
     }
 
@@ -101,13 +130,13 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public List<Session> listLive(String userId, Instant now) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LIST_LIVE)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(listLive)) {
             ps.setString(1, userId);
             Jdbc.setInstant(ps, 2, now);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Session> sessions = new ArrayList<>();
                 while (rs.next()) {
-                    sessions.add(Jdbc.session(rs, 1));
+                    sessions.add(Jdbc.session(rs, 1, sessionFields));
                 }
                 return sessions;
             }

@@ -1,5 +1,6 @@
 package dev.sessionauth.store.jdbc;
 
+import dev.sessionauth.AdditionalField;
 import dev.sessionauth.User;
 import dev.sessionauth.store.Credentials;
 import dev.sessionauth.store.DuplicateEmailException;
@@ -10,41 +11,58 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** {@link UserStore} over JDBC: {@code sa_user} plus the password credential in {@code sa_account}. */
+/**
+ * {@link UserStore} over JDBC: {@code sa_user} (with a column per declared additional field) plus the password
+ * credential in {@code sa_account}.
+ */
 public final class JdbcUserStore implements UserStore {
     static final String PASSWORD_PROVIDER = "credential";
 
-    private static final String INSERT_USER = """
-            INSERT INTO sa_user (id, name, email, email_verified, image, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_ACCOUNT = """
             INSERT INTO sa_account (id, user_id, provider_id, account_id, password_hash, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
-    private static final String FIND_CREDENTIALS = """
-            SELECT u.id, u.name, u.email, u.email_verified, u.image, u.created_at, u.updated_at, a.password_hash
-            FROM sa_user u JOIN sa_account a ON a.user_id = u.id AND a.provider_id = ?
-            WHERE u.email = ?""";
-    private static final String FIND_BY_ID = """
-            SELECT u.id, u.name, u.email, u.email_verified, u.image, u.created_at, u.updated_at
-            FROM sa_user u WHERE u.id = ?""";
-    private static final String UPDATE_PROFILE = "UPDATE sa_user SET name = ?, image = ?, updated_at = ? WHERE id = ?";
+    private static final String MARK_VERIFIED = "UPDATE sa_user SET email_verified = TRUE, updated_at = ? WHERE id = ?";
 
     private final DataSource dataSource;
+    private final FieldColumns userFields;
+    private final FieldColumns sessionFields;
+    // Built once from the declared fields (checked identifiers); every value is still a bound parameter.
+    private final String insertUser;
+    private final String insertSession;
+    private final String findCredentials;
+    private final String findById;
 
     public JdbcUserStore(DataSource dataSource) {
+        this(dataSource, List.of(), List.of());
+    }
+
+    public JdbcUserStore(DataSource dataSource, List<AdditionalField> userFields, List<AdditionalField> sessionFields) {
         this.dataSource = dataSource;
+        this.userFields = new FieldColumns(userFields);
+        this.sessionFields = new FieldColumns(sessionFields);
+        this.insertUser = "INSERT INTO sa_user (id, name, email, email_verified, image, created_at, updated_at"
+                + this.userFields.insertColumns() + ") VALUES (?, ?, ?, ?, ?, ?, ?" + this.userFields.placeholders() + ")";
+        this.insertSession = Jdbc.insertSession(this.sessionFields);
+        this.findCredentials = "SELECT u.id, u.name, u.email, u.email_verified, u.image, u.created_at, u.updated_at"
+                + this.userFields.selectList("u") + ", a.password_hash FROM sa_user u"
+                + " JOIN sa_account a ON a.user_id = u.id AND a.provider_id = ? WHERE u.email = ?";
+        this.findById = "SELECT u.id, u.name, u.email, u.email_verified, u.image, u.created_at, u.updated_at"
+                + this.userFields.selectList("u") + " FROM sa_user u WHERE u.id = ?";
     }
 
     @Override
-    public void createWithSession(User user, String passwordHash, NewSession firstSession) {
+    public void create(User user, String passwordHash, Optional<NewSession> firstSession) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement ps = c.prepareStatement(INSERT_USER)) {
+                try (PreparedStatement ps = c.prepareStatement(insertUser)) {
                     ps.setString(1, user.getId());
                     ps.setString(2, user.getName());
                     ps.setString(3, user.getEmail());
@@ -52,6 +70,7 @@ public final class JdbcUserStore implements UserStore {
                     ps.setString(5, user.getImage());
                     Jdbc.setInstant(ps, 6, user.getCreatedAt());
                     Jdbc.setInstant(ps, 7, user.getUpdatedAt());
+                    userFields.bindAll(ps, 8, user.getFields());
                     ps.executeUpdate();
                 } catch (SQLException e) {
                     if (isEmailTaken(e)) {
@@ -69,9 +88,11 @@ public final class JdbcUserStore implements UserStore {
                     Jdbc.setInstant(ps, 7, user.getUpdatedAt());
                     ps.executeUpdate();
                 }
-                try (PreparedStatement ps = c.prepareStatement(Jdbc.INSERT_SESSION)) {
-                    Jdbc.bindSession(ps, firstSession.session(), firstSession.tokenHash());
-                    ps.executeUpdate();
+                if (firstSession.isPresent()) {
+                    try (PreparedStatement ps = c.prepareStatement(insertSession)) {
+                        Jdbc.bindSession(ps, firstSession.get().session(), firstSession.get().tokenHash(), sessionFields);
+                        ps.executeUpdate();
+                    }
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -88,16 +109,18 @@ public final class JdbcUserStore implements UserStore {
     /** Only the e-mail constraint means "taken": any other collision is a store failure, not the user's doing. */
     private static boolean isEmailTaken(SQLException e) {
         return Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState()) && e.getMessage() != null
-                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("sa_user_email_uq");
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("sa_user_email_uq");
     }
 
     @Override
     public Optional<Credentials> findCredentials(String email) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND_CREDENTIALS)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(findCredentials)) {
             ps.setString(1, PASSWORD_PROVIDER);
             ps.setString(2, email);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Credentials(Jdbc.user(rs, 1), rs.getString(8))) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new Credentials(Jdbc.user(rs, 1, userFields), rs.getString(8 + userFields.fields().size())))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw Jdbc.unavailable("read a credential", e);
@@ -106,10 +129,10 @@ public final class JdbcUserStore implements UserStore {
 
     @Override
     public Optional<User> findById(String userId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND_BY_ID)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(findById)) {
             ps.setString(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(Jdbc.user(rs, 1)) : Optional.empty();
+                return rs.next() ? Optional.of(Jdbc.user(rs, 1, userFields)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw Jdbc.unavailable("read a user", e);
@@ -117,12 +140,20 @@ public final class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public Optional<User> updateProfile(String userId, String name, Optional<String> image, Instant now) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPDATE_PROFILE)) {
+    public Optional<User> updateProfile(String userId, String name, Optional<String> image, Map<String, Object> fields,
+                                        Instant now) {
+        List<AdditionalField> changed = userFields.fields().stream().filter(f -> fields.containsKey(f.name())).toList();
+        StringBuilder sql = new StringBuilder("UPDATE sa_user SET name = ?, image = ?, updated_at = ?");
+        changed.forEach(f -> sql.append(", ").append(f.column()).append(" = ?"));
+        sql.append(" WHERE id = ?");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             ps.setString(1, name);
             ps.setString(2, image.orElse(null));
             Jdbc.setInstant(ps, 3, now);
-            ps.setString(4, userId);
+            for (int i = 0; i < changed.size(); i++) {
+                userFields.bind(ps, 4 + i, changed.get(i), fields.get(changed.get(i).name()));
+            }
+            ps.setString(4 + changed.size(), userId);
             if (ps.executeUpdate() == 0) {
                 return Optional.empty();
             }
@@ -130,5 +161,16 @@ public final class JdbcUserStore implements UserStore {
             throw Jdbc.unavailable("update a user", e);
         }
         return findById(userId);
+    }
+
+    @Override
+    public boolean markEmailVerified(String userId, Instant now) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(MARK_VERIFIED)) {
+            Jdbc.setInstant(ps, 1, now);
+            ps.setString(2, userId);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("verify an e-mail address", e);
+        }
     }
 }

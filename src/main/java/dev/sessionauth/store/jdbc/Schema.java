@@ -1,13 +1,18 @@
 package dev.sessionauth.store.jdbc;
 
 import dev.sessionauth.store.StoreUnavailableException;
+import dev.sessionauth.AdditionalField;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -116,6 +121,51 @@ public final class Schema {
         } catch (SQLException e) {
             throw Jdbc.unavailable("create or migrate its tables", e);
         }
+    }
+
+    /**
+     * Adds a column for every declared additional field that does not have one yet (existing rows get NULL,
+     * read back as the field's default). Declared names are checked identifiers, so they are safe in DDL.
+     */
+    public static void addFieldColumns(DataSource dataSource, List<AdditionalField> userFields,
+                                       List<AdditionalField> sessionFields) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (AdditionalField f : userFields) {
+                s.execute("ALTER TABLE sa_user ADD COLUMN IF NOT EXISTS " + f.column() + " " + FieldColumns.sqlType(f));
+            }
+            for (AdditionalField f : sessionFields) {
+                s.execute("ALTER TABLE sa_session ADD COLUMN IF NOT EXISTS " + f.column() + " " + FieldColumns.sqlType(f));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("add the columns of additional fields", e);
+        }
+    }
+
+    /** The declared fields whose columns are missing, as "table.column", for {@code schema=validate}. */
+    public static List<String> missingFieldColumns(DataSource dataSource, List<AdditionalField> userFields,
+                                                   List<AdditionalField> sessionFields) {
+        try (Connection c = dataSource.getConnection()) {
+            List<String> missing = new ArrayList<>();
+            missing.addAll(missing(c, "sa_user", userFields));
+            missing.addAll(missing(c, "sa_session", sessionFields));
+            return missing;
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("read the table definitions", e);
+        }
+    }
+
+    private static List<String> missing(Connection c, String table, List<AdditionalField> fields) throws SQLException {
+        Set<String> columns = new HashSet<>();
+        // Unquoted names are upper-cased by H2 and lower-cased by PostgreSQL: ask for both, compare ignoring case.
+        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+            try (ResultSet rs = c.getMetaData().getColumns(null, null, name, null)) {
+                while (rs.next()) {
+                    columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return fields.stream().map(AdditionalField::column).filter(col -> !columns.contains(col))
+                .map(col -> table + "." + col).toList();
     }
 
     /** The version the database is at, empty when SessionAuth's tables are not there. */

@@ -1,0 +1,84 @@
+package dev.sessionauth;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sessions and users as JWT claims and back, for the jwt strategy's {@code session_data} cookie. Reading is
+ * strict: a claim of the wrong shape makes the whole cookie count as absent, so the store is asked instead.
+ */
+final class SessionClaims {
+    static final String TOKEN_HASH = "sth";
+
+    private SessionClaims() {
+    }
+
+    static Map<String, Object> of(Session session, User user, String tokenHash) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("id", session.getId());
+        s.put("userId", session.getUserId());
+        s.put("expiresAt", session.getExpiresAt().toString());
+        s.put("absoluteExpiresAt", session.getAbsoluteExpiresAt().toString());
+        s.put("createdAt", session.getCreatedAt().toString());
+        s.put("updatedAt", session.getUpdatedAt().toString());
+        s.put("ipAddress", session.getIpAddress());
+        s.put("userAgent", session.getUserAgent());
+        s.put("remember", session.isRemember());
+        s.put("fields", session.getFields());
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("id", user.getId());
+        u.put("name", user.getName());
+        u.put("email", user.getEmail());
+        u.put("emailVerified", user.isEmailVerified());
+        u.put("image", user.getImage());
+        u.put("createdAt", user.getCreatedAt().toString());
+        u.put("updatedAt", user.getUpdatedAt().toString());
+        u.put("fields", user.getFields());
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put(TOKEN_HASH, tokenHash);
+        claims.put("session", s);
+        claims.put("user", u);
+        return claims;
+    }
+
+    /** The session and user in {@code claims}, if they are complete and well-typed. */
+    static Optional<Map.Entry<Session, User>> read(Map<String, Object> claims) {
+        try {
+            Map<String, Object> s = map(claims.get("session"));
+            Map<String, Object> u = map(claims.get("user"));
+            Session session = new Session(str(s, "id"), str(s, "userId"), instant(s, "expiresAt"),
+                    instant(s, "absoluteExpiresAt"), instant(s, "createdAt"), instant(s, "updatedAt"),
+                    Optional.ofNullable((String) s.get("ipAddress")), Optional.ofNullable((String) s.get("userAgent")),
+                    (Boolean) s.get("remember"), map(s.get("fields")));
+            User user = new User(str(u, "id"), str(u, "name"), str(u, "email"), (Boolean) u.get("emailVerified"),
+                    Optional.ofNullable((String) u.get("image")), instant(u, "createdAt"), instant(u, "updatedAt"),
+                    map(u.get("fields")));
+            return Optional.of(Map.entry(session, user));
+        } catch (RuntimeException e) {
+            // ClassCastException, NullPointerException, DateTimeParseException: not a cookie we wrote.
+            return Optional.empty();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        throw new IllegalArgumentException("not an object");
+    }
+
+    private static String str(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v instanceof String s) {
+            return s;
+        }
+        throw new IllegalArgumentException(key + " is not a string");
+    }
+
+    private static Instant instant(Map<String, Object> m, String key) {
+        return Instant.parse(str(m, key));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.sessionauth;
+
+/**
+ * Hears about sessions as they begin, slide, end and lapse: the server-side twin of the seed's
+ * {@code useSessionUpdate}. Register in code ({@code SessionAuth.builder().listener(...)}) or by class name
+ * (setting {@code listeners}, a public no-argument constructor). Calls arrive on a background thread, one at a
+ * time; a slow or throwing listener delays or loses only its own events, never a request.
+ */
+public interface SessionListener {
+    /** Why a session was ended before its time. */
+    enum RevocationReason {
+        /** The user signed out of this session. */
+        SIGN_OUT,
+        /** The user revoked this one session (from another device's list). */
+        REVOKE,
+        /** The user signed out of every other device. */
+        REVOKE_OTHERS,
+        /** The user signed out of every device. */
+        REVOKE_ALL,
+        /** The browser signed in again, which replaces its previous session (no fixation). */
+        REPLACED
+    }
+
+    /** A session began (sign-up or sign-in). */
+    default void created(Session session, User user) {
+    }
+
+    /** A session's expiry moved forward (sliding or explicit refresh). */
+    default void refreshed(Session session) {
+    }
+
+    /** A session was ended on purpose. */
+    default void revoked(Session session, RevocationReason reason) {
+    }
+
+    /** A session was found past its expiry and deleted. */
+    default void expired(Session session) {
+    }
+}
