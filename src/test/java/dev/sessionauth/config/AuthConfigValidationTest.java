@@ -173,10 +173,8 @@ class AuthConfigValidationTest {
     }
 
     @Test
-    void theJwtStrategyIsRefusedForNowPointingToDatabase() {
-        refused("session.strategy", "jwt")
-                .hasMessageStartingWith("session.strategy: \"jwt\"")
-                .hasMessageContaining("use database");
+    void theStrategyIsDatabaseOrJwtAndNothingElse() {
+        assertThat(load("session.strategy", "jwt").strategy()).isEqualTo(AuthConfig.SessionStrategy.JWT);
         refused("session.strategy", "cookie").hasMessageStartingWith("session.strategy: \"cookie\" is not one of");
 
         assertThat(load("session.strategy", "database").strategy()).isEqualTo(AuthConfig.SessionStrategy.DATABASE);
