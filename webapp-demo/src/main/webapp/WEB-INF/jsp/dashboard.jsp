@@ -10,8 +10,18 @@
       <dt>Name</dt><dd id="profile-name"><auth:user property="name"/></dd>
       <dt>E-mail</dt><dd id="profile-email"><auth:user property="email"/>
         <auth:ifVerified><span class="pill ok">verified</span></auth:ifVerified></dd>
+      <dt>Role</dt><dd id="profile-role"><auth:user property="role"/></dd>
       <dt>User id</dt><dd><code><auth:user property="id"/></code></dd>
     </dl>
+    <auth:ifVerified>
+      <c:if test="${param.verified == '1'}"><p class="note" id="verified-note">Thanks, your e-mail address is verified.</p></c:if>
+    </auth:ifVerified>
+    <c:if test="${not auth.user.emailVerified}">
+      <form method="post" action="${ctx}/account/verify-email">
+        <auth:csrfInput/>
+        <button type="submit" class="secondary" id="verify-email">Verify my e-mail address</button>
+      </form>
+    </c:if>
   </div>
   <div class="card" id="this-device">
     <h2>This device</h2>

@@ -23,6 +23,13 @@ public final class AccountServlet extends HttpServlet {
                 auth.signOutAll(request, response);
                 back = request.getContextPath() + "/login";
             }
+            case "/verify-email" -> {
+                String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+                String email = auth.getUser(request).orElseThrow().getEmail();
+                auth.requestVerification(email, origin + request.getContextPath() + "/api/auth/verify-email",
+                        java.util.Optional.of(request.getContextPath() + "/dashboard?verified=1"));
+                back = request.getContextPath() + "/dev/mail";
+            }
             case "/revoke" -> {
                 String id = request.getParameter("session");
                 if (id == null || id.isBlank()) {

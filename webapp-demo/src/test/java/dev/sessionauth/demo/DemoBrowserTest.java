@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -210,5 +211,24 @@ class DemoBrowserTest {
 
         alice.navigate().refresh();
         assertThat(alice.findElement(By.id("notes")).getText()).doesNotContain("Bob");
+    }
+
+    @Test
+    void verifyingTheEmailAddressThroughTheDevMailboxMarksTheProfileVerified() throws Exception {
+        WebDriver driver = browser();
+        signUp(driver, "Margaret Hamilton", uniqueEmail("margaret"));
+        assertThat(driver.findElement(By.id("profile-role")).getText()).isEqualTo("member");
+        assertThat(driver.findElement(By.id("profile-email")).getText()).doesNotContain("verified");
+
+        driver.findElement(By.id("verify-email")).click();
+        waitOn(driver).until(ExpectedConditions.urlToBe(demo.url("/dev/mail")));
+        WebElement link = waitOn(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".verify-link")));
+        Chromium.screenshot(driver, "dev-mailbox");
+        link.click();
+
+        waitOn(driver).until(ExpectedConditions.urlToBe(demo.url("/dashboard?verified=1")));
+        assertThat(driver.findElement(By.id("profile-email")).getText()).contains("verified");
+        assertThat(driver.findElement(By.id("verified-note")).getText()).contains("verified");
+        assertThat(driver.findElements(By.id("verify-email"))).isEmpty();
     }
 }
