@@ -5,15 +5,30 @@ package dev.sessionauth;
  * The names are Better Auth's, so clients written for Better Auth recognise them.
  */
 public enum ErrorCode {
-    /** No session, or the session is not valid, where one is required. */
+    /**
+     * No usable session where one is required: no cookie or bearer token, or one whose session was signed out or
+     * revoked. From protected paths, the session endpoints and {@code requireUserId}.
+     */
     UNAUTHORIZED(401, "Sign-in required"),
-    /** The presented session existed but has passed its expiry. */
+    /**
+     * The presented session existed but has passed its expiry ({@code maxAge} without a refresh, or
+     * {@code absoluteMaxAge}); it is deleted, so the next request with that cookie gets {@code UNAUTHORIZED}.
+     */
     SESSION_EXPIRED(401, "Your session has expired; please sign in again"),
-    /** The presented session cookie or bearer token is malformed or its signature does not verify. */
+    /**
+     * The presented session cookie or bearer token is malformed or its signature does not verify (tampered,
+     * signed with another secret); also an unknown, used or expired e-mail verification link.
+     */
     INVALID_TOKEN(401, "The session token is not valid"),
-    /** The sign-in is older than {@code session.freshAge} and the action needs a recent one. */
+    /**
+     * The sign-in is older than {@code session.freshAge} and the action needs a recent one: paths under the
+     * {@code fresh} setting, {@code Validation.requireFresh()}. Signing in again fixes it.
+     */
     SESSION_NOT_FRESH(403, "Please sign in again to continue"),
-    /** The user's e-mail address must be verified first. */
+    /**
+     * The user's e-mail address must be verified first: sign-in when {@code emailVerification.required}, paths
+     * under the {@code verified} setting, {@code Validation.requireVerified()}.
+     */
     EMAIL_NOT_VERIFIED(403, "E-mail address not verified"),
     /** Unknown e-mail or wrong password: deliberately the same answer for both. */
     INVALID_EMAIL_OR_PASSWORD(401, "Invalid e-mail or password"),
