@@ -189,6 +189,15 @@ public final class SessionAuth implements AutoCloseable {
      */
     public SignUpResult signUp(SignUp request, ClientInfo client, List<SessionCookies.Credential> presented,
                                boolean fromClient) {
+        return signUp(request, client, presented, fromClient, Optional.empty());
+    }
+
+    /**
+     * {@link #signUp(SignUp, ClientInfo, List, boolean)} with the absolute URL of {@code <basePath>/verify-email}
+     * as the request reached it, for the verification link (else {@code baseURL} + {@code basePath}).
+     */
+    public SignUpResult signUp(SignUp request, ClientInfo client, List<SessionCookies.Credential> presented,
+                               boolean fromClient, Optional<String> verifyUrl) {
         String email = normalizeEmail(request.email());
         String name = checkName(request.name());
         Optional<String> image = checkImage(request.image());
@@ -208,7 +217,7 @@ public final class SessionAuth implements AutoCloseable {
         }
         revokePresented(presented);
         if (config.sendVerificationOnSignUp()) {
-            sendVerification(user, Optional.empty());
+            sendVerification(user, verifyUrl, Optional.empty());
         }
         if (!signIn) {
             return new SignUpResult(user, Optional.empty());
@@ -231,6 +240,12 @@ public final class SessionAuth implements AutoCloseable {
      */
     public SignedIn signIn(String email, String password, boolean rememberMe, ClientInfo client,
                            List<SessionCookies.Credential> presented) {
+        return signIn(email, password, rememberMe, client, presented, Optional.empty());
+    }
+
+    /** {@link #signIn(String, String, boolean, ClientInfo, List)} with where verification links should point. */
+    public SignedIn signIn(String email, String password, boolean rememberMe, ClientInfo client,
+                           List<SessionCookies.Credential> presented, Optional<String> verifyUrl) {
         String normalized = normalizeEmail(email);
         Optional<Credentials> credentials = password.length() > config.passwordMaxLength() * 4
                 ? Optional.empty()
@@ -243,7 +258,7 @@ public final class SessionAuth implements AutoCloseable {
         }
         User user = credentials.get().user();
         if (config.emailVerificationRequired() && !user.isEmailVerified()) {
-            sendVerification(user, Optional.empty());
+            sendVerification(user, verifyUrl, Optional.empty());
             throw new AuthException(ErrorCode.EMAIL_NOT_VERIFIED,
                     "Please verify your e-mail address first; we have sent you a new link");
         }
@@ -302,10 +317,6 @@ public final class SessionAuth implements AutoCloseable {
         String normalized = normalizeEmail(email);
         users.findCredentials(normalized).map(Credentials::user).filter(u -> !u.isEmailVerified())
                 .ifPresent(u -> sendVerification(u, Optional.of(verifyUrl), callbackURL));
-    }
-
-    private void sendVerification(User user, Optional<String> verifyUrl) {
-        sendVerification(user, verifyUrl, Optional.empty());
     }
 
     private void sendVerification(User user, Optional<String> verifyUrl, Optional<String> callbackURL) {

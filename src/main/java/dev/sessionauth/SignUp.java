@@ -1,5 +1,7 @@
 package dev.sessionauth;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,7 +13,8 @@ import java.util.Optional;
 public record SignUp(String name, String email, String password, Optional<String> image, boolean rememberMe,
                      Map<String, Object> fields) {
     public SignUp {
-        fields = Map.copyOf(fields);
+        // Unmodifiable but null-tolerant: {"nickname": null} is a value a client may send.
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** A sign-up without additional fields. */

@@ -111,7 +111,7 @@ final class AuthApi {
             SignUp signUp = new SignUp(body.requiredString("name"), body.requiredString("email"),
                     body.requiredString("password"), body.optionalString("image"),
                     rememberMe(body), body.fieldValues(auth.config().userFields(), mapper));
-            result = auth.signUp(signUp, clientInfo(request), presented(request), true);
+            result = auth.signUp(signUp, clientInfo(request), presented(request), true, Optional.of(verifyUrl(request)));
         } catch (AuthException e) {
             redirectOnFormError(body, errorCallback, e, response);
             return;
@@ -154,7 +154,7 @@ final class AuthApi {
         SignedIn signedIn;
         try {
             signedIn = auth.signIn(body.requiredString("email"), body.requiredString("password"),
-                    rememberMe(body), clientInfo(request), presented(request));
+                    rememberMe(body), clientInfo(request), presented(request), Optional.of(verifyUrl(request)));
         } catch (AuthException e) {
             redirectOnFormError(body, errorCallback, e, response);
             return;
@@ -254,10 +254,7 @@ final class AuthApi {
     private void sendVerificationEmail(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody body = JsonBody.read(request, mapper, false).allowOnly(Set.of("email", "callbackURL"));
         Optional<String> callback = callbackUrl(body, request, "callbackURL");
-        String email = body.requiredString("email");
-        String origin = auth.config().baseUrl().orElseGet(() -> CsrfGuard.requestOrigin(request));
-        auth.requestVerification(email, origin + request.getContextPath() + auth.config().basePath() + "/verify-email",
-                callback);
+        auth.requestVerification(body.requiredString("email"), verifyUrl(request), callback);
         // The same answer whether or not the address has an account: nothing to learn from it.
         status(response);
     }
@@ -278,6 +275,12 @@ final class AuthApi {
                 return;
             }
             throw e;
+        }
+        // A browser signed in as this user must not keep a cached "unverified" until the jwt cookie expires.
+        Resolution current = auth.resolve(cookies.credentials(request), false);
+        if (current.isValid() && current.user().orElseThrow().getId().equals(user.getId())) {
+            setCache(request, response, Resolution.valid(current.session().orElseThrow(), user,
+                    current.token().orElseThrow(), false, false));
         }
         if (callback.isPresent()) {
             redirect(response, callback.get());
@@ -388,6 +391,12 @@ final class AuthApi {
      */
     private static boolean rememberMe(JsonBody body) {
         return body.optionalBoolean("rememberMe").orElse(!body.isForm());
+    }
+
+    /** The absolute URL of verify-email as this request reached the app: baseURL's origin, else the request's. */
+    private String verifyUrl(HttpServletRequest request) {
+        String origin = auth.config().baseUrl().orElseGet(() -> CsrfGuard.requestOrigin(request));
+        return origin + request.getContextPath() + auth.config().basePath() + "/verify-email";
     }
 
     private static boolean flag(HttpServletRequest request, String name) {

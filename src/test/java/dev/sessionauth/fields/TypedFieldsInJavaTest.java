@@ -1,0 +1,286 @@
+package dev.sessionauth.fields;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessionauth.AuthException;
+import dev.sessionauth.ClientInfo;
+import dev.sessionauth.ErrorCode;
+import dev.sessionauth.Session;
+import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SignUp;
+import dev.sessionauth.SignedIn;
+import dev.sessionauth.User;
+import dev.sessionauth.testing.TestServer;
+import dev.sessionauth.web.SessionAuthFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Additional fields read from Java: typed ({@code user.get("role", String.class)}), mapped onto the app's own
+ * record ({@code user.fieldsAs(Profile.class)}), set from code (where clients may not), and the same whether the
+ * user came from the store or from the jwt strategy's cookie cache.
+ */
+class TypedFieldsInJavaTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String USER_FIELDS = "role:string:default=user, preferences:json:input:default={\"theme\":\"light\"},"
+            + " age:number:input, ratio:number:input, newsletter:boolean:input:required";
+    private static final String SESSION_FIELDS = "device:string:input, trusted:boolean:default=false";
+
+    /** The app's own shape of the seed's CustomUser. */
+    record Preferences(String theme, List<Integer> sizes) {
+    }
+
+    record Profile(String role, Preferences preferences, Long age, Double ratio, Boolean newsletter) {
+    }
+
+    record RoleOnly(String role) {
+    }
+
+    private SessionAuth auth;
+    private Server jetty;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (jetty != null) {
+            jetty.stop();
+        }
+        if (auth != null) {
+            auth.close();
+        }
+    }
+
+    private SessionAuth engine(String... settings) {
+        SessionAuth.Builder b = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
+                .set("secret", TestServer.SECRET)
+                .set("jdbc.url", "jdbc:h2:mem:typed-fields-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .set("user.fields", USER_FIELDS).set("session.fields", SESSION_FIELDS);
+        for (int i = 0; i < settings.length; i += 2) {
+            b.set(settings[i], settings[i + 1]);
+        }
+        auth = b.build();
+        return auth;
+    }
+
+    private static SignUp signUp(String email, Map<String, Object> fields) {
+        return new SignUp("Ada", email, Fields.PASSWORD, Optional.empty(), true, fields);
+    }
+
+    /** Signs the user in again, so the user is read back from the store rather than echoed from the sign-up. */
+    private SignedIn readBack(String email) {
+        return auth.signIn(email, Fields.PASSWORD, true, ClientInfo.unknown(), List.of());
+    }
+
+    @Test
+    void storedFieldsReadBackTyped() {
+        engine();
+        String email = Fields.uniqueEmail("typed");
+        auth.signUp(signUp(email, Map.of("age", 42, "ratio", 0.75, "newsletter", true,
+                "preferences", Map.of("theme", "dark", "sizes", List.of(1, 2)))), ClientInfo.unknown());
+
+        User user = readBack(email).user();
+        assertThat(user.get("role", String.class)).contains("user");
+        assertThat(user.get("age", Long.class)).contains(42L);
+        assertThat(user.get("age", Number.class)).contains(42L);
+        assertThat(user.get("age", Integer.class)).as("numbers are Long or Double, never Integer").isEmpty();
+        assertThat(user.get("ratio", Double.class)).contains(0.75);
+        assertThat(user.get("newsletter", Boolean.class)).contains(true);
+        assertThat(user.get("preferences", Map.class)).contains(Map.of("theme", "dark", "sizes", List.of(1, 2)));
+        assertThat(user.get("role", Integer.class)).as("another type is empty, not an exception").isEmpty();
+        assertThat(user.get("nothing", String.class)).isEmpty();
+        assertThat(user.getFields()).containsOnlyKeys("role", "preferences", "age", "ratio", "newsletter");
+    }
+
+    @Test
+    void fieldsMapOntoTheAppsOwnRecord() {
+        engine();
+        String email = Fields.uniqueEmail("record");
+        auth.signUp(signUp(email, Map.of("age", 42, "ratio", 1.5, "newsletter", false,
+                "preferences", Map.of("theme", "dark", "sizes", List.of(3), "unknownToTheRecord", true))),
+                ClientInfo.unknown());
+
+        User user = readBack(email).user();
+        assertThat(user.fieldsAs(Profile.class))
+                .isEqualTo(new Profile("user", new Preferences("dark", List.of(3)), 42L, 1.5, false));
+        assertThat(user.fieldsAs(RoleOnly.class)).as("fields the record lacks are ignored")
+                .isEqualTo(new RoleOnly("user"));
+    }
+
+    @Test
+    void defaultsMapOntoTheRecordToo() {
+        engine();
+        String email = Fields.uniqueEmail("defaults");
+        auth.signUp(signUp(email, Map.of("newsletter", true)), ClientInfo.unknown());
+        assertThat(readBack(email).user().fieldsAs(Profile.class))
+                .isEqualTo(new Profile("user", new Preferences("light", null), null, null, true));
+    }
+
+    @Test
+    void codeMaySetFieldsThatClientsMayNot() {
+        engine();
+        String email = Fields.uniqueEmail("code");
+        User created = auth.signUp(signUp(email, Map.of("role", "admin", "newsletter", true)), ClientInfo.unknown()).user();
+        assertThat(created.get("role", String.class)).contains("admin");
+        assertThat(created.hasRole("admin")).isTrue();
+
+        User updated = auth.updateUser(created.getId(), Optional.empty(), Optional.empty(),
+                Map.of("role", "editor, auditor"), false);
+        assertThat(updated.get("role", String.class)).contains("editor, auditor");
+        assertThat(readBack(email).user().hasRole("auditor")).isTrue();
+        assertThat(readBack(email).user().hasRole("admin")).isFalse();
+    }
+
+    @Test
+    void theClientPathOfTheEngineRefusesNonInputFields() {
+        engine();
+        String email = Fields.uniqueEmail("client");
+        assertThatThrownBy(() -> auth.signUp(signUp(email, Map.of("role", "admin", "newsletter", true)),
+                ClientInfo.unknown(), List.of(), true))
+                .isInstanceOfSatisfying(AuthException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST_BODY);
+                    assertThat(e.getMessage()).contains("role cannot be set by the client");
+                });
+        User user = auth.signUp(signUp(email, Map.of("newsletter", true)), ClientInfo.unknown()).user();
+        assertThatThrownBy(() -> auth.updateUser(user.getId(), Optional.empty(), Optional.empty(),
+                Map.of("role", "admin"), true)).isInstanceOf(AuthException.class).hasMessageContaining("role");
+        assertThat(readBack(email).user().get("role", String.class)).contains("user");
+    }
+
+    @Test
+    void codeStillGetsTypesAndNamesChecked() {
+        engine();
+        assertThatThrownBy(() -> auth.signUp(signUp(Fields.uniqueEmail("t"), Map.of("role", 5, "newsletter", true)),
+                ClientInfo.unknown()))
+                .isInstanceOfSatisfying(AuthException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST_BODY))
+                .hasMessageContaining("role");
+        assertThatThrownBy(() -> auth.signUp(signUp(Fields.uniqueEmail("u"), Map.of("plan", "pro", "newsletter", true)),
+                ClientInfo.unknown())).isInstanceOf(AuthException.class).hasMessageContaining("plan");
+        assertThatThrownBy(() -> auth.signUp(signUp(Fields.uniqueEmail("r"), Map.of()), ClientInfo.unknown()))
+                .isInstanceOf(AuthException.class).hasMessageContaining("newsletter");
+    }
+
+    @Test
+    void sessionFieldsReadBackTypedAndCodeMaySetNonInputOnes() {
+        engine();
+        String email = Fields.uniqueEmail("session");
+        auth.signUp(signUp(email, Map.of("newsletter", true)), ClientInfo.unknown());
+        SignedIn in = readBack(email);
+        assertThat(in.session().get("trusted", Boolean.class)).contains(false);
+
+        Session updated = auth.updateSession(in.session(), Map.of("trusted", true, "device", "laptop"), false);
+        assertThat(updated.get("trusted", Boolean.class)).contains(true);
+        Session listed = auth.listSessions(in.user().getId()).stream()
+                .filter(s -> s.getId().equals(in.session().getId())).findFirst().orElseThrow();
+        assertThat(listed.get("device", String.class)).contains("laptop");
+        assertThat(listed.get("trusted", Boolean.class)).contains(true);
+
+        assertThatThrownBy(() -> auth.updateSession(in.session(), Map.of("trusted", false), true))
+                .isInstanceOf(AuthException.class).hasMessageContaining("trusted cannot be set by the client");
+    }
+
+    // ---- through a servlet, from the store or from the jwt cookie cache -----------------------------------------
+
+    /** Reports what a servlet reads of the request's user and session fields. */
+    static final class FieldsServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            SessionAuth auth = SessionAuth.of(request);
+            ObjectNode out = MAPPER.createObjectNode();
+            auth.getUser(request).ifPresent(u -> {
+                out.put("role", u.get("role", String.class).orElse("(absent)"));
+                out.put("ageIsLong", u.get("age", Long.class).isPresent());
+                out.put("ratioIsDouble", u.get("ratio", Double.class).isPresent());
+                out.put("newsletterIsBoolean", u.get("newsletter", Boolean.class).isPresent());
+                out.put("preferencesIsMap", u.get("preferences", Map.class).isPresent());
+                out.put("profile", u.fieldsAs(Profile.class).toString());
+                out.put("isAdmin", request.isUserInRole("admin"));
+            });
+            auth.getSession(request).ifPresent(s -> {
+                out.put("device", s.get("device", String.class).orElse("(absent)"));
+                out.put("trustedIsBoolean", s.get("trusted", Boolean.class).isPresent());
+            });
+            response.setContentType("application/json");
+            response.getWriter().write(MAPPER.writeValueAsString(out));
+        }
+    }
+
+    private String serve(SessionAuth engine) throws Exception {
+        jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.addFilter(new FilterHolder(new SessionAuthFilter(engine)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new FieldsServlet()), "/");
+        jetty.setHandler(context);
+        jetty.start();
+        return "http://127.0.0.1:" + connector.getLocalPort();
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws Exception {
+        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @ParameterizedTest(name = "session.strategy={0}")
+    @ValueSource(strings = {"database", "jwt"})
+    void aServletReadsTheSameTypesWhicheverWayTheSessionWasResolved(String strategy) throws Exception {
+        String origin = serve(engine("session.strategy", strategy));
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String body = Fields.signUpBody(Fields.uniqueEmail("servlet"), "age", 42, "ratio", 0.5, "newsletter", true,
+                "preferences", Map.of("theme", "dark", "sizes", List.of(1, 2)));
+        HttpResponse<String> up = send(browser, HttpRequest.newBuilder(URI.create(origin + Fields.SIGN_UP))
+                .header("Content-Type", "application/json").header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+        HttpResponse<String> device = send(browser, HttpRequest.newBuilder(URI.create(origin + Fields.UPDATE_SESSION))
+                .header("Content-Type", "application/json").header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString(Fields.json("device", "laptop"))));
+        assertThat(device.statusCode()).as(device.body()).isEqualTo(200);
+
+        for (int request = 1; request <= 2; request++) {
+            HttpResponse<String> page = send(browser, HttpRequest.newBuilder(URI.create(origin + "/page")));
+            assertThat(page.statusCode()).isEqualTo(200);
+            JsonNode seen = MAPPER.readTree(page.body());
+            assertThat(seen.path("role").asText()).as("request %d: %s", request, seen).isEqualTo("user");
+            assertThat(seen.path("ageIsLong").asBoolean()).as("request %d: %s", request, seen).isTrue();
+            assertThat(seen.path("ratioIsDouble").asBoolean()).as("request %d: %s", request, seen).isTrue();
+            assertThat(seen.path("newsletterIsBoolean").asBoolean()).as("request %d: %s", request, seen).isTrue();
+            assertThat(seen.path("preferencesIsMap").asBoolean()).as("request %d: %s", request, seen).isTrue();
+            assertThat(seen.path("profile").asText()).as("request %d", request).isEqualTo(
+                    new Profile("user", new Preferences("dark", List.of(1, 2)), 42L, 0.5, true).toString());
+            assertThat(seen.path("isAdmin").asBoolean()).isFalse();
+            assertThat(seen.path("device").asText()).as("request %d: %s", request, seen).isEqualTo("laptop");
+            assertThat(seen.path("trustedIsBoolean").asBoolean()).as("request %d: %s", request, seen).isTrue();
+        }
+    }
+}
