@@ -40,7 +40,10 @@ final class SessionEvents implements AutoCloseable {
             for (SessionListener listener : listeners) {
                 try {
                     event.accept(listener);
-                } catch (RuntimeException e) {
+                } catch (VirtualMachineError e) {
+                    throw e;
+                } catch (Throwable e) {
+                    // Errors too (a listener built against other classes): the next listener still hears the event.
                     LOG.log(System.Logger.Level.WARNING, "session listener " + listener.getClass().getName()
                             + " failed: " + e);
                 }

@@ -3,8 +3,9 @@ package dev.sessionauth;
 /**
  * Hears about sessions as they begin, slide, end and lapse: the server-side twin of the seed's
  * {@code useSessionUpdate}. Register in code ({@code SessionAuth.builder().listener(...)}) or by class name
- * (setting {@code listeners}, a public no-argument constructor). Calls arrive on a background thread, one at a
- * time; a slow or throwing listener delays or loses only its own events, never a request.
+ * (setting {@code listeners}, a public no-argument constructor). Calls arrive on one background thread, in order;
+ * a slow listener delays the events behind it and a throwing one loses only its own call, but neither ever
+ * delays or breaks a request.
  */
 public interface SessionListener {
     /** Why a session was ended before its time. */

@@ -168,7 +168,8 @@ public final class SessionAuthFilter implements Filter {
         PathRules.Access access = rules.classify(path);
         boolean needsVerified = verifiedRules.isProtected(path);
         boolean needsFresh = freshRules.isProtected(path);
-        if (access != PathRules.Access.PUBLIC && (needsVerified || needsFresh)) {
+        if (needsVerified || needsFresh) {
+            // A stricter demand wins even over a public pattern: fail closed when the two overlap.
             access = PathRules.Access.PROTECTED;
         }
         AuthContext context;
