@@ -1,5 +1,6 @@
 package dev.sessionauth.fields;
 
+import dev.sessionauth.testing.WebAppServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
@@ -7,18 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.ee10.apache.jsp.JettyJasperInitializer;
-import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class FieldsInJspTest {
     private static final String JDBC_URL = "jdbc:h2:mem:fields-in-jsp";
 
-    private static Server server;
+    private static WebAppServer server;
     private static String base;
     private static HttpClient ada;
     private static HttpClient grace;
@@ -38,21 +33,8 @@ class FieldsInJspTest {
 
     @BeforeAll
     static void deploy() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        WebAppContext app = new WebAppContext();
-        app.setContextPath("/app");
-        app.setBaseResourceAsPath(Path.of("src/test/resources/fields-app").toAbsolutePath());
-        app.setParentLoaderPriority(true);
-        app.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN,
-                ".*/jakarta\\.servlet\\.jsp\\.jstl-[^/]*\\.jar$|.*/target[^/]*/classes/?$|.*/classes/?$");
-        app.addServletContainerInitializer(new JettyJasperInitializer());
-        server.setHandler(app);
-        server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort() + "/app";
+        server = WebAppServer.start("src/test/resources/fields-app", "/app");
+        base = server.base();
 
         ada = member("ada@fields.example", "{\"age\":42,\"newsletter\":true}");
         grace = member("grace@fields.example", "{\"preferences\":{\"theme\":\"dark\"}}");
@@ -63,7 +45,7 @@ class FieldsInJspTest {
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
+        server.close();
     }
 
     private static HttpClient member(String email, String fields) throws Exception {

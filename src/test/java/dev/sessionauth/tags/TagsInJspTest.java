@@ -1,5 +1,6 @@
 package dev.sessionauth.tags;
 
+import dev.sessionauth.testing.WebAppServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
@@ -9,16 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.ee10.apache.jsp.JettyJasperInitializer;
-import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,34 +26,16 @@ class TagsInJspTest {
     private static final String XSS_NAME = "<script>alert(1)</script>";
     private static final String ESCAPED_XSS_NAME = "&lt;script&gt;alert(1)&lt;/script&gt;";
 
-    private static Server server;
+    private static WebAppServer server;
     private static String origin;
     private static String base;
     private static HttpClient member;
 
     @BeforeAll
     static void deploy() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        WebAppContext app = new WebAppContext();
-        app.setContextPath("/app");
-        app.setBaseResourceAsPath(Path.of("src/test/resources/tags-app").toAbsolutePath());
-        // The test classpath is the webapp's: JSTL and our classes come from the parent loader.
-        app.setParentLoaderPriority(true);
-        // Where Jetty looks for TLDs outside WEB-INF/lib: the JSTL jar and the classes folder holding
-        // META-INF/sessionauth.tld (target/classes, or a -Dbuild.dir=/tmp/x build's /tmp/x/classes).
-        app.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN,
-                ".*/jakarta\\.servlet\\.jsp\\.jstl-[^/]*\\.jar$|.*/target[^/]*/classes/?$|.*/classes/?$");
-        // Without Jetty's annotations module nothing discovers ServletContainerInitializers, so start Jasper's
-        // (it builds the TLD cache and the JSP runtime) by hand.
-        app.addServletContainerInitializer(new JettyJasperInitializer());
-        server.setHandler(app);
-        server.start();
-        origin = "http://127.0.0.1:" + connector.getLocalPort();
-        base = origin + "/app";
+        server = WebAppServer.start("src/test/resources/tags-app", "/app");
+        origin = server.origin();
+        base = server.base();
 
         member = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         HttpResponse<String> signUp = send(member, HttpRequest.newBuilder(URI.create(base + "/api/auth/sign-up/email"))
@@ -70,7 +47,7 @@ class TagsInJspTest {
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
+        server.close();
     }
 
     private static HttpClient visitor() {

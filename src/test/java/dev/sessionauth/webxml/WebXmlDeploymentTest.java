@@ -1,5 +1,6 @@
 package dev.sessionauth.webxml;
 
+import dev.sessionauth.testing.WebAppServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -7,40 +8,26 @@ import java.net.CookieManager;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** web.xml alone is enough: a real WEB-INF/web.xml deployed by Jetty's WebAppContext, nothing in code. */
 class WebXmlDeploymentTest {
-    private static Server server;
+    private static WebAppServer server;
     private static String base;
 
     @BeforeAll
     static void deploy() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        WebAppContext app = new WebAppContext();
-        app.setContextPath("/shop");
-        app.setBaseResourceAsPath(Path.of("src/test/resources/webxml-app").toAbsolutePath());
-        app.setParentLoaderPriority(true);
-        server.setHandler(app);
-        server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort() + "/shop";
+        server = WebAppServer.start("src/test/resources/webxml-app", "/shop");
+        base = server.base();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
+        server.close();
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws Exception {
