@@ -28,6 +28,8 @@ public final class SessionCookies {
     private final String dataName;
     private final String dontRememberName;
     private final List<String> allNames;
+    private final List<String> clearPlain;
+    private final List<String> clearSecure;
 
     SessionCookies(AuthConfig config, CookieSigner signer, Clock clock) {
         this.config = config;
@@ -37,6 +39,9 @@ public final class SessionCookies {
         this.dataName = config.cookiePrefix() + ".session_data";
         this.dontRememberName = config.cookiePrefix() + ".dont_remember";
         this.allNames = List.of(tokenName, dataName, dontRememberName);
+        // Every refused cookie (forged, expired, revoked) is answered with these: built once.
+        this.clearPlain = clearHeaders(false);
+        this.clearSecure = clearHeaders(true);
     }
 
     /** A credential found on a request; a cookie's value is still signed, a bearer's may be either. */
@@ -174,18 +179,26 @@ public final class SessionCookies {
 
     /** Expires every SessionAuth cookie in the browser. */
     public void clear(HttpServletRequest request, HttpServletResponse response) {
-        String prefix = secure(request) ? SECURE_PREFIX : "";
-        for (String name : allNames) {
-            response.addHeader("Set-Cookie", header(request, prefix + name, "", Optional.of(Duration.ZERO)));
+        for (String header : secure(request) ? clearSecure : clearPlain) {
+            response.addHeader("Set-Cookie", header);
         }
     }
 
+    private List<String> clearHeaders(boolean secure) {
+        String prefix = secure ? SECURE_PREFIX : "";
+        return allNames.stream().map(name -> header(secure, prefix + name, "", Optional.of(Duration.ZERO))).toList();
+    }
+
     private String header(HttpServletRequest request, String name, String value, Optional<Duration> maxAge) {
+        return header(secure(request), name, value, maxAge);
+    }
+
+    private String header(boolean secure, String name, String value, Optional<Duration> maxAge) {
         StringBuilder h = new StringBuilder(160).append(name).append('=').append(value).append("; Path=/");
         // Rounded up: a cookie that outlives its row by under a second is harmless, one that dies early is not.
         maxAge.ifPresent(age -> h.append("; Max-Age=").append(Math.max(0, age.getSeconds() + (age.getNano() > 0 ? 1 : 0))));
         h.append("; HttpOnly; SameSite=").append(config.sameSite().attribute());
-        if (secure(request)) {
+        if (secure) {
             h.append("; Secure");
         }
         return h.toString();

@@ -37,6 +37,8 @@ public final class SessionJwt {
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
     // We only ever write alg and typ; any other header (crit, b64, kid, jwk, jku, x5u, ...) is not ours.
     private static final Set<String> ALLOWED_HEADER_PARAMS = Set.of("alg", "typ");
+    private static final java.util.Base64.Decoder URL_DECODER = java.util.Base64.getUrlDecoder();
+    private static final java.util.Base64.Encoder URL_ENCODER = java.util.Base64.getUrlEncoder().withoutPadding();
     private static final JWSHeader HEADER = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build();
 
     private final JWSSigner signer;
@@ -105,11 +107,18 @@ public final class SessionJwt {
             return null;
         }
         Base64URL[] parts = jwt.getParsedParts();
-        for (Base64URL part : parts) {
+        byte[] payload = null;
+        for (int i = 0; i < parts.length; i++) {
             // Nimbus' decoder skips stray characters and ignores the last character's spare bits; requiring the
             // canonical spelling keeps a token from having several valid forms (e.g. tweaks to the signature).
-            if (!Base64URL.encode(part.decode()).toString().equals(part.toString())) {
+            // The JDK's codec does this check (it refuses stray characters; re-encoding catches the rest) at a
+            // fraction of the cost of nimbus' constant-time one, which made this cookie dearer than a store read.
+            byte[] decoded = URL_DECODER.decode(parts[i].toString());
+            if (!URL_ENCODER.encodeToString(decoded).equals(parts[i].toString())) {
                 return null;
+            }
+            if (i == 1) {
+                payload = decoded;
             }
         }
         boolean ok = false;
@@ -120,7 +129,8 @@ public final class SessionJwt {
         if (!ok) {
             return null;
         }
-        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        // The payload decoded above, parsed by nimbus as getJWTClaimsSet() would (without decoding it again).
+        JWTClaimsSet claims = JWTClaimsSet.parse(new String(payload, StandardCharsets.UTF_8));
         Date exp = claims.getExpirationTime();
         Date iat = claims.getIssueTime();
         if (exp == null || iat == null

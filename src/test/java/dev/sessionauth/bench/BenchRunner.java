@@ -1,0 +1,667 @@
+package dev.sessionauth.bench;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import dev.sessionauth.crypto.CookieSigner;
+import dev.sessionauth.crypto.PasswordHasher;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the whole benchmark: for each table size starts {@link BenchServer} in its own JVM, loads every scenario
+ * with {@code wrk} after a warm-up, twice (round-robin, so drift hits all scenarios alike), measures raw bcrypt
+ * beside sign-in, runs the JMH micro-benchmarks, then prints one table and writes it as Markdown to
+ * {@code <bench.out>/results.md}. Started by {@code mvn -Pbench verify}; every knob is a system property (see
+ * {@link Settings}).
+ */
+public final class BenchRunner {
+    private static final Pattern RESULT = Pattern.compile(
+            "RESULT requests=(\\d+) duration_us=(\\d+) status_errors=(\\d+)"
+            + " connect=(\\d+) read=(\\d+) write=(\\d+) timeout=(\\d+) p50_us=(\\d+) p90_us=(\\d+) p99_us=(\\d+)"
+            + " max_us=(\\d+)");
+
+    private BenchRunner() {
+    }
+
+    /** Every knob, from system properties, with defaults that keep a full run under 15 minutes. */
+    record Settings(int firstWarmupSeconds, int warmupSeconds, int durationSeconds, int runs, List<Long> sizes,
+                    List<String> smallScenarios, List<String> only, int threads, int connections,
+                    int signInConnections, int cookies,
+                    String serverJvm, boolean jfr,
+                    boolean jmh, String jmhInclude, Path out, Path lua) {
+        static Settings fromSystemProperties() {
+            return new Settings(
+                    Integer.getInteger("bench.firstWarmup", 15),
+                    Integer.getInteger("bench.warmup", 5),
+                    Integer.getInteger("bench.duration", 10),
+                    Integer.getInteger("bench.runs", 2),
+                    Arrays.stream(System.getProperty("bench.sizes", "10000,1000000").split(","))
+                            .map(String::trim).filter(s -> !s.isEmpty()).map(Long::parseLong).sorted().toList(),
+                    Arrays.stream(System.getProperty("bench.smallScenarios",
+                            "baseline,baseline-cookie,protected-db,get-session")
+                            .split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                    Arrays.stream(System.getProperty("bench.scenarios", "").split(","))
+                            .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                    Integer.getInteger("bench.threads", 2),
+                    Integer.getInteger("bench.connections", 32),
+                    Integer.getInteger("bench.signInConnections", 4),
+                    Integer.getInteger("bench.cookies", 10_000),
+                    System.getProperty("bench.serverJvm", "-Xms4g -Xmx4g -XX:+UseG1GC"),
+                    Boolean.getBoolean("bench.jfr"),
+                    Boolean.parseBoolean(System.getProperty("bench.jmh", "true")),
+                    System.getProperty("bench.jmhInclude", "dev\\.sessionauth\\.bench\\..*Benchmark"),
+                    Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath(),
+                    Path.of(System.getProperty("bench.lua", "src/test/bench/wrk.lua")).toAbsolutePath());
+        }
+    }
+
+    /** What the filter is measured against on a row. */
+    enum TargetKind { NONE, RATIO_OF_BASELINE, PEER, SIGN_IN, SIZE }
+
+    /**
+     * One load scenario. {@code baseline} is the unguarded run with the same request headers, so that the ratio
+     * is the filter's own cost: a request that carries a cookie costs Jetty more to parse (and, with cookies
+     * rotating over one keep-alive connection, defeats its per-connection header and cookie caches) whoever
+     * handles it. {@code expectStatusErrors} when every answer should be 4xx (the forged cookie).
+     */
+    record Scenario(String id, String label, String method, String path, String baseline, boolean expectStatusErrors,
+                    TargetKind target, double threshold) {
+        String targetText() {
+            return switch (target) {
+                case NONE -> "—";
+                case RATIO_OF_BASELINE -> "≥ " + Math.round(threshold * 100) + " %";
+                case PEER -> "protected-db ≥ " + (int) threshold + "× this";
+                case SIGN_IN -> "≥ " + Math.round(threshold * 100) + " % of raw bcrypt";
+                case SIZE -> "1M within " + Math.round((1 - threshold) * 100) + " % of this";
+            };
+        }
+    }
+
+    static final String BASELINE = "baseline";
+    static final String BASELINE_COOKIE = "baseline-cookie";
+
+    static final List<Scenario> SCENARIOS = List.of(
+            new Scenario(BASELINE, "baseline: unguarded servlet, no cookie", "GET", "/plain/app/data", BASELINE, false,
+                    TargetKind.NONE, 0),
+            new Scenario(BASELINE_COOKIE, "baseline: unguarded servlet, same session cookies", "GET", "/plain/app/data",
+                    BASELINE_COOKIE, false, TargetKind.NONE, 0),
+            new Scenario("public", "public path, no cookie", "GET", "/db/pub/data", BASELINE, false,
+                    TargetKind.RATIO_OF_BASELINE, 0.95),
+            new Scenario("protected-db", "protected path, database strategy", "GET", "/db/app/data", BASELINE_COOKIE,
+                    false, TargetKind.RATIO_OF_BASELINE, 0.75),
+            new Scenario("protected-jwt", "protected path, jwt strategy", "GET", "/jwt/app/data", BASELINE_COOKIE,
+                    false, TargetKind.NONE, 0),
+            new Scenario("get-session", "GET /api/auth/get-session", "GET", "/db/api/auth/get-session", BASELINE_COOKIE,
+                    false, TargetKind.RATIO_OF_BASELINE, 0.50),
+            new Scenario("forged", "forged cookie, protected path (401)", "GET", "/db/app/data", BASELINE_COOKIE, true,
+                    TargetKind.RATIO_OF_BASELINE, 0.90),
+            new Scenario("peer", "peer: Jetty JDBC HttpSession, NullSessionCache", "GET", "/peer/app/data",
+                    BASELINE_COOKIE, false, TargetKind.PEER, 2),
+            new Scenario("sign-in", "POST sign-in/email (bcrypt cost 10)", "POST", "/db/api/auth/sign-in/email",
+                    BASELINE, false, TargetKind.SIGN_IN, 0.90));
+
+    /** One wrk run's numbers. */
+    record WrkResult(long requests, double seconds, long statusErrors, long socketErrors, long p50Micros,
+                     long p99Micros, long maxMicros) {
+        double rps() {
+            return requests / seconds;
+        }
+    }
+
+    /** The runs of one scenario at one size. */
+    static final class Row {
+        final Scenario scenario;
+        final long sessions;
+        final List<WrkResult> runs = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+
+        Row(Scenario scenario, long sessions) {
+            this.scenario = scenario;
+            this.sessions = sessions;
+        }
+
+        double meanRps() {
+            return runs.stream().mapToDouble(WrkResult::rps).average().orElse(Double.NaN);
+        }
+
+        long p50() {
+            return runs.stream().mapToLong(WrkResult::p50Micros).max().orElse(0);
+        }
+
+        long p99() {
+            return runs.stream().mapToLong(WrkResult::p99Micros).max().orElse(0);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings s = Settings.fromSystemProperties();
+        Files.createDirectories(s.out());
+        requireWrk();
+        List<String> serverJvm = serverJvmFlags(s, "<size>");
+        System.out.println("SessionAuth benchmark: sizes " + s.sizes() + ", wrk -t" + s.threads()
+                + " -c" + s.connections()
+                + ", warm-up round " + s.firstWarmupSeconds() + " s per scenario, then " + s.runs() + " rounds of "
+                + s.warmupSeconds() + " s warm-up + " + s.durationSeconds() + " s measured");
+        System.out.println("server JVM flags: " + String.join(" ", serverJvm));
+
+        Map<String, Row> rows = new LinkedHashMap<>();
+        List<double[]> bcrypt = new ArrayList<>();
+        long largest = s.sizes().isEmpty() ? 0 : s.sizes().get(s.sizes().size() - 1);
+        for (long size : s.sizes()) {
+            List<Scenario> scenarios = SCENARIOS.stream()
+                    .filter(sc -> size == largest || s.smallScenarios().contains(sc.id()))
+                    .filter(sc -> s.only().isEmpty() || s.only().contains(sc.id())).toList();
+            try (ServerProcess server = ServerProcess.start(s, size)) {
+                Map<String, Path> files = requestFiles(s, server, size);
+                // Round 0 only warms up, every scenario in turn, so that even the first measured scenario meets a
+                // JVM whose JIT has compiled all the paths and whose heap sizing has settled.
+                for (int round = 0; round <= s.runs(); round++) {
+                    for (Scenario sc : scenarios) {
+                        Row row = rows.computeIfAbsent(sc.id() + "@" + size, k -> new Row(sc, size));
+                        if (sc.id().equals("protected-jwt")) {
+                            // The session_data cookies live cookieCache.maxAge (5 min): fetch fresh ones each round.
+                            files.put(sc.id(), jwtRequests(s, server, size));
+                        }
+                        int connections = sc.id().equals("sign-in") ? s.signInConnections() : s.connections();
+                        int warmup = round == 0 ? s.firstWarmupSeconds() : s.warmupSeconds();
+                        System.out.printf(Locale.ROOT, "%n[%,d sessions, %s] %s: warm-up %d s%n", size,
+                                round == 0 ? "warm-up round" : "round " + round, sc.label(), warmup);
+                        if (warmup > 0) {
+                            check(row, wrk(s, server.port, sc, files.get(sc.id()), connections, warmup), true);
+                        }
+                        if (round == 0) {
+                            continue;
+                        }
+                        WrkResult r = wrk(s, server.port, sc, files.get(sc.id()), connections, s.durationSeconds());
+                        check(row, r, false);
+                        row.runs.add(r);
+                        System.out.printf(Locale.ROOT,
+                                "  %,.0f req/s  p50 %s  p99 %s  (%,d requests, %d non-2xx, %d socket errors)%n",
+                                r.rps(), ms(r.p50Micros()), ms(r.p99Micros()), r.requests(), r.statusErrors(),
+                                r.socketErrors());
+                        if (sc.id().equals("sign-in")) {
+                            double[] raw = rawBcrypt(s);
+                            bcrypt.add(raw);
+                            System.out.printf(Locale.ROOT, "  raw bcrypt, %d threads: %.1f hashes/s%n", (int) raw[1],
+                                    raw[0]);
+                        }
+                    }
+                }
+            }
+        }
+
+        List<String[]> jmhRows = s.jmh() ? jmh(s) : List.of();
+        String table = table(s, rows, bcrypt, largest);
+        String machine = machine();
+        StringBuilder md = new StringBuilder();
+        md.append("Machine: ").append(machine).append("  \n");
+        md.append("Load: `wrk -t").append(s.threads()).append(" -c").append(s.connections())
+                .append("` (sign-in: `-c").append(s.signInConnections()).append("`) over loopback, ")
+                .append("a warm-up round (").append(s.firstWarmupSeconds()).append(" s per scenario), then per round ")
+                .append(s.warmupSeconds()).append(" s warm-up + ").append(s.durationSeconds())
+                .append(" s measured, ").append(s.runs()).append(" rounds, rotating over ")
+                .append(String.format(Locale.ROOT, "%,d", s.cookies())).append(" sessions.  \n");
+        md.append("Server JVM: `").append(String.join(" ", serverJvm)).append("`\n\n");
+        md.append(table);
+        if (!jmhRows.isEmpty()) {
+            md.append("\nJMH (1 fork, 1 thread, average time):\n\n");
+            md.append("| benchmark | score | error | unit |\n|---|--:|--:|---|\n");
+            for (String[] j : jmhRows) {
+                md.append("| ").append(String.join(" | ", j)).append(" |\n");
+            }
+        }
+        Path results = s.out().resolve("results.md");
+        Files.writeString(results, md.toString());
+        System.out.println();
+        System.out.println(md);
+        System.out.println("written to " + results);
+    }
+
+    // ---- the server process ----------------------------------------------------------------------------------------
+
+    static List<String> serverJvmFlags(Settings s, String size) {
+        List<String> flags = new ArrayList<>(Arrays.asList(s.serverJvm().trim().split("\\s+")));
+        flags.add("-Xlog:gc:file=" + s.out().resolve("gc-" + size + ".log"));
+        if (s.jfr()) {
+            flags.add("-XX:+UnlockDiagnosticVMOptions");
+            flags.add("-XX:+DebugNonSafepoints");
+            flags.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + s.out().resolve("server-" + size + ".jfr"));
+        }
+        return flags;
+    }
+
+    /** {@link BenchServer} in its own JVM, on the runner's class path; stopped by closing its standard input. */
+    static final class ServerProcess implements AutoCloseable {
+        final Process process;
+        final int port;
+        final String peerCookie;
+
+        private ServerProcess(Process process, int port, String peerCookie) {
+            this.process = process;
+            this.port = port;
+            this.peerCookie = peerCookie;
+        }
+
+        static ServerProcess start(Settings s, long size) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(serverJvmFlags(s, Long.toString(size)));
+            command.add("-Dbench.sessions=" + size);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(BenchServer.class.getName());
+            System.out.printf(Locale.ROOT, "%nstarting the server with %,d sessions (%,d users)%n", size,
+                    Math.max(1, size / 10));
+            Path log = s.out().resolve("server-" + size + ".log");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            CompletableFuture<String> ready = new CompletableFuture<>();
+            Thread pump = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                     PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        out.println(line);
+                        if (line.startsWith("READY ")) {
+                            ready.complete(line);
+                        } else if (line.startsWith("[server]")) {
+                            System.out.println(line);
+                        }
+                    }
+                } catch (IOException e) {
+                    ready.completeExceptionally(e);
+                }
+                ready.completeExceptionally(
+                        new IllegalStateException("the server exited before it was ready; see " + log));
+            }, "server-output");
+            pump.setDaemon(true);
+            pump.start();
+            String line;
+            try {
+                line = ready.get(10, TimeUnit.MINUTES);
+            } catch (Exception e) {
+                p.destroyForcibly();
+                throw new IllegalStateException("the server did not start: " + e.getMessage() + "; see " + log, e);
+            }
+            Matcher m = Pattern.compile("READY port=(\\d+) peerCookie=(\\S+)").matcher(line);
+            if (!m.find()) {
+                p.destroyForcibly();
+                throw new IllegalStateException("unexpected line from the server: " + line);
+            }
+            return new ServerProcess(p, Integer.parseInt(m.group(1)), m.group(2));
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            try (OutputStream in = process.getOutputStream()) {
+                // closing stdin asks the server to stop
+            }
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    // ---- requests --------------------------------------------------------------------------------------------------
+
+    /** Indices spread over the whole table, shuffled so consecutive requests hit rows far apart. */
+    static List<Long> sample(long size, int count) {
+        int n = (int) Math.min(size, count);
+        List<Long> picked = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            picked.add(k * size / n);
+        }
+        Collections.shuffle(picked, new Random(42));
+        return picked;
+    }
+
+    static Map<String, Path> requestFiles(Settings s, ServerProcess server, long size) throws IOException {
+        CookieSigner signer = new CookieSigner(List.of(BenchServer.SECRET.getBytes(StandardCharsets.UTF_8)));
+        List<Long> sessions = sample(size, s.cookies());
+        List<Long> users = sample(Math.max(1, size / 10), s.cookies());
+        SecureRandom random = new SecureRandom();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put(BASELINE, write(s, BASELINE, size, List.of("-")));
+        files.put("public", write(s, "public", size, List.of("-")));
+        List<String> valid = sessions.stream().map(i -> BenchServer.cookie(signer, i)).toList();
+        files.put(BASELINE_COOKIE, write(s, BASELINE_COOKIE, size, valid));
+        files.put("protected-db", write(s, "protected-db", size, valid));
+        files.put("get-session", write(s, "get-session", size, valid));
+        files.put("forged", write(s, "forged", size, sessions.stream().map(i -> {
+            byte[] sig = new byte[32];
+            random.nextBytes(sig);
+            return BenchServer.TOKEN_COOKIE + "=" + BenchServer.token(i) + "." + b64.encodeToString(sig);
+        }).toList()));
+        files.put("peer", write(s, "peer", size, sessions.stream()
+                .map(i -> String.format(Locale.ROOT, server.peerCookie, i)).toList()));
+        files.put("sign-in", write(s, "sign-in", size, users.stream().map(u -> "-\t{\"email\":\"" + BenchServer.email(u)
+                + "\",\"password\":\"" + BenchServer.PASSWORD + "\"}").toList()));
+        return files;
+    }
+
+    /** Valid session cookies plus the session_data JWT the jwt strategy issued for each, through get-session. */
+    static Path jwtRequests(Settings s, ServerProcess server, long size) throws Exception {
+        CookieSigner signer = new CookieSigner(List.of(BenchServer.SECRET.getBytes(StandardCharsets.UTF_8)));
+        List<Long> sessions = sample(size, s.cookies());
+        ExecutorService pool = Executors.newFixedThreadPool(4, BenchRunner::daemon);
+        ExecutorService clientPool = Executors.newFixedThreadPool(2, BenchRunner::daemon);
+        HttpClient client = HttpClient.newBuilder().executor(clientPool).build();
+        try {
+            List<CompletableFuture<String>> futures = new ArrayList<>();
+            for (long i : sessions) {
+                String cookie = BenchServer.cookie(signer, i);
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                + server.port + "/jwt/api/auth/get-session")).header("Cookie", cookie).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        String data = r.headers().allValues("Set-Cookie").stream()
+                                .filter(h -> h.startsWith("sessionauth.session_data=")).map(h -> h.split(";", 2)[0])
+                                .findFirst().orElseThrow(() -> new IllegalStateException(
+                                        "get-session under jwt set no session_data cookie: " + r.statusCode()));
+                        return cookie + "; " + data;
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }, pool));
+            }
+            List<String> lines = new ArrayList<>();
+            for (CompletableFuture<String> f : futures) {
+                lines.add(f.get());
+            }
+            return write(s, "protected-jwt", size, lines);
+        } finally {
+            pool.shutdownNow();
+            clientPool.shutdownNow();
+        }
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "jwt-cookies");
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static Path write(Settings s, String scenario, long size, List<String> lines) throws IOException {
+        Path dir = Files.createDirectories(s.out().resolve("requests"));
+        Path file = dir.resolve(scenario + "-" + size + ".txt");
+        Files.write(file, lines);
+        return file;
+    }
+
+    // ---- wrk -----------------------------------------------------------------------------------------------------
+
+    static void requireWrk() throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            p.waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException("wrk is not installed: apt-get install -y wrk", e);
+        }
+    }
+
+    static WrkResult wrk(Settings s, int port, Scenario sc, Path requests, int connections, int seconds)
+            throws IOException, InterruptedException {
+        List<String> command = List.of("wrk", "-t" + s.threads(), "-c" + connections, "-d" + seconds + "s",
+                "--timeout", "10s", "-s", s.lua().toString(), "http://127.0.0.1:" + port, "--", sc.method(), sc.path(),
+                requests.toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + String.join(" ", command) + "\n" + output);
+        }
+        Matcher m = RESULT.matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("no RESULT line from wrk:\n" + output);
+        }
+        long socket = Long.parseLong(m.group(4)) + Long.parseLong(m.group(5)) + Long.parseLong(m.group(6))
+                + Long.parseLong(m.group(7));
+        return new WrkResult(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6, Long.parseLong(m.group(3)),
+                socket, Long.parseLong(m.group(8)), Long.parseLong(m.group(10)), Long.parseLong(m.group(11)));
+    }
+
+    /** Every answer must be what the scenario expects: 2xx, or 4xx for the forged cookie; no socket errors. */
+    static void check(Row row, WrkResult r, boolean warmup) {
+        String when = warmup ? "warm-up" : "run " + (row.runs.size() + 1);
+        boolean statusOk = row.scenario.expectStatusErrors() ? r.statusErrors() == r.requests() : r.statusErrors() == 0;
+        if (!statusOk) {
+            row.problems.add(when + ": " + r.statusErrors() + " of " + r.requests() + " answers were 4xx/5xx");
+        }
+        if (r.socketErrors() > 0) {
+            row.problems.add(when + ": " + r.socketErrors() + " socket errors");
+        }
+        if (r.requests() == 0) {
+            row.problems.add(when + ": no request completed");
+        }
+    }
+
+    // ---- raw bcrypt ------------------------------------------------------------------------------------------------
+
+    /** bcrypt verifications per second on 2 threads, at the cost the seeded hash has: {hashes/s, threads}. */
+    static double[] rawBcrypt(Settings s) throws InterruptedException {
+        int threads = 2;
+        byte[] hash = new PasswordHasher(10).hash(BenchServer.PASSWORD).getBytes(StandardCharsets.US_ASCII);
+        byte[] password = BenchServer.PASSWORD.getBytes(StandardCharsets.UTF_8);
+        BCrypt.Verifyer verifier = BCrypt.verifyer(BCrypt.Version.VERSION_2B,
+                LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2B));
+        burn(verifier, password, hash, threads, s.warmupSeconds());
+        return new double[] {burn(verifier, password, hash, threads, s.durationSeconds()), threads};
+    }
+
+    private static double burn(BCrypt.Verifyer verifier, byte[] password, byte[] hash, int threads, int seconds)
+            throws InterruptedException {
+        AtomicLong done = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread w = new Thread(() -> {
+                while (!stop.get()) {
+                    if (!verifier.verify(password, hash).verified) {
+                        throw new IllegalStateException("bcrypt did not verify");
+                    }
+                    done.incrementAndGet();
+                }
+            });
+            workers.add(w);
+        }
+        long start = System.nanoTime();
+        workers.forEach(Thread::start);
+        Thread.sleep(seconds * 1000L);
+        long counted = done.get();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        stop.set(true);
+        for (Thread w : workers) {
+            w.join();
+        }
+        return counted / elapsed;
+    }
+
+    // ---- JMH -------------------------------------------------------------------------------------------------------
+
+    static List<String[]> jmh(Settings s) throws Exception {
+        System.out.println("\nJMH micro-benchmarks (" + s.jmhInclude() + ")");
+        Options options = new OptionsBuilder()
+                .include(s.jmhInclude())
+                .forks(1)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .result(s.out().resolve("jmh.json").toString())
+                .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
+                .build();
+        List<String[]> out = new ArrayList<>();
+        List<RunResult> results = new ArrayList<>(new Runner(options).run());
+        results.sort((a, b) -> a.getParams().getBenchmark().compareTo(b.getParams().getBenchmark()));
+        for (RunResult r : results) {
+            var p = r.getPrimaryResult();
+            String name = r.getParams().getBenchmark().replace("dev.sessionauth.bench.", "");
+            out.add(new String[] {name, String.format(Locale.ROOT, "%,.1f", p.getScore()),
+                    String.format(Locale.ROOT, "± %,.1f", p.getScoreError()), p.getScoreUnit()});
+        }
+        return out;
+    }
+
+    // ---- the table -------------------------------------------------------------------------------------------------
+
+    static String table(Settings s, Map<String, Row> rows, List<double[]> bcrypt, long largest) {
+        StringBuilder t = new StringBuilder();
+        t.append("| scenario | sessions | req/s run 1 | req/s run 2 | p50 | p99 | ratio | vs no-cookie baseline"
+                + " | target | result |\n");
+        t.append("|---|--:|--:|--:|--:|--:|--:|--:|---|---|\n");
+        List<Row> ordered = new ArrayList<>(rows.values());
+        ordered.sort((a, b) -> a.sessions != b.sessions ? Long.compare(b.sessions, a.sessions)
+                : Integer.compare(SCENARIOS.indexOf(a.scenario), SCENARIOS.indexOf(b.scenario)));
+        double rawBcrypt = bcrypt.stream().mapToDouble(b -> b[0]).average().orElse(Double.NaN);
+        for (Row row : ordered) {
+            Row baseline = rows.get(row.scenario.baseline() + "@" + row.sessions);
+            Row plain = rows.get(BASELINE + "@" + row.sessions);
+            double ratio = baseline == null ? Double.NaN : row.meanRps() / baseline.meanRps();
+            double plainRatio = plain == null ? Double.NaN : row.meanRps() / plain.meanRps();
+            String ratioText = Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%.0f %%", ratio * 100);
+            String plainText = Double.isNaN(plainRatio) ? "—"
+                    : String.format(Locale.ROOT, "%.0f %%", plainRatio * 100);
+            String target = row.scenario.targetText();
+            Optional<Boolean> pass = Optional.empty();
+            switch (row.scenario.target()) {
+                case RATIO_OF_BASELINE -> pass = Optional.of(ratio >= row.scenario.threshold());
+                case PEER -> {
+                    Row db = rows.get("protected-db@" + row.sessions);
+                    if (db != null) {
+                        double x = db.meanRps() / row.meanRps();
+                        target = "protected-db ≥ 2× this (" + String.format(Locale.ROOT, "%.1f×", x) + ")";
+                        pass = Optional.of(x >= row.scenario.threshold());
+                    }
+                }
+                case SIGN_IN -> {
+                    double x = row.meanRps() / rawBcrypt;
+                    ratioText = String.format(Locale.ROOT, "%.0f %% of bcrypt", x * 100);
+                    plainText = "—";
+                    pass = Optional.of(x >= row.scenario.threshold());
+                }
+                default -> { }
+            }
+            if (row.sessions != largest && (row.scenario.id().equals("protected-db")
+                    || row.scenario.id().equals("get-session"))) {
+                Row big = rows.get(row.scenario.id() + "@" + largest);
+                Row bigBase = rows.get(row.scenario.baseline() + "@" + largest);
+                if (big != null && bigBase != null) {
+                    double bigRatio = big.meanRps() / bigBase.meanRps();
+                    double change = bigRatio / ratio - 1;
+                    target = String.format(Locale.ROOT, "%,d within 10 %% of this (%+.1f %%)", largest, change * 100);
+                    pass = Optional.of(change >= -0.10);
+                }
+            }
+            String result = pass.map(p -> p ? "PASS" : "MISS").orElse("");
+            if (!row.problems.isEmpty()) {
+                result = (result + " ERROR: " + String.join("; ", row.problems)).trim();
+            }
+            t.append("| ").append(row.scenario.label())
+                    .append(" | ").append(String.format(Locale.ROOT, "%,d", row.sessions))
+                    .append(" | ").append(rps(row, 0))
+                    .append(" | ").append(rps(row, 1))
+                    .append(" | ").append(ms(row.p50()))
+                    .append(" | ").append(ms(row.p99()))
+                    .append(" | ").append(ratioText)
+                    .append(" | ").append(plainText)
+                    .append(" | ").append(target)
+                    .append(" | ").append(result).append(" |\n");
+        }
+        if (!bcrypt.isEmpty()) {
+            t.append("| raw bcrypt verify, cost 10, 2 threads (hashes/s) | — | ")
+                    .append(String.format(Locale.ROOT, "%.1f", bcrypt.get(0)[0])).append(" | ")
+                    .append(bcrypt.size() > 1 ? String.format(Locale.ROOT, "%.1f", bcrypt.get(1)[0]) : "—")
+                    .append(" | — | — | — | — | — | |\n");
+        }
+        t.append("\nratio = mean req/s of the runs ÷ that of the unguarded baseline sent the same requests (the same"
+                + " rotating session cookies, or none), at the same table size; the next column divides by the"
+                + " cookie-less baseline instead. p50/p99 = the worse of the runs.\n");
+        return t.toString();
+    }
+
+    private static String rps(Row row, int run) {
+        if (run >= row.runs.size()) {
+            return "—";
+        }
+        double v = row.runs.get(run).rps();
+        return v >= 1000 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String ms(long micros) {
+        return micros >= 100_000 ? String.format(Locale.ROOT, "%.0f ms", micros / 1000.0)
+                : String.format(Locale.ROOT, "%.2f ms", micros / 1000.0);
+    }
+
+    static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+        } catch (IOException ignored) {
+            // not Linux
+        }
+        long memory = 0;
+        try {
+            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L) / 1024 / 1024;
+        } catch (IOException ignored) {
+            // not Linux
+        }
+        return String.format(Locale.ROOT, "%s, %d cores, %d GiB, %s %s, Java %s (%s), %s", cpu,
+                Runtime.getRuntime().availableProcessors(), memory, System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                wrkVersion());
+    }
+
+    private static String wrkVersion() {
+        try {
+            Process p = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+            String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst()
+                    .orElse("wrk");
+            p.waitFor();
+            return v.replaceAll("\\s+Copyright.*", "").trim();
+        } catch (IOException | InterruptedException e) {
+            return "wrk";
+        }
+    }
+}
