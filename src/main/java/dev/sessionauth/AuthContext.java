@@ -1,6 +1,7 @@
 package dev.sessionauth;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The session state of one request, put on it as the attribute {@code auth} by the filter: for servlets
@@ -11,12 +12,13 @@ public final class AuthContext {
     public static final String ATTRIBUTE = "auth";
 
     private final Resolution resolution;
-    private final String csrfToken;
+    private final Supplier<String> csrfTokenSource;
+    private volatile String csrfToken;
     private final boolean storeUnavailable;
 
-    AuthContext(Resolution resolution, String csrfToken, boolean storeUnavailable) {
+    AuthContext(Resolution resolution, Supplier<String> csrfToken, boolean storeUnavailable) {
         this.resolution = resolution;
-        this.csrfToken = csrfToken;
+        this.csrfTokenSource = csrfToken;
         this.storeUnavailable = storeUnavailable;
     }
 
@@ -44,7 +46,12 @@ public final class AuthContext {
 
     /** The token that form posts to the app carry as {@code _csrf}; empty when signed out. */
     public String getCsrfToken() {
-        return csrfToken;
+        String token = csrfToken;
+        if (token == null) {
+            token = csrfTokenSource.get();
+            csrfToken = token;
+        }
+        return token;
     }
 
     /** Whether the request's cookie named a session that has expired: for "your session expired" pages. */

@@ -402,7 +402,7 @@ public final class SessionAuth implements AutoCloseable {
         if (!credential.fromCookie()) {
             return Optional.empty();
         }
-        Optional<String> token = signer.verify(credential.value()).filter(TokenGenerator::looksLikeToken);
+        Optional<String> token = cookieToken(credential);
         if (token.isEmpty()) {
             return Optional.empty();
         }
@@ -436,8 +436,7 @@ public final class SessionAuth implements AutoCloseable {
     }
 
     private Resolution resolveOne(SessionCookies.Credential c, boolean refresh) {
-        Optional<String> token = c.fromCookie() ? signer.verify(c.value()).filter(TokenGenerator::looksLikeToken)
-                : tokenOf(c.value());
+        Optional<String> token = c.fromCookie() ? cookieToken(c) : tokenOf(c.value());
         if (token.isEmpty()) {
             return Resolution.of(Resolution.Status.INVALID);
         }
@@ -462,6 +461,11 @@ public final class SessionAuth implements AutoCloseable {
             }
         }
         return Resolution.valid(session, found.get().user(), token.get(), false, false);
+    }
+
+    /** The token of a signed cookie; its signature is checked once per request, when the cookie is read. */
+    private Optional<String> cookieToken(SessionCookies.Credential c) {
+        return c.verifiedToken().or(() -> signer.verify(c.value())).filter(TokenGenerator::looksLikeToken);
     }
 
     /** A signed value, or a raw token (bearer clients may send the token from the sign-in body as it is). */
@@ -500,13 +504,14 @@ public final class SessionAuth implements AutoCloseable {
 
     /** The context a request gets for this resolution. */
     public AuthContext context(Resolution resolution) {
-        String csrf = resolution.session().map(s -> signer.digest("csrf", s.getId())).orElse("");
-        return new AuthContext(resolution, csrf, false);
+        // Computed only when a page or the form check asks: most requests never need it.
+        return new AuthContext(resolution,
+                () -> resolution.session().map(s -> signer.digest("csrf", s.getId())).orElse(""), false);
     }
 
     /** The context of a request whose session could not be checked because the store is down. */
     public AuthContext unavailableContext() {
-        return new AuthContext(Resolution.of(Resolution.Status.NONE), "", true);
+        return new AuthContext(Resolution.of(Resolution.Status.NONE), () -> "", true);
     }
 
     /** Whether the session's sign-in is younger than {@code session.freshAge}. */

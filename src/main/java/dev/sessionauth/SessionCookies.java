@@ -45,7 +45,35 @@ public final class SessionCookies {
     }
 
     /** A credential found on a request; a cookie's value is still signed, a bearer's may be either. */
-    public record Credential(String value, boolean fromCookie) {
+    public static final class Credential {
+        private final String value;
+        private final boolean fromCookie;
+        private final Optional<String> verifiedToken;
+
+        public Credential(String value, boolean fromCookie) {
+            this(value, fromCookie, Optional.empty());
+        }
+
+        /** A cookie whose signature {@link SessionCookies#credentials} already checked: not checked again. */
+        Credential(String value, boolean fromCookie, Optional<String> verifiedToken) {
+            this.value = value;
+            this.fromCookie = fromCookie;
+            this.verifiedToken = verifiedToken;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        public boolean fromCookie() {
+            return fromCookie;
+        }
+
+        /** The token inside a cookie whose signature was verified when the request was read. */
+        Optional<String> verifiedToken() {
+            return verifiedToken;
+        }
+
         @Override
         public String toString() {
             return "Credential[fromCookie=" + fromCookie + "]";
@@ -92,8 +120,9 @@ public final class SessionCookies {
             Credential first = null;
             for (Cookie cookie : cookies) {
                 if (cookie.getName().equals(name)) {
-                    Credential c = new Credential(cookie.getValue(), true);
-                    if (signer.verify(cookie.getValue()).isPresent()) {
+                    Optional<String> token = signer.verify(cookie.getValue());
+                    Credential c = new Credential(cookie.getValue(), true, token);
+                    if (token.isPresent()) {
                         verified.add(c);
                         if (verified.size() == MAX_CANDIDATES) {
                             break;
