@@ -227,6 +227,8 @@ final class Api {
     /** Sends {@code head} (without the final blank line; Host and Connection: close are added) and {@code body}. */
     static RawReply raw(TestServer server, String head, byte[] body) {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            // A server that waits for bytes that never come fails the test instead of hanging the suite.
+            socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             String full = head + "\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n";
             out.write(full.getBytes(StandardCharsets.ISO_8859_1));
