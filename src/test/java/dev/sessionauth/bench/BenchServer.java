@@ -137,6 +137,11 @@ public final class BenchServer {
         return TokenHasher.hash(token(i));
     }
 
+    /** What {@code sa_session.lookup_key} holds for session {@code i}; an H2 function during seeding. */
+    public static long lookupKey(long i) {
+        return TokenHasher.lookupKey(tokenHash(i));
+    }
+
     /** The {@code Cookie} header value that carries session {@code i}, signed as the filter expects. */
     public static String cookie(CookieSigner signer, long i) {
         return TOKEN_COOKIE + "=" + signer.sign(token(i));
@@ -170,17 +175,20 @@ public final class BenchServer {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE ALIAS IF NOT EXISTS BENCH_TOKEN_HASH FOR '" + BenchServer.class.getName()
                     + ".tokenHash'");
+            s.execute("CREATE ALIAS IF NOT EXISTS BENCH_LOOKUP_KEY FOR '" + BenchServer.class.getName()
+                    + ".lookupKey'");
         }
-        String insertUsers = "INSERT INTO sa_user (id, name, email, email_verified, image, created_at, updated_at)"
-                + " SELECT 'u' || X, 'User ' || X, 'user' || X || '@bench.test', TRUE, NULL, ?, ?"
+        // User x gets row_key x + 1; the identity is moved past them once they are in.
+        String insertUsers = "INSERT INTO sa_user (row_key, id, name, email, email_verified, image, created_at,"
+                + " updated_at) SELECT X + 1, 'u' || X, 'User ' || X, 'user' || X || '@bench.test', TRUE, NULL, ?, ?"
                 + " FROM SYSTEM_RANGE(?, ?)";
         String insertAccounts = "INSERT INTO sa_account (id, user_id, provider_id, account_id, password_hash,"
                 + " created_at, updated_at) SELECT 'a' || X, 'u' || X, 'credential', 'u' || X, ?, ?, ?"
                 + " FROM SYSTEM_RANGE(?, ?)";
-        String insertSessions = "INSERT INTO sa_session (id, token_hash, user_id, expires_at, absolute_expires_at,"
-                + " created_at, updated_at, ip_address, user_agent, remember)"
-                + " SELECT 's' || X, BENCH_TOKEN_HASH(X), 'u' || MOD(X, ?), ?, ?, ?, ?, '127.0.0.1', 'wrk', TRUE"
-                + " FROM SYSTEM_RANGE(?, ?)";
+        String insertSessions = "INSERT INTO sa_session (lookup_key, id, token_hash, user_id, user_key, expires_at,"
+                + " absolute_expires_at, created_at, updated_at, ip_address, user_agent, remember)"
+                + " SELECT BENCH_LOOKUP_KEY(X), 's' || X, BENCH_TOKEN_HASH(X), 'u' || MOD(X, ?), MOD(X, ?) + 1,"
+                + " ?, ?, ?, ?, '127.0.0.1', 'wrk', TRUE FROM SYSTEM_RANGE(?, ?)";
         for (long from = 0; from < users; from += SEED_CHUNK) {
             long to = Math.min(users, from + SEED_CHUNK) - 1;
             try (PreparedStatement ps = c.prepareStatement(insertUsers)) {
@@ -203,14 +211,18 @@ public final class BenchServer {
             long to = Math.min(sessions, from + SEED_CHUNK) - 1;
             try (PreparedStatement ps = c.prepareStatement(insertSessions)) {
                 ps.setLong(1, users);
-                ps.setObject(2, expires);
-                ps.setObject(3, absolute);
-                ps.setObject(4, created);
+                ps.setLong(2, users);
+                ps.setObject(3, expires);
+                ps.setObject(4, absolute);
                 ps.setObject(5, created);
-                ps.setLong(6, from);
-                ps.setLong(7, to);
+                ps.setObject(6, created);
+                ps.setLong(7, from);
+                ps.setLong(8, to);
                 ps.executeUpdate();
             }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE sa_user ALTER COLUMN row_key RESTART WITH " + (users + 1));
         }
     }
 

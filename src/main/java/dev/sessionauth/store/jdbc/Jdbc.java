@@ -2,6 +2,7 @@ package dev.sessionauth.store.jdbc;
 
 import dev.sessionauth.Session;
 import dev.sessionauth.User;
+import dev.sessionauth.crypto.TokenHasher;
 import dev.sessionauth.store.StoreUnavailableException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,23 +57,30 @@ final class Jdbc {
                 + " s.user_agent, s.remember" + fields.selectList("s");
     }
 
+    /**
+     * The session's integer keys travel with it: {@code lookup_key} from its token hash, {@code user_key} read from
+     * its user's row in the same statement (no user, no row: the NOT NULL refuses it).
+     */
     static String insertSession(FieldColumns fields) {
-        return "INSERT INTO sa_session (id, token_hash, user_id, expires_at, absolute_expires_at, created_at,"
-                + " updated_at, ip_address, user_agent, remember" + fields.insertColumns() + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + fields.placeholders() + ")";
+        return "INSERT INTO sa_session (lookup_key, id, token_hash, user_id, user_key, expires_at, absolute_expires_at,"
+                + " created_at, updated_at, ip_address, user_agent, remember" + fields.insertColumns() + ")"
+                + " VALUES (?, ?, ?, ?, (SELECT u.row_key FROM sa_user u WHERE u.id = ?), ?, ?, ?, ?, ?, ?, ?"
+                + fields.placeholders() + ")";
     }
 
     static void bindSession(PreparedStatement ps, Session s, String tokenHash, FieldColumns fields) throws SQLException {
-        ps.setString(1, s.getId());
-        ps.setString(2, tokenHash);
-        ps.setString(3, s.getUserId());
-        setInstant(ps, 4, s.getExpiresAt());
-        setInstant(ps, 5, s.getAbsoluteExpiresAt());
-        setInstant(ps, 6, s.getCreatedAt());
-        setInstant(ps, 7, s.getUpdatedAt());
-        ps.setString(8, s.getIpAddress());
-        ps.setString(9, s.getUserAgent());
-        ps.setBoolean(10, s.isRemember());
-        fields.bindAll(ps, 11, s.getFields());
+        ps.setLong(1, TokenHasher.lookupKey(tokenHash));
+        ps.setString(2, s.getId());
+        ps.setString(3, tokenHash);
+        ps.setString(4, s.getUserId());
+        ps.setString(5, s.getUserId());
+        setInstant(ps, 6, s.getExpiresAt());
+        setInstant(ps, 7, s.getAbsoluteExpiresAt());
+        setInstant(ps, 8, s.getCreatedAt());
+        setInstant(ps, 9, s.getUpdatedAt());
+        ps.setString(10, s.getIpAddress());
+        ps.setString(11, s.getUserAgent());
+        ps.setBoolean(12, s.isRemember());
+        fields.bindAll(ps, 13, s.getFields());
     }
 }

@@ -2,9 +2,12 @@ package dev.sessionauth.store.jdbc;
 
 import dev.sessionauth.AdditionalField;
 import dev.sessionauth.Session;
+import dev.sessionauth.crypto.TokenHasher;
 import dev.sessionauth.store.NewSession;
 import dev.sessionauth.store.SessionAndUser;
 import dev.sessionauth.store.SessionStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** {@link SessionStore} over JDBC ({@code sa_session}); every lookup is one indexed statement. */
+/**
+ * {@link SessionStore} over JDBC ({@code sa_session}); every lookup is one indexed statement, and resolving a
+ * token reads two rows by their integer primary keys (see {@link IntegerKeys}).
+ */
 public final class JdbcSessionStore implements SessionStore {
     private static final String EXTEND = """
             UPDATE sa_session SET expires_at = ?, updated_at = ?
@@ -48,10 +54,11 @@ public final class JdbcSessionStore implements SessionStore {
         this.userFields = new FieldColumns(userFields);
         this.sessionFields = new FieldColumns(sessionFields);
         this.insert = Jdbc.insertSession(this.sessionFields);
+        // The row is found by the first 64 bits of the hash; the whole hash is compared in Java, in constant time.
         this.findByTokenHash = "SELECT " + Jdbc.sessionColumns(this.sessionFields)
                 + ", u.id, u.name, u.email, u.email_verified, u.image, u.created_at, u.updated_at"
                 + this.userFields.selectList("u")
-                + " FROM sa_session s JOIN sa_user u ON u.id = s.user_id WHERE s.token_hash = ?";
+                + ", s.token_hash FROM sa_session s JOIN sa_user u ON u.row_key = s.user_key WHERE s.lookup_key = ?";
         this.listLive = "SELECT " + Jdbc.sessionColumns(this.sessionFields)
                 + " FROM sa_session s WHERE s.user_id = ? AND s.expires_at > ? ORDER BY s.created_at DESC, s.id";
     }
@@ -68,17 +75,29 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public Optional<SessionAndUser> findByTokenHash(String tokenHash) {
+        if (!TokenHasher.isHash(tokenHash)) {
+            return Optional.empty();
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(findByTokenHash)) {
-            ps.setString(1, tokenHash);
+            ps.setLong(1, TokenHasher.lookupKey(tokenHash));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new SessionAndUser(Jdbc.session(rs, 1, sessionFields),
-                                Jdbc.user(rs, 10 + sessionFields.fields().size(), userFields)))
-                        : Optional.empty();
+                int userColumn = 10 + sessionFields.fields().size();
+                int hashColumn = userColumn + 7 + userFields.fields().size();
+                if (!rs.next() || !MessageDigest.isEqual(rs.getString(hashColumn).getBytes(StandardCharsets.US_ASCII),
+                        tokenHash.getBytes(StandardCharsets.US_ASCII))) {
+                    return Optional.empty();
+                }
+                return Optional.of(new SessionAndUser(Jdbc.session(rs, 1, sessionFields),
+                        Jdbc.user(rs, userColumn, userFields)));
             }
         } catch (SQLException e) {
             throw Jdbc.unavailable("read a session", e);
         }
+    }
+
+    /** The statement behind {@link #findByTokenHash}, for tests that check its plan. */
+    String findByTokenHashSql() {
+        return findByTokenHash;
     }
 
     @Override

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  */
 public final class Schema {
     /** The schema version this code reads and writes. */
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
 
     private static final String VERSION_KEY = "schema_version";
     private static final String CREATE_META = """
@@ -33,7 +33,24 @@ public final class Schema {
     // Serialises concurrent migrations of instances that start together against one PostgreSQL database.
     private static final String POSTGRES_LOCK = "SELECT pg_advisory_xact_lock(7275630821955563522)";
 
-    private static final List<List<String>> MIGRATIONS = List.of(List.of(
+    /** One step of the schema's history, run inside the migration's transaction (PostgreSQL's DDL is transactional). */
+    @FunctionalInterface
+    private interface Migration {
+        void apply(Connection c, boolean postgres) throws SQLException;
+
+        static Migration of(String... statements) {
+            return (c, postgres) -> {
+                try (Statement s = c.createStatement()) {
+                    for (String sql : statements) {
+                        s.execute(sql);
+                    }
+                }
+            };
+        }
+    }
+
+    // Version 1 as it shipped; a fresh database runs every step in order, so the upgrade path is the one tested.
+    private static final Migration VERSION_1 = Migration.of(
             """
             CREATE TABLE IF NOT EXISTS sa_user (
                 id VARCHAR(64) PRIMARY KEY,
@@ -78,13 +95,20 @@ public final class Schema {
                 expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
                 created_at TIMESTAMP WITH TIME ZONE NOT NULL,
                 CONSTRAINT sa_verification_value_uq UNIQUE (value_hash))""",
-            "CREATE INDEX IF NOT EXISTS sa_verification_identifier_idx ON sa_verification (identifier)"));
+            "CREATE INDEX IF NOT EXISTS sa_verification_identifier_idx ON sa_verification (identifier)");
+
+    private static final List<Migration> MIGRATIONS = List.of(VERSION_1, IntegerKeys::apply);
 
     private Schema() {
     }
 
     /** Brings the database up to {@link #CURRENT_VERSION}; a no-op when it is there already. */
     public static void migrate(DataSource dataSource) {
+        migrateTo(dataSource, CURRENT_VERSION);
+    }
+
+    /** Brings the database up to {@code target} (tests build older databases with it, to upgrade them). */
+    static void migrateTo(DataSource dataSource, int target) {
         try (Connection c = dataSource.getConnection()) {
             boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
             boolean autoCommit = c.getAutoCommit();
@@ -99,17 +123,13 @@ public final class Schema {
                     s.execute(CREATE_META);
                 }
                 Optional<Integer> version = readVersion(c);
-                for (int v = version.orElse(0); v < MIGRATIONS.size(); v++) {
-                    try (Statement s = c.createStatement()) {
-                        for (String sql : MIGRATIONS.get(v)) {
-                            s.execute(sql);
-                        }
-                    }
+                for (int v = version.orElse(0); v < target; v++) {
+                    MIGRATIONS.get(v).apply(c, postgres);
                 }
                 if (version.isEmpty()) {
-                    write(c, INSERT_VERSION, VERSION_KEY, Integer.toString(CURRENT_VERSION));
-                } else if (version.get() < CURRENT_VERSION) {
-                    write(c, UPDATE_VERSION, Integer.toString(CURRENT_VERSION), VERSION_KEY);
+                    write(c, INSERT_VERSION, VERSION_KEY, Integer.toString(target));
+                } else if (version.get() < target) {
+                    write(c, UPDATE_VERSION, Integer.toString(target), VERSION_KEY);
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {

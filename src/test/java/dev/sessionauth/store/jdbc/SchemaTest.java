@@ -18,11 +18,11 @@ class SchemaTest {
     }
 
     @Test
-    void migrateCreatesEveryTableAndRecordsVersionOne() {
+    void migrateCreatesEveryTableAndRecordsTheCurrentVersion() {
         JdbcDataSource ds = emptyDatabase();
         Schema.migrate(ds);
 
-        assertThat(Schema.version(ds)).contains(1).contains(Schema.CURRENT_VERSION);
+        assertThat(Schema.version(ds)).contains(2).contains(Schema.CURRENT_VERSION);
         for (String table : new String[] {"sa_user", "sa_account", "sa_session", "sa_verification", "sa_meta"}) {
             assertThat(count(ds, table)).as(table).isGreaterThanOrEqualTo(0);
         }
@@ -39,7 +39,7 @@ class SchemaTest {
 
         Schema.migrate(ds);
 
-        assertThat(Schema.version(ds)).isEqualTo(Optional.of(1));
+        assertThat(Schema.version(ds)).isEqualTo(Optional.of(Schema.CURRENT_VERSION));
         assertThat(count(ds, "sa_meta")).isEqualTo(1);
         assertThat(count(ds, "sa_user")).isEqualTo(1);
         assertThat(count(ds, "sa_session")).isEqualTo(1);
@@ -48,7 +48,7 @@ class SchemaTest {
     @Test
     void theVersionIsKeptInSaMeta() {
         JdbcDataSource ds = migratedDatabase();
-        assertThat(new JdbcMetaStore(ds).get("schema_version")).contains("1");
+        assertThat(new JdbcMetaStore(ds).get("schema_version")).contains("2");
     }
 
     @Test

@@ -1,0 +1,186 @@
+package dev.sessionauth.store.jdbc;
+
+import static dev.sessionauth.store.jdbc.StoreFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessionauth.crypto.TokenHasher;
+import dev.sessionauth.store.DuplicateEmailException;
+import dev.sessionauth.store.NewSession;
+import dev.sessionauth.store.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/** Schema version 2: sessions and users keyed by integers, and databases of version 1 upgraded with their rows. */
+class IntegerKeysTest {
+    private static final String V1_SESSION = """
+            INSERT INTO sa_session (id, token_hash, user_id, expires_at, absolute_expires_at, created_at, updated_at,
+                                    ip_address, user_agent, remember)
+            VALUES ('%s', '%s', '%s', TIMESTAMP WITH TIME ZONE '2030-01-08 10:00:00Z',
+                    TIMESTAMP WITH TIME ZONE '2030-01-31 10:00:00Z', TIMESTAMP WITH TIME ZONE '2030-01-01 10:00:00Z',
+                    TIMESTAMP WITH TIME ZONE '2030-01-01 10:00:00Z', NULL, NULL, TRUE)""";
+
+    @Test
+    void resolvingASessionReadsBothRowsByTheirIntegerPrimaryKeys() throws SQLException {
+        JdbcDataSource ds = migratedDatabase();
+        assertReadsByPrimaryKeys(ds);
+        assertThat(primaryKeyColumn(ds, "SA_SESSION")).isEqualTo("LOOKUP_KEY");
+        assertThat(primaryKeyColumn(ds, "SA_USER")).isEqualTo("ROW_KEY");
+    }
+
+    /** The store's own lookup statement: H2 names each primary-key index PRIMARY_KEY_<n> in the plan. */
+    private static void assertReadsByPrimaryKeys(DataSource ds) throws SQLException {
+        String plan = explain(ds, new JdbcSessionStore(ds).findByTokenHashSql()
+                .replace("?", "1"));
+        assertThat(plan).containsPattern("PRIMARY_KEY_\\w*: LOOKUP_KEY = ")
+                .containsPattern("PRIMARY_KEY_\\w*: ROW_KEY = S.USER_KEY");
+    }
+
+    @Test
+    void theLookupKeyIsTheFirstEightBytesOfTheTokenHash() {
+        byte[] digest = new byte[32];
+        for (int i = 0; i < digest.length; i++) {
+            digest[i] = (byte) (0xF0 + i);
+        }
+        String hash = Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+
+        assertThat(TokenHasher.lookupKey(hash)).isEqualTo(0xF0F1F2F3F4F5F6F7L);
+        assertThat(TokenHasher.isHash(hash)).isTrue();
+        assertThat(TokenHasher.isHash("short")).isFalse();
+        assertThat(TokenHasher.isHash(hash.substring(0, 42) + "=")).isFalse();
+        assertThatThrownBy(() -> TokenHasher.lookupKey("no!")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aHashSharingTheFirst64BitsOfAnotherFindsNothingAndCannotBeStoredBesideIt() {
+        JdbcDataSource ds = migratedDatabase();
+        new JdbcUserStore(ds).createWithSession(user("u1", "ann@example.com"), "hash",
+                newSession(session("s1", "u1", T0)));
+        String stored = tokenHashOf("s1");
+        String twin = stored.substring(0, 11) + (stored.charAt(11) == 'A' ? 'B' : 'A') + stored.substring(12);
+        assertThat(TokenHasher.lookupKey(twin)).isEqualTo(TokenHasher.lookupKey(stored));
+        JdbcSessionStore sessions = new JdbcSessionStore(ds);
+
+        assertThat(sessions.findByTokenHash(twin)).isEmpty();
+        assertThat(sessions.findByTokenHash(stored)).isPresent();
+        assertThatThrownBy(() -> sessions.create(new NewSession(session("s2", "u1", T0), twin)))
+                .isInstanceOf(StoreUnavailableException.class);
+        assertThat(count(ds, "sa_session")).isEqualTo(1);
+        assertThat(sessions.findByTokenHash(stored).orElseThrow().session().getId()).isEqualTo("s1");
+    }
+
+    @Test
+    void somethingThatIsNotAHashFindsNothing() {
+        JdbcDataSource ds = migratedDatabase();
+        assertThat(new JdbcSessionStore(ds).findByTokenHash("")).isEmpty();
+        assertThat(new JdbcSessionStore(ds).findByTokenHash("not a hash at all, not even the right length")).isEmpty();
+    }
+
+    @Test
+    void sessionIdsStayUnique() {
+        JdbcDataSource ds = migratedDatabase();
+        new JdbcUserStore(ds).createWithSession(user("u1", "ann@example.com"), "hash",
+                newSession(session("s1", "u1", T0)));
+
+        assertThatThrownBy(() -> new JdbcSessionStore(ds).create(new NewSession(session("s1", "u1", T0),
+                tokenHashOf("another")))).isInstanceOf(StoreUnavailableException.class);
+        assertThat(count(ds, "sa_session")).isEqualTo(1);
+    }
+
+    @Test
+    void aVersionOneDatabaseIsUpgradedWithItsUsersAccountsAndSessions() throws SQLException {
+        JdbcDataSource ds = emptyDatabase();
+        Schema.migrateTo(ds, 1);
+        JdbcUserStore v1Users = new JdbcUserStore(ds);
+        for (int i = 1; i <= 3; i++) {
+            // Version 1's own columns: written as that version's code wrote them.
+            execute(ds, "INSERT INTO sa_user (id, name, email, email_verified, image, created_at, updated_at)"
+                    + " VALUES ('u" + i + "', 'User " + i + "', 'u" + i + "@example.com', FALSE, NULL,"
+                    + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            execute(ds, "INSERT INTO sa_account (id, user_id, provider_id, account_id, password_hash, created_at,"
+                    + " updated_at) VALUES ('a" + i + "', 'u" + i + "', 'credential', 'u" + i + "', 'bcrypt-of-" + i
+                    + "', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        }
+        for (int i = 1; i <= 2500; i++) {
+            execute(ds, V1_SESSION.formatted("s" + i, tokenHashOf("s" + i), "u" + (1 + i % 3)));
+        }
+        assertThat(Schema.version(ds)).contains(1);
+
+        Schema.migrate(ds);
+
+        assertThat(Schema.version(ds)).contains(Schema.CURRENT_VERSION);
+        assertThat(primaryKeyColumn(ds, "SA_SESSION")).isEqualTo("LOOKUP_KEY");
+        assertThat(primaryKeyColumn(ds, "SA_USER")).isEqualTo("ROW_KEY");
+        assertReadsByPrimaryKeys(ds);
+        JdbcSessionStore sessions = new JdbcSessionStore(ds);
+        for (int i : new int[] {1, 999, 1000, 1001, 2500}) {
+            var found = sessions.findByTokenHash(tokenHashOf("s" + i)).orElseThrow();
+            assertThat(found.session().getId()).isEqualTo("s" + i);
+            assertThat(found.user().getId()).isEqualTo("u" + (1 + i % 3));
+            assertThat(found.user().getEmail()).isEqualTo("u" + (1 + i % 3) + "@example.com");
+        }
+        assertThat(v1Users.findCredentials("u2@example.com").orElseThrow().passwordHash()).isEqualTo("bcrypt-of-2");
+
+        // New rows after the upgrade: the generated user keys continue past the old ones.
+        v1Users.createWithSession(user("u4", "u4@example.com"), "hash", newSession(session("new", "u4", T0)));
+        assertThat(sessions.findByTokenHash(tokenHashOf("new")).orElseThrow().user().getId()).isEqualTo("u4");
+        assertThat(distinct(ds, "SELECT COUNT(DISTINCT row_key) FROM sa_user")).isEqualTo(4);
+
+        // The constraints that version 1 had still hold.
+        assertThatThrownBy(() -> v1Users.create(user("u5", "u1@example.com"), "hash", Optional.empty()))
+                .isInstanceOf(DuplicateEmailException.class);
+        assertThatThrownBy(() -> execute(ds, "INSERT INTO sa_user (id, name, email, email_verified, created_at,"
+                + " updated_at) VALUES ('u1', 'x', 'other@example.com', FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+                .hasMessageContaining("23505");
+        execute(ds, "DELETE FROM sa_user WHERE id = 'u2'");
+        assertThat(distinct(ds, "SELECT COUNT(*) FROM sa_session WHERE user_id = 'u2'")).isZero();
+        assertThat(distinct(ds, "SELECT COUNT(*) FROM sa_account WHERE user_id = 'u2'")).isZero();
+        assertThat(count(ds, "sa_session")).isEqualTo(2500 - 834 + 1);
+
+        Schema.migrate(ds);
+        assertThat(sessions.findByTokenHash(tokenHashOf("s2"))).isPresent();
+    }
+
+    @Test
+    void anUpgradeStopsWithTheRowWhoseTokenHashIsNotAHash() {
+        JdbcDataSource ds = emptyDatabase();
+        Schema.migrateTo(ds, 1);
+        execute(ds, "INSERT INTO sa_user (id, name, email, email_verified, image, created_at, updated_at)"
+                + " VALUES ('u1', 'User', 'u1@example.com', FALSE, NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        execute(ds, V1_SESSION.formatted("bad-row", "not*base64", "u1"));
+
+        assertThatThrownBy(() -> Schema.migrate(ds))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("bad-row").hasMessageContaining("delete that row");
+        assertThat(Schema.version(ds)).contains(1);
+    }
+
+    private static String explain(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static String primaryKeyColumn(DataSource ds, String table) throws SQLException {
+        try (Connection c = ds.getConnection(); ResultSet rs = c.getMetaData().getPrimaryKeys(null, null, table)) {
+            rs.next();
+            return rs.getString("COLUMN_NAME");
+        }
+    }
+
+    private static int distinct(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
