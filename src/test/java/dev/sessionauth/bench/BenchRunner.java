@@ -437,7 +437,8 @@ public final class BenchRunner {
             p.getInputStream().readAllBytes();
             p.waitFor();
         } catch (IOException e) {
-            throw new IllegalStateException("wrk is not installed: apt-get install -y wrk", e);
+            throw new IllegalStateException("wrk is not installed: mvn -Pbench verify installs it with apt-get"
+                    + " (src/test/bench/ensure-wrk.sh), or run apt-get install -y wrk", e);
         }
     }
 
