@@ -2,7 +2,6 @@ package dev.sessionauth;
 
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.crypto.CookieSigner;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -96,15 +95,7 @@ public final class SessionCookies {
 
     /** Whether the request carries a session cookie (the trigger for the CSRF origin check). */
     public boolean hasSessionCookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (cookie.getName().equals(tokenName) || cookie.getName().equals(SECURE_PREFIX + tokenName)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return has(request, tokenName) || has(request, SECURE_PREFIX + tokenName);
     }
 
     /**
@@ -113,31 +104,26 @@ public final class SessionCookies {
      * session cookie as it is, else a bearer token. At most {@value #MAX_CANDIDATES}, to bound the work.
      */
     public List<Credential> credentials(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            String name = tokenCookieName(request);
+        List<String> values = CookieHeader.values(request, tokenCookieName(request), Integer.MAX_VALUE);
+        if (!values.isEmpty()) {
             List<Credential> verified = new ArrayList<>(1);
             Credential first = null;
-            for (Cookie cookie : cookies) {
-                if (cookie.getName().equals(name)) {
-                    Optional<String> token = signer.verify(cookie.getValue());
-                    Credential c = new Credential(cookie.getValue(), true, token);
-                    if (token.isPresent()) {
-                        verified.add(c);
-                        if (verified.size() == MAX_CANDIDATES) {
-                            break;
-                        }
-                    } else if (first == null) {
-                        first = c;
+            for (String value : values) {
+                Optional<String> token = signer.verify(value);
+                Credential c = new Credential(value, true, token);
+                if (token.isPresent()) {
+                    verified.add(c);
+                    if (verified.size() == MAX_CANDIDATES) {
+                        break;
                     }
+                } else if (first == null) {
+                    first = c;
                 }
             }
             if (!verified.isEmpty()) {
                 return verified;
             }
-            if (first != null) {
-                return List.of(first);
-            }
+            return List.of(first);
         }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -164,29 +150,13 @@ public final class SessionCookies {
     }
 
     private static boolean has(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (cookie.getName().equals(name)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return !CookieHeader.values(request, name, 1).isEmpty();
     }
 
     /** The {@code session_data} cookie (the jwt strategy's signed cache), if the request has one. */
     public Optional<String> sessionData(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            String name = prefixed(request, dataName);
-            for (Cookie cookie : cookies) {
-                if (cookie.getName().equals(name)) {
-                    return Optional.of(cookie.getValue());
-                }
-            }
-        }
-        return Optional.empty();
+        List<String> values = CookieHeader.values(request, prefixed(request, dataName), 1);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     /** Sets the {@code session_data} cookie to a signed JWT that lives until {@code expiresAt}. */

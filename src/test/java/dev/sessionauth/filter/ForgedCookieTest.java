@@ -207,6 +207,48 @@ class ForgedCookieTest {
         assertThat(r.code()).isEqualTo("INVALID_TOKEN");
     }
 
+    /** The Cookie header as clients and proxies really write it: spaces, quotes, other cookies, several headers. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "theme=dark; COOKIE=VALID; lang=en",
+        "theme=dark;COOKIE=VALID",
+        "  COOKIE = VALID  ;",
+        "COOKIE=\"VALID\"",
+        "a=b=c; COOKIE=VALID",
+        "novalue; COOKIE=VALID",
+        "\tCOOKIE=VALID\t; x=",
+    })
+    void theSessionCookieIsFoundWhereverTheHeaderPutsIt(String shape) {
+        TestClient.Reply r = withCookieHeader("/app/x", shape.replace("COOKIE", COOKIE).replace("VALID", valid));
+        assertThat(r.status()).as(shape + " -> " + r.body()).isEqualTo(200);
+        assertThat(r.json().path("email").asText()).isEqualTo("target@example.com");
+    }
+
+    @Test
+    void theSessionCookieIsFoundInASecondCookieHeader() {
+        TestClient.Reply r = server.client().get("/app/x", "Cookie", "theme=dark", "Cookie", COOKIE + "=" + valid,
+                "Accept", "application/json");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    /** Names are compared exactly: a cookie whose name merely contains ours, or differs in case, is not ours. */
+    @ParameterizedTest
+    @ValueSource(strings = {"x" + COOKIE, COOKIE + "x", "SESSIONAUTH.SESSION_TOKEN", "sessionauth.session_token2"})
+    void aCookieWithALookAlikeNameIsIgnored(String name) {
+        TestClient.Reply r = withCookieHeader("/app/x", name + "=" + valid);
+        assertThat(r.status()).as(name).isEqualTo(401);
+        assertThat(r.code()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void manyPlantedCookiesBeforeTheValidOneDoNotShadowIt() {
+        String planted = (COOKIE + "=" + sign(TestServer.SECRET, randomToken()) + "; ").repeat(2)
+                + (COOKIE + "=x.y; ").repeat(40);
+        TestClient.Reply r = withCookieHeader("/app/x", planted + COOKIE + "=" + valid);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("email").asText()).isEqualTo("target@example.com");
+    }
+
     @Test
     void cookieWithAnotherNameIsIgnored() {
         TestClient.Reply r = withCookieHeader("/app/x", "other.session_token=" + valid);
