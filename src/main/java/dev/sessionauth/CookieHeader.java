@@ -22,6 +22,10 @@ final class CookieHeader {
      */
     static List<String> values(HttpServletRequest request, String name, int limit) {
         List<String> found = List.of();
+        // Most requests without a session carry no Cookie header at all: one lookup, no enumeration.
+        if (request.getHeader("Cookie") == null) {
+            return found;
+        }
         Enumeration<String> headers = request.getHeaders("Cookie");
         while (headers != null && headers.hasMoreElements()) {
             String header = headers.nextElement();
