@@ -34,8 +34,8 @@ final class CookieHeader {
                 int end = header.indexOf(';', start);
                 end = end < 0 ? n : end;
                 int nameStart = skipSpace(header, start, end);
-                int eq = header.indexOf('=', nameStart);
-                if (eq >= 0 && eq < end) {
+                int eq = indexOf(header, '=', nameStart, end);
+                if (eq >= 0) {
                     int nameEnd = trimSpace(header, nameStart, eq);
                     if (nameEnd - nameStart == name.length() && header.startsWith(name, nameStart)) {
                         int from = skipSpace(header, eq + 1, end);
@@ -57,6 +57,16 @@ final class CookieHeader {
             }
         }
         return found;
+    }
+
+    /** Like {@link String#indexOf(int, int)} but never past {@code end}: a header of many pairs stays linear. */
+    private static int indexOf(String s, char c, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int skipSpace(String s, int from, int to) {

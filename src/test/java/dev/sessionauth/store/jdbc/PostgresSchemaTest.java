@@ -53,8 +53,8 @@ class PostgresSchemaTest {
 
         assertThat(Schema.version(ds)).contains(Schema.CURRENT_VERSION);
         assertThat(constraints(ds)).contains("sa_user p sa_user_pk", "sa_user u sa_user_id_uq",
-                "sa_user u sa_user_email_uq", "sa_session p sa_session_pk", "sa_session u sa_session_id_uq",
-                "sa_session f sa_session_user_fk", "sa_account f sa_account_user_fk");
+                "sa_user u sa_user_email_uq", "sa_session p sa_session_pk", "sa_session u sa_session_id_uq")
+                .anyMatch(c -> c.startsWith("sa_session f ")).anyMatch(c -> c.startsWith("sa_account f "));
         JdbcUserStore users = new JdbcUserStore(ds);
         JdbcSessionStore sessions = new JdbcSessionStore(ds);
         users.createWithSession(user("u1", "ann@example.com"), "hash", newSession(session("s1", "u1", T0)));
@@ -103,8 +103,8 @@ class PostgresSchemaTest {
         assertThat(count(ds, "SELECT COUNT(*) FROM sa_session WHERE user_id = 'u2'")).isZero();
         assertThat(count(ds, "SELECT COUNT(*) FROM sa_account WHERE user_id = 'u2'")).isZero();
         assertThat(count(ds, "SELECT COUNT(DISTINCT row_key) FROM sa_user")).isEqualTo(3);
-        assertThat(constraints(ds)).contains("sa_session p sa_session_pk", "sa_user p sa_user_pk",
-                "sa_session f sa_session_user_fk", "sa_account f sa_account_user_fk");
+        assertThat(constraints(ds)).contains("sa_session p sa_session_pk", "sa_user p sa_user_pk")
+                .anyMatch(c -> c.startsWith("sa_session f ")).anyMatch(c -> c.startsWith("sa_account f "));
     }
 
     private static List<String> constraints(DataSource ds) throws SQLException {
