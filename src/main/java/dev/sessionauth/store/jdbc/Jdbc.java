@@ -4,6 +4,7 @@ import dev.sessionauth.Session;
 import dev.sessionauth.User;
 import dev.sessionauth.crypto.TokenHasher;
 import dev.sessionauth.store.StoreUnavailableException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** The conversions and row mappings the JDBC stores share. */
 final class Jdbc {
@@ -23,6 +25,29 @@ final class Jdbc {
 
     static StoreUnavailableException unavailable(String operation, SQLException e) {
         return new StoreUnavailableException("session store failed to " + operation + ": " + e.getMessage(), e);
+    }
+
+    /** Runs one statement whose parameters are all strings; the rows it changed. */
+    static int update(DataSource dataSource, String operation, String sql, String... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw unavailable(operation, e);
+        }
+    }
+
+    /** Runs a batched delete of expired rows ({@code sql} binds the instant, then the batch size). */
+    static int deleteExpired(DataSource dataSource, String operation, String sql, Instant now, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            setInstant(ps, 1, now);
+            ps.setInt(2, limit);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw unavailable(operation, e);
+        }
     }
 
     static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {

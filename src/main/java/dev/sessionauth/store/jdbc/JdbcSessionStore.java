@@ -43,6 +43,9 @@ public final class JdbcSessionStore implements SessionStore {
     private final String insert;
     private final String findByTokenHash;
     private final String listLive;
+    // Where the user's columns and the stored hash sit in findByTokenHash's rows (after the declared fields).
+    private final int userColumn;
+    private final int hashColumn;
 
     public JdbcSessionStore(DataSource dataSource) {
         this(dataSource, List.of(), List.of());
@@ -59,6 +62,8 @@ public final class JdbcSessionStore implements SessionStore {
                 + ", u.id, u.name, u.email, u.email_verified, u.image, u.created_at, u.updated_at"
                 + this.userFields.selectList("u")
                 + ", s.token_hash FROM sa_session s JOIN sa_user u ON u.row_key = s.user_key WHERE s.lookup_key = ?";
+        this.userColumn = 10 + this.sessionFields.fields().size();
+        this.hashColumn = userColumn + 7 + this.userFields.fields().size();
         this.listLive = "SELECT " + Jdbc.sessionColumns(this.sessionFields)
                 + " FROM sa_session s WHERE s.user_id = ? AND s.expires_at > ? ORDER BY s.created_at DESC, s.id";
     }
@@ -81,8 +86,6 @@ public final class JdbcSessionStore implements SessionStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(findByTokenHash)) {
             ps.setLong(1, TokenHasher.lookupKey(tokenHash));
             try (ResultSet rs = ps.executeQuery()) {
-                int userColumn = 10 + sessionFields.fields().size();
-                int hashColumn = userColumn + 7 + userFields.fields().size();
                 if (!rs.next() || !MessageDigest.isEqual(rs.getString(hashColumn).getBytes(StandardCharsets.US_ASCII),
                         tokenHash.getBytes(StandardCharsets.US_ASCII))) {
                     return Optional.empty();
@@ -132,19 +135,19 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public boolean delete(String sessionId) {
-        return update("delete a session", DELETE, sessionId) == 1;
+        return Jdbc.update(dataSource, "delete a session", DELETE, sessionId) == 1;
     }
 
     @Override
     public boolean deleteOwned(String userId, String sessionId) {
-        return update("delete a session", DELETE_OWNED, sessionId, userId) == 1;
+        return Jdbc.update(dataSource, "delete a session", DELETE_OWNED, sessionId, userId) == 1;
     }
 
     @Override
     public int deleteAllOf(String userId, Optional<String> keepSessionId) {
         return keepSessionId.isPresent()
-                ? update("delete sessions", DELETE_ALL_OF_EXCEPT, userId, keepSessionId.get())
-                : update("delete sessions", DELETE_ALL_OF, userId);
+                ? Jdbc.update(dataSource, "delete sessions", DELETE_ALL_OF_EXCEPT, userId, keepSessionId.get())
+                : Jdbc.update(dataSource, "delete sessions", DELETE_ALL_OF, userId);
     }
 
     @Override
@@ -166,23 +169,6 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public int deleteExpired(Instant now, int limit) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DELETE_EXPIRED)) {
-            Jdbc.setInstant(ps, 1, now);
-            ps.setInt(2, limit);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.unavailable("delete expired sessions", e);
-        }
-    }
-
-    private int update(String operation, String sql, String... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setString(i + 1, parameters[i]);
-            }
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.unavailable(operation, e);
-        }
+        return Jdbc.deleteExpired(dataSource, "delete expired sessions", DELETE_EXPIRED, now, limit);
     }
 }

@@ -70,22 +70,11 @@ public final class JdbcVerificationStore implements VerificationStore {
 
     @Override
     public void deleteAll(String identifier) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DELETE_ALL)) {
-            ps.setString(1, identifier);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.unavailable("delete verification secrets", e);
-        }
+        Jdbc.update(dataSource, "delete verification secrets", DELETE_ALL, identifier);
     }
 
     @Override
     public int deleteExpired(Instant now, int limit) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DELETE_EXPIRED)) {
-            Jdbc.setInstant(ps, 1, now);
-            ps.setInt(2, limit);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.unavailable("delete expired verification secrets", e);
-        }
+        return Jdbc.deleteExpired(dataSource, "delete expired verification secrets", DELETE_EXPIRED, now, limit);
     }
 }

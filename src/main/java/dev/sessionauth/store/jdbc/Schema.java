@@ -36,10 +36,10 @@ public final class Schema {
     /** One step of the schema's history, run inside the migration's transaction (PostgreSQL's DDL is transactional). */
     @FunctionalInterface
     private interface Migration {
-        void apply(Connection c, boolean postgres) throws SQLException;
+        void apply(Connection c) throws SQLException;
 
         static Migration of(String... statements) {
-            return (c, postgres) -> {
+            return c -> {
                 try (Statement s = c.createStatement()) {
                     for (String sql : statements) {
                         s.execute(sql);
@@ -124,7 +124,7 @@ public final class Schema {
                 }
                 Optional<Integer> version = readVersion(c);
                 for (int v = version.orElse(0); v < target; v++) {
-                    MIGRATIONS.get(v).apply(c, postgres);
+                    MIGRATIONS.get(v).apply(c);
                 }
                 if (version.isEmpty()) {
                     write(c, INSERT_VERSION, VERSION_KEY, Integer.toString(target));
