@@ -12,7 +12,6 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.apache.commons.dbcp2.DelegatingConnection;
-import org.apache.commons.dbcp2.PoolingConnection;
 
 /**
  * Finds or builds the {@link DataSource} the configuration asks for: a container's JNDI one, a commons-dbcp2
@@ -40,10 +39,10 @@ public final class DataSources {
         config.jdbcPassword().ifPresent(pool::setPassword);
         pool.setMaxTotal(config.jdbcMaxPoolSize());
         pool.setMaxIdle(config.jdbcMaxPoolSize());
-        // Statement pooling reuses the statement wrappers, which keeps per-request garbage (and GC pauses) down.
-        pool.setPoolPreparedStatements(true);
-        pool.setMaxOpenPreparedStatements(64 * config.jdbcMaxPoolSize());
-        // Lets LeanStatementsDataSource reach the statement pool under dbcp2's per-borrow connection wrapper.
+        // No dbcp2 statement pool: both drivers keep prepared statements per physical connection already (H2's
+        // query cache, pgjdbc's statement cache and server-side prepares), and LeanStatementsDataSource prepares on
+        // that connection. Access to it is what the lean connection needs.
+        pool.setPoolPreparedStatements(false);
         pool.setAccessToUnderlyingConnectionAllowed(true);
         // A database that is down must answer 503 quickly, not hold request threads.
         pool.setMaxWait(Duration.ofSeconds(5));
@@ -77,12 +76,11 @@ public final class DataSources {
     }
 
     /**
-     * commons-dbcp2's pool, except that {@code prepareStatement(sql)} hands out the pooled statement itself. Plain
-     * dbcp2 2.14 wraps it in two new {@code DelegatingPreparedStatement}s per call (one per connection layer), and
-     * that class has a {@code finalize()} method: at tens of thousands of statements a second the finalizable
-     * garbage made young-GC pauses grow to ~100 ms and the p99 of every store-backed request with them. The
-     * statement is still borrowed from and returned to dbcp2's statement pool ({@code close()}), on the same
-     * physical connection, so transactions and pooling behave as before.
+     * commons-dbcp2's pool, except that {@code prepareStatement(sql)} is passed to the driver's own connection.
+     * dbcp2 2.14 wraps every statement in a new {@code DelegatingPreparedStatement} per connection layer, and that
+     * class has a {@code finalize()} method: at tens of thousands of statements a second the finalizable garbage
+     * made young-GC pauses grow to ~100 ms and the p99 of every store-backed request with them. Callers close
+     * their statements (try-with-resources), so dbcp2's tracking of open statements has nothing to do.
      */
     static final class LeanStatementsDataSource extends BasicDataSource {
         @Override
@@ -91,27 +89,27 @@ public final class DataSources {
         }
     }
 
-    /** A borrowed connection whose {@code prepareStatement(String)} goes straight to dbcp2's statement pool. */
+    /** A borrowed connection whose {@code prepareStatement(String)} goes straight to the driver's connection. */
     static final class LeanStatementsConnection extends DelegatingConnection<Connection> {
-        private final Connection statements;
+        private final Connection physical;
 
         LeanStatementsConnection(Connection borrowed) {
             super(borrowed);
             Connection c = borrowed;
-            while (!(c instanceof PoolingConnection) && c instanceof DelegatingConnection<?> d && d.getDelegate() != null) {
+            while (c instanceof DelegatingConnection<?> d && d.getDelegate() != null) {
                 c = d.getDelegate();
             }
-            // Without statement pooling (or access to it) there is nothing to bypass: behave like dbcp2.
-            this.statements = c instanceof PoolingConnection ? c : null;
+            // Without access to the driver's connection there is nothing to bypass: behave like dbcp2.
+            this.physical = c instanceof DelegatingConnection<?> ? null : c;
         }
 
         @Override
         public PreparedStatement prepareStatement(String sql) throws SQLException {
-            if (statements == null) {
+            if (physical == null) {
                 return super.prepareStatement(sql);
             }
             checkOpen();
-            return statements.prepareStatement(sql);
+            return physical.prepareStatement(sql);
         }
     }
 }
