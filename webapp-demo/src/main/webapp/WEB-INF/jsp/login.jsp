@@ -4,7 +4,7 @@
 <%@ include file="header.jspf" %>
 <section class="card narrow">
   <h1>Sign in</h1>
-  <c:if test="${not empty error}"><p class="error" role="alert" id="form-error"><c:out value="${error}"/></p></c:if>
+  <c:if test="${not empty requestScope.error}"><p class="error" role="alert" id="form-error"><c:out value="${requestScope.error}"/></p></c:if>
   <auth:ifSignedIn>
     <p class="note">You are already signed in as <auth:user property="email"/>.
       <a href="${ctx}/dashboard">Go to your dashboard</a>, or sign in as someone else below.</p>

@@ -4,7 +4,7 @@
 <%@ include file="header.jspf" %>
 <h1>Your notes</h1>
 <section class="card">
-  <c:if test="${not empty error}"><p class="error" role="alert"><c:out value="${error}"/></p></c:if>
+  <c:if test="${not empty requestScope.error}"><p class="error" role="alert"><c:out value="${requestScope.error}"/></p></c:if>
   <form method="post" action="${ctx}/notes" id="note-form">
     <auth:csrfInput/>
     <label>New note <textarea name="body" id="note-body" rows="3" maxlength="2000" required></textarea></label>

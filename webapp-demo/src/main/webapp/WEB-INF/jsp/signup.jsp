@@ -4,7 +4,7 @@
 <%@ include file="header.jspf" %>
 <section class="card narrow">
   <h1>Create an account</h1>
-  <c:if test="${not empty error}"><p class="error" role="alert" id="form-error"><c:out value="${error}"/></p></c:if>
+  <c:if test="${not empty requestScope.error}"><p class="error" role="alert" id="form-error"><c:out value="${requestScope.error}"/></p></c:if>
   <form method="post" action="${ctx}/api/auth/sign-up/email" id="signup-form">
     <input type="hidden" name="callbackURL" value="<c:out value='${redirect}'/>">
     <input type="hidden" name="errorCallbackURL" value="<c:out value='${errorBack}'/>">
