@@ -19,10 +19,10 @@ final class SessionClaims {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("id", session.getId());
         s.put("userId", session.getUserId());
-        s.put("expiresAt", session.getExpiresAt().toString());
-        s.put("absoluteExpiresAt", session.getAbsoluteExpiresAt().toString());
-        s.put("createdAt", session.getCreatedAt().toString());
-        s.put("updatedAt", session.getUpdatedAt().toString());
+        s.put("expiresAt", time(session.getExpiresAt()));
+        s.put("absoluteExpiresAt", time(session.getAbsoluteExpiresAt()));
+        s.put("createdAt", time(session.getCreatedAt()));
+        s.put("updatedAt", time(session.getUpdatedAt()));
         s.put("ipAddress", session.getIpAddress());
         s.put("userAgent", session.getUserAgent());
         s.put("remember", session.isRemember());
@@ -33,8 +33,8 @@ final class SessionClaims {
         u.put("email", user.getEmail());
         u.put("emailVerified", user.isEmailVerified());
         u.put("image", user.getImage());
-        u.put("createdAt", user.getCreatedAt().toString());
-        u.put("updatedAt", user.getUpdatedAt().toString());
+        u.put("createdAt", time(user.getCreatedAt()));
+        u.put("updatedAt", time(user.getUpdatedAt()));
         u.put("fields", user.getFields());
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put(TOKEN_HASH, tokenHash);
@@ -78,7 +78,22 @@ final class SessionClaims {
         throw new IllegalArgumentException(key + " is not a string");
     }
 
+    /**
+     * An instant as epoch milliseconds: parsing six ISO-8601 strings was a third of the cost of answering from the
+     * cookie. The rare instant finer than a millisecond (a row written by other code) stays an exact ISO string.
+     */
+    private static Object time(Instant t) {
+        return t.getNano() % 1_000_000 == 0 ? (Object) t.toEpochMilli() : t.toString();
+    }
+
     private static Instant instant(Map<String, Object> m, String key) {
-        return Instant.parse(str(m, key));
+        Object v = m.get(key);
+        if (v instanceof Long millis) {
+            return Instant.ofEpochMilli(millis);
+        }
+        if (v instanceof String iso) {
+            return Instant.parse(iso);
+        }
+        throw new IllegalArgumentException(key + " is not an instant");
     }
 }
