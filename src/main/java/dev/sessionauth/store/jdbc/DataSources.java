@@ -95,12 +95,9 @@ public final class DataSources {
 
         LeanStatementsConnection(Connection borrowed) {
             super(borrowed);
-            Connection c = borrowed;
-            while (c instanceof DelegatingConnection<?> d && d.getDelegate() != null) {
-                c = d.getDelegate();
-            }
-            // Without access to the driver's connection there is nothing to bypass: behave like dbcp2.
-            this.physical = c instanceof DelegatingConnection<?> ? null : c;
+            // dbcp2 answers null when the pool denies access to the driver's connection: then there is nothing to
+            // bypass, and this behaves like dbcp2.
+            this.physical = borrowed instanceof DelegatingConnection<?> d ? d.getInnermostDelegate() : null;
         }
 
         @Override
