@@ -40,6 +40,8 @@ public enum ErrorCode {
     PASSWORD_TOO_SHORT(400, "Password too short"),
     /** The password is longer than {@code password.maxLength}. */
     PASSWORD_TOO_LONG(400, "Password too long"),
+    /** The password is on the list of the most common ones ({@code password.rejectCommon}). */
+    PASSWORD_TOO_WEAK(400, "This password is too common; choose another"),
     /** The body is not valid JSON, a field has the wrong type, a required field is missing or unknown. */
     INVALID_REQUEST_BODY(400, "Invalid request body"),
     /** The request path could not be normalized unambiguously (encoded slash, {@code ..} above root, ...). */

@@ -3,6 +3,9 @@ package dev.sessionauth;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.config.ConfigSource;
+import dev.sessionauth.config.LinkOrigins;
+import dev.sessionauth.config.Origins;
+import dev.sessionauth.crypto.CommonPasswords;
 import dev.sessionauth.crypto.CookieSigner;
 import dev.sessionauth.crypto.PasswordHasher;
 import dev.sessionauth.crypto.TokenGenerator;
@@ -82,6 +85,7 @@ public final class SessionAuth implements AutoCloseable {
     private final FieldValues sessionFields;
     private final SessionEvents events;
     private final VerificationSender verificationSender;
+    private final LinkOrigins linkOrigins;
     private final ScheduledExecutorService background;
     private final AutoCloseable closeDataSource;
 
@@ -105,6 +109,7 @@ public final class SessionAuth implements AutoCloseable {
         this.sessionFields = new FieldValues(config.sessionFields());
         this.events = new SessionEvents(listeners);
         this.verificationSender = verificationSender;
+        this.linkOrigins = new LinkOrigins(config);
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sessionauth-background");
             t.setDaemon(true);
@@ -184,7 +189,7 @@ public final class SessionAuth implements AutoCloseable {
      * presented by the caller (an earlier sign-in in the same browser) is revoked.
      *
      * @param fromClient whether {@code request.fields()} came from a client (then only {@code input} fields count)
-     * @throws AuthException {@code INVALID_EMAIL}, {@code PASSWORD_TOO_SHORT}, {@code PASSWORD_TOO_LONG},
+     * @throws AuthException {@code INVALID_EMAIL}, {@code PASSWORD_TOO_SHORT}, {@code PASSWORD_TOO_LONG}, {@code PASSWORD_TOO_WEAK},
      *                       {@code INVALID_REQUEST_BODY} (name, image or a field), {@code USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL}
      */
     public SignUpResult signUp(SignUp request, ClientInfo client, List<SessionCookies.Credential> presented,
@@ -201,7 +206,7 @@ public final class SessionAuth implements AutoCloseable {
         String email = normalizeEmail(request.email());
         String name = checkName(request.name());
         Optional<String> image = checkImage(request.image());
-        checkPasswordLength(request.password());
+        checkNewPassword(request.password());
         Map<String, Object> fields = userFields.forNewRow(request.fields(), fromClient);
         String hash = passwords.hash(request.password());
         Instant now = now();
@@ -320,14 +325,22 @@ public final class SessionAuth implements AutoCloseable {
     }
 
     private void sendVerification(User user, Optional<String> verifyUrl, Optional<String> callbackURL) {
+        Optional<String> base = verifyUrl.or(() -> config.baseUrl().map(u -> u + config.basePath() + "/verify-email"));
+        if (base.isEmpty() || !linkOrigins.isTrusted(base.get())) {
+            // A link built from an attacker's Host header would mail the secret to the attacker's server.
+            LOG.log(System.Logger.Level.WARNING, "not sending a verification link to user " + user.getId() + ": "
+                    + base.map(b -> "its origin " + Origins.of(b).orElse("(none)") + " is not trusted")
+                            .orElse("no origin to build it from")
+                    + "; set baseURL (or add the origin to trustedOrigins)");
+            return;
+        }
         String secret = tokens.newToken();
         Instant now = now();
         String identifier = VERIFICATION_PREFIX + user.getId();
         verifications.deleteAll(identifier);
         verifications.create(tokens.newId(), identifier, TokenHasher.hash(secret),
                 now.plus(config.emailVerificationExpiresIn()), now);
-        String base = verifyUrl.orElseGet(() -> config.baseUrl().orElse("") + config.basePath() + "/verify-email");
-        String link = base + "?token=" + secret
+        String link = base.get() + "?token=" + secret
                 + callbackURL.map(c -> "&callbackURL=" + URLEncoder.encode(c, StandardCharsets.UTF_8)).orElse("");
         background.execute(() -> {
             try {
@@ -724,7 +737,7 @@ public final class SessionAuth implements AutoCloseable {
         return i;
     }
 
-    private void checkPasswordLength(String password) {
+    private void checkNewPassword(String password) {
         int length = password.codePointCount(0, password.length());
         if (length < config.passwordMinLength()) {
             throw new AuthException(ErrorCode.PASSWORD_TOO_SHORT,
@@ -733,6 +746,10 @@ public final class SessionAuth implements AutoCloseable {
         if (length > config.passwordMaxLength()) {
             throw new AuthException(ErrorCode.PASSWORD_TOO_LONG,
                     "Password must be at most " + config.passwordMaxLength() + " characters");
+        }
+        if (config.rejectCommonPasswords() && CommonPasswords.contains(password)) {
+            throw new AuthException(ErrorCode.PASSWORD_TOO_WEAK, "This password is one of the most common ones, which"
+                    + " attackers try first; choose another (a few unrelated words make a strong one)");
         }
     }
 

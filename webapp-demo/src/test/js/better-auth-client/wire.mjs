@@ -26,7 +26,7 @@ const laptop = createAuthClient({ baseURL: base, fetchOptions: jar() });
 const phone = createAuthClient({ baseURL: base, fetchOptions: jar() });
 const email = `better-auth-${Date.now()}@example.com`;
 
-const up = await laptop.signUp.email({ name: "Better Auth Client", email, password: "password123" });
+const up = await laptop.signUp.email({ name: "Better Auth Client", email, password: "velvet-otter-42" });
 assert.equal(up.error, null, JSON.stringify(up.error));
 assert.equal(up.data.user.email, email);
 assert.match(up.data.token, /^[A-Za-z0-9_-]{43}$/);
@@ -43,7 +43,7 @@ assert.equal(wrong.error.status, 401);
 assert.equal(wrong.error.code, "INVALID_EMAIL_OR_PASSWORD");
 console.log("signIn.email (wrong password) ok");
 
-const signedIn = await phone.signIn.email({ email, password: "password123" });
+const signedIn = await phone.signIn.email({ email, password: "velvet-otter-42" });
 assert.equal(signedIn.error, null, JSON.stringify(signedIn.error));
 assert.equal(signedIn.data.redirect, false);
 console.log("signIn.email ok");
@@ -62,7 +62,7 @@ assert.deepEqual((await laptop.revokeSession({ token: phoneHandle })).data, { st
 assert.equal((await phone.getSession()).data, null);
 console.log("revokeSession ok");
 
-await phone.signIn.email({ email, password: "password123" });
+await phone.signIn.email({ email, password: "velvet-otter-42" });
 assert.deepEqual((await laptop.revokeOtherSessions()).data, { status: true });
 assert.equal((await phone.getSession()).data, null);
 assert.equal((await laptop.getSession()).data.user.email, email);
@@ -73,8 +73,8 @@ assert.deepEqual(out.data, { success: true });
 assert.equal((await laptop.getSession()).data, null);
 console.log("signOut ok");
 
-await laptop.signIn.email({ email, password: "password123" });
-await phone.signIn.email({ email, password: "password123" });
+await laptop.signIn.email({ email, password: "velvet-otter-42" });
+await phone.signIn.email({ email, password: "velvet-otter-42" });
 assert.deepEqual((await phone.revokeSessions()).data, { status: true });
 assert.equal((await laptop.getSession()).data, null);
 console.log("revokeSessions ok");

@@ -44,8 +44,16 @@ public final class AuthConfig {
         }
     }
 
+    /** The {@code X-Frame-Options} answer: no framing at all, or only by the app's own pages. */
+    public enum FrameOptions { DENY, SAMEORIGIN }
+
     /** What start-up does with the tables. */
     public enum SchemaMode { AUTO, VALIDATE, NONE }
+
+    /** The {@code Referrer-Policy} values browsers understand (W3C Referrer Policy). */
+    private static final List<String> REFERRER_POLICIES = List.of("no-referrer", "no-referrer-when-downgrade",
+            "origin", "origin-when-cross-origin", "same-origin", "strict-origin", "strict-origin-when-cross-origin",
+            "unsafe-url");
 
     /** The smallest secret we accept, in bytes: a 256-bit HMAC key. */
     public static final int MIN_SECRET_BYTES = 32;
@@ -72,6 +80,10 @@ public final class AuthConfig {
     private final int passwordMinLength;
     private final int passwordMaxLength;
     private final int bcryptCost;
+    private final boolean rejectCommonPasswords;
+    private final boolean contentTypeOptions;
+    private final Optional<FrameOptions> frameOptions;
+    private final Optional<String> referrerPolicy;
     private final Optional<String> dataSource;
     private final Optional<String> jdbcUrl;
     private final Optional<String> jdbcUser;
@@ -145,6 +157,27 @@ public final class AuthConfig {
         passwordMinLength = r.integer(PASSWORD_MIN_LENGTH, 8, 1, 1024);
         passwordMaxLength = r.integer(PASSWORD_MAX_LENGTH, 128, 1, 4096);
         bcryptCost = r.integer(BCRYPT_COST, 10, 10, 31);
+        rejectCommonPasswords = r.bool(PASSWORD_REJECT_COMMON, true);
+        // One switch for all three, and each on its own, so an app that sets one itself keeps the other two.
+        boolean headers = r.bool(SECURITY_HEADERS, true);
+        contentTypeOptions = r.bool(CONTENT_TYPE_OPTIONS, true) && headers;
+        frameOptions = r.value(FRAME_OPTIONS, "DENY", v -> switch (v.trim().toUpperCase(Locale.ROOT)) {
+            case "DENY" -> Optional.of(FrameOptions.DENY);
+            case "SAMEORIGIN" -> Optional.of(FrameOptions.SAMEORIGIN);
+            case "OFF", "FALSE" -> Optional.<FrameOptions>empty();
+            default -> throw r.bad(FRAME_OPTIONS, v, "use DENY, SAMEORIGIN or off (ALLOW-FROM is obsolete: browsers"
+                    + " ignore it; use a Content-Security-Policy frame-ancestors of your own instead)");
+        }).filter(f -> headers);
+        referrerPolicy = r.value(REFERRER_POLICY, "strict-origin-when-cross-origin", v -> {
+            String p = v.trim().toLowerCase(Locale.ROOT);
+            if (p.equals("off") || p.equals("false")) {
+                return Optional.<String>empty();
+            }
+            if (!REFERRER_POLICIES.contains(p)) {
+                throw r.bad(REFERRER_POLICY, v, "use one of " + String.join(", ", REFERRER_POLICIES) + ", or off");
+            }
+            return Optional.of(p);
+        }).filter(p -> headers);
         dataSource = r.optional(DATA_SOURCE, String::trim);
         jdbcUrl = r.optional(JDBC_URL, v -> {
             if (!v.trim().startsWith("jdbc:")) {
@@ -230,6 +263,14 @@ public final class AuthConfig {
     public int passwordMinLength() { return passwordMinLength; }
     public int passwordMaxLength() { return passwordMaxLength; }
     public int bcryptCost() { return bcryptCost; }
+    /** Whether sign-up refuses passwords from the shipped list of the most common ones. */
+    public boolean rejectCommonPasswords() { return rejectCommonPasswords; }
+    /** Whether {@code X-Content-Type-Options: nosniff} goes on what the filter serves and guards. */
+    public boolean contentTypeOptions() { return contentTypeOptions; }
+    /** The {@code X-Frame-Options} value to send; empty when switched off. */
+    public Optional<FrameOptions> frameOptions() { return frameOptions; }
+    /** The {@code Referrer-Policy} value to send; empty when switched off. */
+    public Optional<String> referrerPolicy() { return referrerPolicy; }
     public Optional<String> dataSource() { return dataSource; }
     public Optional<String> jdbcUrl() { return jdbcUrl; }
     public Optional<String> jdbcUser() { return jdbcUser; }

@@ -48,6 +48,7 @@ public final class SessionAuthFilter implements Filter {
     private PathRules freshRules;
     private CsrfGuard csrf;
     private JsonResponses responses;
+    private SecurityHeaders securityHeaders;
     private AuthApi api;
     private String basePath;
     private Optional<String> loginPage;
@@ -83,6 +84,7 @@ public final class SessionAuthFilter implements Filter {
             basePath = config.basePath();
             cookies = auth.cookies();
             csrf = new CsrfGuard(config);
+            securityHeaders = new SecurityHeaders(config);
             ObjectMapper mapper = JsonBody.strictMapper();
             responses = new JsonResponses(mapper);
             api = new AuthApi(auth, csrf, mapper, responses);
@@ -141,6 +143,7 @@ public final class SessionAuthFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
+        securityHeaders.apply(response);
         String path;
         try {
             path = PathNormalizer.normalize(pathWithinApp(request));

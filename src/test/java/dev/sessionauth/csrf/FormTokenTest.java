@@ -26,7 +26,7 @@ class FormTokenTest {
 
     private static TestClient signedIn(String email) {
         TestClient browser = server.client();
-        assertThat(browser.signUp("Form Poster", email, "password123").status()).isEqualTo(200);
+        assertThat(browser.signUp("Form Poster", email, "velvet-otter-42").status()).isEqualTo(200);
         return browser;
     }
 
@@ -94,7 +94,7 @@ class FormTokenTest {
     void theCheckCanBeTurnedOff() {
         try (TestServer relaxed = TestServer.start("protected", "/app/**", "security.csrfProtection", "false")) {
             TestClient browser = relaxed.client();
-            browser.signUp("Relaxed", "relaxed@example.com", "password123");
+            browser.signUp("Relaxed", "relaxed@example.com", "velvet-otter-42");
             assertThat(browser.postForm("/app/notes", "body=hello").status()).isEqualTo(200);
         }
     }
@@ -104,7 +104,7 @@ class FormTokenTest {
         TestClient browser = signedIn("form-signin@example.com");
         String token = tokenOf(browser);
         TestClient.Reply reply = browser.postForm("/api/auth/sign-in/email", "email=form-signin%40example.com"
-                + "&password=password123&callbackURL=%2Fapp&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+                + "&password=velvet-otter-42&callbackURL=%2Fapp&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         assertThat(reply.status()).as(reply.body()).isEqualTo(302);
         assertThat(reply.header("Location")).hasValue("/app");
     }

@@ -54,11 +54,28 @@ final class RawHttp {
         return send(port, "GET", rawTarget, headers);
     }
 
+    /** POST a JSON body to {@code rawTarget}, with extra header name/value pairs (a {@code Host} given replaces ours). */
+    static Response postJson(int port, String rawTarget, String json, String... headers) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 4);
+        all[headers.length] = "Content-Type";
+        all[headers.length + 1] = "application/json";
+        all[headers.length + 2] = "Content-Length";
+        all[headers.length + 3] = String.valueOf(body.length);
+        return exchange(port, "POST", rawTarget, body, all);
+    }
+
     static Response send(int port, String method, String rawTarget, String... headers) {
+        return exchange(port, method, rawTarget, new byte[0], headers);
+    }
+
+    private static Response exchange(int port, String method, String rawTarget, byte[] body, String... headers) {
         StringBuilder request = new StringBuilder()
                 .append(method).append(' ').append(rawTarget).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n")
                 .append("Connection: close\r\n");
+        if (!hasHeader(headers, "Host")) {
+            request.append("Host: 127.0.0.1:").append(port).append("\r\n");
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
@@ -68,11 +85,21 @@ final class RawHttp {
             OutputStream out = socket.getOutputStream();
             // ISO-8859-1 so every char of the raw target goes out as exactly one byte.
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
             out.flush();
             return parse(socket.getInputStream(), method.equals("HEAD"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean hasHeader(String[] headers, String name) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response parse(InputStream in, boolean head) throws IOException {

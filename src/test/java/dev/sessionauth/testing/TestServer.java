@@ -64,6 +64,14 @@ public final class TestServer implements AutoCloseable {
         return port;
     }
 
+    /** The engine behind the filter, for calls through the Java API (servers built in code, not by init-params). */
+    public SessionAuth auth() {
+        if (ownedAuth == null) {
+            throw new IllegalStateException("this server built its engine from init-params; use the builder's default");
+        }
+        return ownedAuth;
+    }
+
     /** {@code http://127.0.0.1:port}: also the origin browsers would send. */
     public String origin() {
         return "http://127.0.0.1:" + port;

@@ -16,7 +16,7 @@ class StricterPathsWinOverPublicTest {
             assertThat(anonymous.get("/settings/profile").status()).isEqualTo(200);
             assertThat(anonymous.get("/settings/security/keys").code()).isEqualTo("UNAUTHORIZED");
             TestClient signedIn = server.client();
-            signedIn.signUp("Overlap", "overlap@example.com", "password123");
+            signedIn.signUp("Overlap", "overlap@example.com", "velvet-otter-42");
             assertThat(signedIn.get("/settings/security/keys").status()).isEqualTo(200);
             assertThat(signedIn.get("/settings/billing/plan").code()).isEqualTo("EMAIL_NOT_VERIFIED");
         }

@@ -14,6 +14,8 @@ public final class PageServlet extends HttpServlet {
             Map.entry("INVALID_EMAIL", "Please enter a valid e-mail address."),
             Map.entry("PASSWORD_TOO_SHORT", "The password must be at least 8 characters."),
             Map.entry("PASSWORD_TOO_LONG", "The password must be at most 128 characters."),
+            Map.entry("PASSWORD_TOO_WEAK", "That password is one of the most common ones. A few unrelated words make a"
+                    + " strong one."),
             Map.entry("USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL", "An account with this e-mail already exists. Sign in instead?"),
             Map.entry("INVALID_REQUEST_BODY", "Please fill in every field."),
             Map.entry("SERVICE_UNAVAILABLE", "We cannot reach the database right now. Please try again shortly."),

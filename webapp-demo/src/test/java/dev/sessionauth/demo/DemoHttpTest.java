@@ -40,7 +40,7 @@ class DemoHttpTest {
         HttpResponse<String> signUp = client.send(HttpRequest.newBuilder(URI.create(demo.url("/api/auth/sign-up/email")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"Api\",\"email\":\"api-user@example.com\",\"password\":\"password123\"}")).build(),
+                        "{\"name\":\"Api\",\"email\":\"api-user@example.com\",\"password\":\"velvet-otter-42\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signUp.statusCode()).isEqualTo(200);
         HttpResponse<String> data = get(client, "/api/protected/data", "application/json");

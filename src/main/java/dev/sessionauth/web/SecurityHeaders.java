@@ -1,0 +1,34 @@
+package dev.sessionauth.web;
+
+import dev.sessionauth.config.AuthConfig;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The browser-hardening headers the filter puts on everything it serves and guards ({@code securityHeaders.*}):
+ * no MIME sniffing, no framing (clickjacking), no full URLs leaked to other sites in {@code Referer}. Set before
+ * the app runs, so a page that needs another value (an embeddable widget) overrides it with {@code setHeader}.
+ */
+final class SecurityHeaders {
+    private final String[] names;
+    private final String[] values;
+
+    SecurityHeaders(AuthConfig config) {
+        List<String[]> headers = new ArrayList<>();
+        if (config.contentTypeOptions()) {
+            headers.add(new String[] {"X-Content-Type-Options", "nosniff"});
+        }
+        config.frameOptions().ifPresent(f -> headers.add(new String[] {"X-Frame-Options", f.name()}));
+        config.referrerPolicy().ifPresent(p -> headers.add(new String[] {"Referrer-Policy", p}));
+        names = headers.stream().map(h -> h[0]).toArray(String[]::new);
+        values = headers.stream().map(h -> h[1]).toArray(String[]::new);
+    }
+
+    /** Puts the configured headers on {@code response}; nothing when every one is switched off. */
+    void apply(HttpServletResponse response) {
+        for (int i = 0; i < names.length; i++) {
+            response.setHeader(names[i], values[i]);
+        }
+    }
+}
