@@ -85,4 +85,12 @@ class AuthConfigDefaultsTest {
         assertThat(config.basePath()).isEqualTo("/api/auth");
         assertThat(config.cookiePrefix()).isEqualTo("sessionauth");
     }
+
+    @Test
+    void commonPasswordsAreRefusedAndTheSecurityHeadersAreOn() {
+        assertThat(defaults.rejectCommonPasswords()).isTrue();
+        assertThat(defaults.contentTypeOptions()).isTrue();
+        assertThat(defaults.frameOptions()).contains(AuthConfig.FrameOptions.DENY);
+        assertThat(defaults.referrerPolicy()).contains("strict-origin-when-cross-origin");
+    }
 }

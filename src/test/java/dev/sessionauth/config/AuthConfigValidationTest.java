@@ -346,4 +346,23 @@ class AuthConfigValidationTest {
     void aJdbcUrlMustStartWithJdbc() {
         refused("jdbc.url", "postgresql://db/app").hasMessageStartingWith("jdbc.url: \"postgresql://db/app\"");
     }
+
+    @Test
+    void securityHeaderValuesAreCheckedAndOffSwitchesEachOne() {
+        refused("securityHeaders.frameOptions", "ALLOW-FROM https://x.example")
+                .hasMessageStartingWith("securityHeaders.frameOptions: \"ALLOW-FROM https://x.example\" use DENY,"
+                        + " SAMEORIGIN or off");
+        refused("securityHeaders.referrerPolicy", "sometimes")
+                .hasMessageStartingWith("securityHeaders.referrerPolicy: \"sometimes\" use one of no-referrer,");
+
+        AuthConfig some = load("securityHeaders.frameOptions", "sameorigin", "securityHeaders.referrerPolicy", "OFF");
+        assertThat(some.frameOptions()).contains(AuthConfig.FrameOptions.SAMEORIGIN);
+        assertThat(some.referrerPolicy()).isEmpty();
+        assertThat(some.contentTypeOptions()).isTrue();
+
+        AuthConfig none = load("securityHeaders", "false", "securityHeaders.frameOptions", "DENY");
+        assertThat(none.frameOptions()).isEmpty();
+        assertThat(none.referrerPolicy()).isEmpty();
+        assertThat(none.contentTypeOptions()).isFalse();
+    }
 }
