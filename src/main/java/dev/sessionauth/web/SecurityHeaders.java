@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The browser-hardening headers the filter puts on everything it serves and guards ({@code securityHeaders.*}):
- * no MIME sniffing, no framing (clickjacking), no full URLs leaked to other sites in {@code Referer}. Set before
+ * no MIME sniffing, no framing (clickjacking: {@code X-Frame-Options} and CSP {@code frame-ancestors}), no full URLs leaked to other sites in {@code Referer}. Set before
  * the app runs, so a page that needs another value (an embeddable widget) overrides it with {@code setHeader}.
  */
 final class SecurityHeaders {
@@ -19,7 +19,13 @@ final class SecurityHeaders {
         if (config.contentTypeOptions()) {
             headers.add(new String[] {"X-Content-Type-Options", "nosniff"});
         }
-        config.frameOptions().ifPresent(f -> headers.add(new String[] {"X-Frame-Options", f.name()}));
+        config.frameOptions().ifPresent(f -> {
+            headers.add(new String[] {"X-Frame-Options", f.name()});
+            // The standard form (ASVS 3.4.6); X-Frame-Options stays for older browsers. A policy with only this
+            // directive restricts nothing else, and an app that sets its own policy replaces it.
+            headers.add(new String[] {"Content-Security-Policy",
+                    "frame-ancestors " + (f == AuthConfig.FrameOptions.DENY ? "'none'" : "'self'")});
+        });
         config.referrerPolicy().ifPresent(p -> headers.add(new String[] {"Referrer-Policy", p}));
         names = headers.stream().map(h -> h[0]).toArray(String[]::new);
         values = headers.stream().map(h -> h[1]).toArray(String[]::new);

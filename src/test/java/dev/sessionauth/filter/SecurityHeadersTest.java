@@ -16,6 +16,7 @@ class SecurityHeadersTest {
     private static void assertHardened(Reply r) {
         assertThat(r.header("X-Content-Type-Options")).as("nosniff on %s", r.status()).contains("nosniff");
         assertThat(r.header("X-Frame-Options")).as("X-Frame-Options on %s", r.status()).contains("DENY");
+        assertThat(r.header("Content-Security-Policy")).as("CSP on %s", r.status()).contains("frame-ancestors 'none'");
         assertThat(r.header("Referrer-Policy")).as("Referrer-Policy on %s", r.status())
                 .contains("strict-origin-when-cross-origin");
     }
@@ -57,13 +58,25 @@ class SecurityHeadersTest {
                 "securityHeaders.referrerPolicy", "no-referrer", "securityHeaders.contentTypeOptions", "false")) {
             Reply r = server.client().get("/page");
             assertThat(r.header("X-Frame-Options")).contains("SAMEORIGIN");
+            assertThat(r.header("Content-Security-Policy")).contains("frame-ancestors 'self'");
             assertThat(r.header("Referrer-Policy")).contains("no-referrer");
             assertThat(r.header("X-Content-Type-Options")).isEmpty();
         }
         try (TestServer server = TestServer.start("securityHeaders.frameOptions", "off")) {
             Reply r = server.client().get("/page");
             assertThat(r.header("X-Frame-Options")).isEmpty();
+            assertThat(r.header("Content-Security-Policy")).isEmpty();
             assertThat(r.header("X-Content-Type-Options")).contains("nosniff");
+        }
+    }
+
+    @Test
+    void eachHeaderIsSentOnce() {
+        try (TestServer server = TestServer.start()) {
+            Reply r = server.client().get("/page");
+            assertThat(r.allHeaders("X-Frame-Options")).containsExactly("DENY");
+            assertThat(r.allHeaders("Content-Security-Policy")).containsExactly("frame-ancestors 'none'");
+            assertThat(r.allHeaders("Referrer-Policy")).hasSize(1);
         }
     }
 
