@@ -84,6 +84,7 @@ public final class AuthConfig {
     private final boolean contentTypeOptions;
     private final Optional<FrameOptions> frameOptions;
     private final Optional<String> referrerPolicy;
+    private final Optional<String> hsts;
     private final Optional<String> dataSource;
     private final Optional<String> jdbcUrl;
     private final Optional<String> jdbcUser;
@@ -178,6 +179,17 @@ public final class AuthConfig {
             }
             return Optional.of(p);
         }).filter(p -> headers);
+        hsts = r.value(HSTS, "max-age=31536000; includeSubDomains", v -> {
+            String h = v.trim();
+            if (h.equalsIgnoreCase("off") || h.equalsIgnoreCase("false")) {
+                return Optional.<String>empty();
+            }
+            if (!h.matches("(?i)max-age=\\d{1,10}(\\s*;\\s*(includeSubDomains|preload))*")) {
+                throw r.bad(HSTS, v, "use a Strict-Transport-Security value such as max-age=31536000;"
+                        + " includeSubDomains, or off");
+            }
+            return Optional.of(h);
+        }).filter(h -> headers);
         dataSource = r.optional(DATA_SOURCE, String::trim);
         jdbcUrl = r.optional(JDBC_URL, v -> {
             if (!v.trim().startsWith("jdbc:")) {
@@ -271,6 +283,8 @@ public final class AuthConfig {
     public Optional<FrameOptions> frameOptions() { return frameOptions; }
     /** The {@code Referrer-Policy} value to send; empty when switched off. */
     public Optional<String> referrerPolicy() { return referrerPolicy; }
+    /** The {@code Strict-Transport-Security} value for answers over https; empty when switched off. */
+    public Optional<String> hsts() { return hsts; }
     public Optional<String> dataSource() { return dataSource; }
     public Optional<String> jdbcUrl() { return jdbcUrl; }
     public Optional<String> jdbcUser() { return jdbcUser; }

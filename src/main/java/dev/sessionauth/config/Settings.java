@@ -25,6 +25,7 @@ final class Settings {
     static final String CONTENT_TYPE_OPTIONS = "securityHeaders.contentTypeOptions";
     static final String FRAME_OPTIONS = "securityHeaders.frameOptions";
     static final String REFERRER_POLICY = "securityHeaders.referrerPolicy";
+    static final String HSTS = "securityHeaders.hsts";
     static final String COOKIE_PREFIX = "cookie.prefix";
     static final String COOKIE_SAME_SITE = "cookie.sameSite";
     static final String PASSWORD_MIN_LENGTH = "password.minLength";
@@ -50,7 +51,7 @@ final class Settings {
     static final List<String> NAMES = List.of(PROTECTED, PUBLIC, LOGIN_PAGE, BASE_PATH, BASE_URL, TRUSTED_ORIGINS,
             TRUST_PROXY, SECRET, MAX_AGE, UPDATE_AGE, ABSOLUTE_MAX_AGE, FRESH_AGE, REMEMBER_ME, STRATEGY,
             COOKIE_CACHE_MAX_AGE, CSRF_PROTECTION, REQUIRE_SECURE_COOKIE, COOKIE_PREFIX, COOKIE_SAME_SITE,
-            SECURITY_HEADERS, CONTENT_TYPE_OPTIONS, FRAME_OPTIONS, REFERRER_POLICY,
+            SECURITY_HEADERS, CONTENT_TYPE_OPTIONS, FRAME_OPTIONS, REFERRER_POLICY, HSTS,
             PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, BCRYPT_COST, PASSWORD_REJECT_COMMON, DATA_SOURCE, JDBC_URL, JDBC_USER, JDBC_PASSWORD,
             JDBC_MAX_POOL_SIZE, SCHEMA, VERIFIED, FRESH, USER_FIELDS, SESSION_FIELDS, EMAIL_VERIFICATION_REQUIRED,
             EMAIL_VERIFICATION_EXPIRES_IN, EMAIL_VERIFICATION_SEND_ON_SIGN_UP, EMAIL_VERIFICATION_SENDER, LISTENERS);

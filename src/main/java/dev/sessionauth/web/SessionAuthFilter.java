@@ -143,7 +143,7 @@ public final class SessionAuthFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        securityHeaders.apply(response);
+        securityHeaders.apply(request, response);
         String path;
         try {
             path = PathNormalizer.normalize(pathWithinApp(request));

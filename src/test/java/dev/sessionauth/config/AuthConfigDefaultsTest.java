@@ -92,5 +92,6 @@ class AuthConfigDefaultsTest {
         assertThat(defaults.contentTypeOptions()).isTrue();
         assertThat(defaults.frameOptions()).contains(AuthConfig.FrameOptions.DENY);
         assertThat(defaults.referrerPolicy()).contains("strict-origin-when-cross-origin");
+        assertThat(defaults.hsts()).contains("max-age=31536000; includeSubDomains");
     }
 }

@@ -355,6 +355,10 @@ class AuthConfigValidationTest {
         refused("securityHeaders.referrerPolicy", "sometimes")
                 .hasMessageStartingWith("securityHeaders.referrerPolicy: \"sometimes\" use one of no-referrer,");
 
+        refused("securityHeaders.hsts", "max-age=forever")
+                .hasMessageStartingWith("securityHeaders.hsts: \"max-age=forever\" use a Strict-Transport-Security");
+        assertThat(load("securityHeaders.hsts", "max-age=600").hsts()).contains("max-age=600");
+
         AuthConfig some = load("securityHeaders.frameOptions", "sameorigin", "securityHeaders.referrerPolicy", "OFF");
         assertThat(some.frameOptions()).contains(AuthConfig.FrameOptions.SAMEORIGIN);
         assertThat(some.referrerPolicy()).isEmpty();

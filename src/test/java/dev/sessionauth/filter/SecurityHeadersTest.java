@@ -81,12 +81,28 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void hstsIsSentOnlyWhenTheAppIsReachedOverHttps() {
+        try (TestServer plain = TestServer.start()) {
+            assertThat(plain.client().get("/page").header("Strict-Transport-Security")).isEmpty();
+        }
+        // An https baseURL means a TLS-terminating proxy in front: the browser sees https.
+        try (TestServer behindTls = TestServer.start("baseURL", "https://app.example.com")) {
+            assertThat(behindTls.client().get("/page").header("Strict-Transport-Security"))
+                    .contains("max-age=31536000; includeSubDomains");
+        }
+        try (TestServer off = TestServer.start("baseURL", "https://app.example.com", "securityHeaders.hsts", "off")) {
+            assertThat(off.client().get("/page").header("Strict-Transport-Security")).isEmpty();
+        }
+    }
+
+    @Test
     void oneSwitchTurnsAllOfThemOff() {
-        try (TestServer server = TestServer.start("securityHeaders", "false")) {
+        try (TestServer server = TestServer.start("securityHeaders", "false", "baseURL", "https://app.example.com")) {
             Reply r = server.client().get("/page");
             assertThat(r.header("X-Frame-Options")).isEmpty();
             assertThat(r.header("X-Content-Type-Options")).isEmpty();
             assertThat(r.header("Referrer-Policy")).isEmpty();
+            assertThat(r.header("Strict-Transport-Security")).isEmpty();
         }
     }
 }
