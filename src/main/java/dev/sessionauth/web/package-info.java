@@ -1,0 +1,7 @@
+/**
+ * The servlet side: {@code SessionAuthFilter}, the HTTP API ({@code AuthApi}), path rules and normalization, CSRF,
+ * security headers, JSON bodies and answers, the request wrapper that exposes the user to the app.
+ *
+ * <p>Layer: the top. Imports the engine ({@code SessionAuth} and its values) and {@code config}; nothing imports it.
+ */
+package dev.sessionauth.web;
