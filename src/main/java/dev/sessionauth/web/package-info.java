@@ -2,6 +2,8 @@
  * The servlet side: {@code SessionAuthFilter}, the HTTP API ({@code AuthApi}), path rules and normalization, CSRF,
  * security headers, JSON bodies and answers, the request wrapper that exposes the user to the app.
  *
- * <p>Layer: the top. Imports the engine ({@code SessionAuth} and its values) and {@code config}; nothing imports it.
+ * <p>Layer: the top. Imports the engine ({@code SessionAuth} and its values) and {@code config}, and for now
+ * {@code store.StoreUnavailableException} (to answer 503) until the engine turns it into its own error; nothing
+ * imports it.
  */
 package dev.sessionauth.web;
