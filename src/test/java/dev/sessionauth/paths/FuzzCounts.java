@@ -17,7 +17,7 @@ final class FuzzCounts {
         REFUSED_BY_FILTER("refused 400 INVALID_PATH by the filter"),
         REFUSED_BY_CONTAINER("refused 400 by the container itself"),
         DENIED_BY_FILTER("denied by the filter (401/403/302 to login)"),
-        OTHER("other answer (404 from the API, 302 from the container ...)");
+        OTHER("other (the auth API's own answers, container redirects)");
 
         private final String label;
 
@@ -89,11 +89,12 @@ final class FuzzCounts {
     }
 
     /** A few lines for stdout. */
-    String report(String container) {
+    String report(String container, double seconds) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "PathFuzzTest on %s: %d distinct raw paths (of %d generated), each sent anonymously and with the"
-                        + " session of a signed-in user neither verified nor fresh = %d requests; bypasses: %d%n",
-                container, distinct.size(), tries, 2 * distinct.size(), bypasses));
+                        + " session of a signed-in user neither verified nor fresh = %d requests in %.1f s"
+                        + " (start-up included); bypasses: %d%n",
+                container, distinct.size(), tries, 2 * distinct.size(), seconds, bypasses));
         for (Identity who : counts.keySet()) {
             out.append("  ").append(who).append(':');
             for (Outcome o : Outcome.values()) {

@@ -27,6 +27,7 @@ class PathFuzzTest {
 
     // jqwik makes one instance of this class per property, so each property has its own deployment.
     private Deployment deployment;
+    private long started;
     private final FuzzCounts counts = new FuzzCounts();
 
     @Provide
@@ -51,6 +52,7 @@ class PathFuzzTest {
 
     private void probe(Container container, String target) {
         if (deployment == null) {
+            started = System.nanoTime();
             deployment = Deployment.start(container, "");
         }
         if (!counts.firstTime(target)) {
@@ -78,7 +80,7 @@ class PathFuzzTest {
             return;
         }
         try {
-            System.out.print(counts.report(deployment.container().label()));
+            System.out.print(counts.report(deployment.container().label(), (System.nanoTime() - started) / 1e9));
             System.out.flush();
             // A fuzzer that never gets past the container, or never reaches a guarded servlet with the right
             // session, proves nothing; a full run must exercise every kind of outcome.
