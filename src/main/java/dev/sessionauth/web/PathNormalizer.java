@@ -26,8 +26,12 @@ public final class PathNormalizer {
      * UTF-8, empty and {@code .} segments are dropped, {@code ..} pops the previous segment, and
      * the result always starts with {@code /} and never ends with one (except the root itself).
      *
-     * @param rawPath the still-encoded path, e.g. {@code /admin;jsessionid=1/x/%2e%2e/y}
-     * @return the decoded canonical path, e.g. {@code /admin/y}
+     * <p>A dot segment ({@code .} or {@code ..}, also encoded) that carries a {@code ;} parameter or comes
+     * anywhere after one is refused, and so is a {@code ..} right after an empty segment ({@code //..}):
+     * containers resolve these differently from each other, so no single reading of such a path is safe.
+     *
+     * @param rawPath the still-encoded path, e.g. {@code /admin/x/%2e%2e/y;jsessionid=1}
+     * @return the decoded canonical path, e.g. {@code /admin/y}; the argument itself when it already is one
      * @throws AmbiguousPathException if the path cannot be normalized unambiguously
      */
     public static String normalize(String rawPath) {
@@ -43,10 +47,15 @@ public final class PathNormalizer {
         if (rawPath.indexOf('\\') >= 0) {
             throw new AmbiguousPathException("backslash in path");
         }
+        if (isCanonical(rawPath)) {
+            return rawPath;
+        }
 
         List<String> segments = new ArrayList<>();
         int length = rawPath.length();
         int start = 1;
+        boolean afterParameter = false;
+        boolean afterEmpty = false;
         while (start <= length) {
             int end = rawPath.indexOf('/', start);
             if (end < 0) {
@@ -61,7 +70,10 @@ public final class PathNormalizer {
                     break;
                 }
             }
-            apply(segments, decodeSegment(rawPath, start, contentEnd));
+            afterParameter |= contentEnd < end;
+            String segment = decodeSegment(rawPath, start, contentEnd);
+            apply(segments, segment, afterParameter, afterEmpty);
+            afterEmpty = segment.isEmpty();
             start = end + 1;
         }
 
@@ -75,8 +87,47 @@ public final class PathNormalizer {
         return out.toString();
     }
 
-    private static void apply(List<String> segments, String segment) {
-        if (segment.isEmpty() || segment.equals(".")) {
+    /**
+     * Tells whether a path is already what {@link #normalize} would make of it: no escapes, parameters,
+     * backslashes or control characters, no empty or dot segments, no trailing slash. Most requests are, and
+     * for them the filter allocates nothing.
+     */
+    private static boolean isCanonical(String rawPath) {
+        int length = rawPath.length();
+        if (length == 1) {
+            return true;
+        }
+        int segmentStart = 1;
+        for (int i = 1; i <= length; i++) {
+            char c = i < length ? rawPath.charAt(i) : '/';
+            if (c == '/') {
+                int segmentLength = i - segmentStart;
+                if (segmentLength == 0 || isDots(rawPath, segmentStart, segmentLength)) {
+                    return false;
+                }
+                segmentStart = i + 1;
+            } else if (c == '%' || c == ';' || Character.isISOControl(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDots(String path, int from, int length) {
+        return (length == 1 || length == 2) && path.charAt(from) == '.' && path.charAt(from + length - 1) == '.';
+    }
+
+    private static void apply(List<String> segments, String segment, boolean afterParameter, boolean afterEmpty) {
+        boolean dot = segment.equals(".");
+        if ((dot || segment.equals("..")) && afterParameter) {
+            throw new AmbiguousPathException("dot segment after a ';' path parameter");
+        }
+        // Tomcat collapses "//" before resolving "..", Jetty lets ".." pop the empty segment: "/a/b//.." is
+        // "/a" to one and "/a/b/" to the other.
+        if (afterEmpty && segment.equals("..")) {
+            throw new AmbiguousPathException("'..' after an empty segment");
+        }
+        if (segment.isEmpty() || dot) {
             return;
         }
         if (segment.equals("..")) {

@@ -51,6 +51,7 @@ public final class SessionAuthFilter implements Filter {
     private SecurityHeaders securityHeaders;
     private AuthApi api;
     private String basePath;
+    private String contextPath;
     private Optional<String> loginPage;
 
     /** For {@code web.xml}: the settings come from init-params and the other configuration sources. */
@@ -82,6 +83,7 @@ public final class SessionAuthFilter implements Filter {
                 }
             }
             basePath = config.basePath();
+            contextPath = filterConfig.getServletContext().getContextPath();
             cookies = auth.cookies();
             csrf = new CsrfGuard(config);
             securityHeaders = new SecurityHeaders(config);
@@ -144,11 +146,19 @@ public final class SessionAuthFilter implements Filter {
             return;
         }
         securityHeaders.apply(request, response);
+        // One path for every decision below (API, protection, verified, fresh): the filter's normalization of the
+        // raw URI, and only when the container dispatches to that same path. Any disagreement is refused, so the
+        // rules can never judge one path while a servlet serves another.
         String path;
         try {
-            path = PathNormalizer.normalize(pathWithinApp(request));
+            path = RequestPath.agreed(request.getRequestURI(), contextPath, request.getServletPath(),
+                    request.getPathInfo());
         } catch (AmbiguousPathException e) {
             responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous: " + e.getMessage());
+            return;
+        } catch (IllegalArgumentException e) {
+            // A container may throw this from its path getters for a URI it cannot decode: refuse, never a 500.
+            responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous");
             return;
         }
         request.setAttribute(SessionAuth.ATTRIBUTE, auth);
@@ -214,13 +224,6 @@ public final class SessionAuthFilter implements Filter {
             return;
         }
         chain.doFilter(new AuthenticatedRequest(request, context), response);
-    }
-
-    /** The raw (still encoded) path below the context path; normalization happens on this, not on the container's. */
-    private static String pathWithinApp(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        return !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
     /** HTML form posts, which must carry the session's CSRF token when they reach the app's own pages. */

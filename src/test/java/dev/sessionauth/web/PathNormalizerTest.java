@@ -47,9 +47,7 @@ class PathNormalizerTest {
     @CsvSource(delimiter = '|', textBlock = """
             /admin;jsessionid=1/secret        | /admin/secret
             /admin;jsessionid=ABC123          | /admin
-            /admin;jsessionid=1/x/%2e%2e/y    | /admin/y
-            /admin;x=y/..;/secret             | /secret
-            /public/..;/admin                 | /admin
+            /admin/x/%2e%2e/y;jsessionid=1    | /admin/y
             /a/;x/b                           | /a/b
             /;x                               | /
             /a;b%2Fc                          | /a
@@ -57,6 +55,36 @@ class PathNormalizerTest {
             """)
     void pathParametersAreStrippedBeforeDecoding(String raw, String expected) {
         assertThat(PathNormalizer.normalize(raw)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/protected;x/../data", "/api/protected;x/%2e%2e/data", "/a;x/./b", "/a;x/b/c/..",
+            "/a/;x/%2e%2e/b", "/a;x/.%2e", "/admin;jsessionid=1/x/%2e%2e/y", "/admin;x=y/..;/secret",
+            "/public/..;/admin", "/a/.;/b", "/a/%2e%2e;x/b", "/..;/admin"})
+    void dotSegmentCarryingOrFollowingAParameterIsRefused(String raw) {
+        assertRefused(raw, "dot segment after a ';' path parameter");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/protected//..", "/a//../b", "/a/.//../b", "/a//%2e%2e", "/a/b///.."})
+    void dotDotRightAfterAnEmptySegmentIsRefused(String raw) {
+        assertRefused(raw, "'..' after an empty segment");
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> \"{1}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            /a//./b                           | /a/b
+            /a/b/..//c                        | /a/c
+            /a//b/../c                        | /a/c
+            """)
+    void otherDotSegmentsNearEmptyOnesStillResolve(String raw, String expected) {
+        assertThat(PathNormalizer.normalize(raw)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/a", "/api/protected/data", "/caf\u00e9/x.jsp", "/a.b/..c/c..", "/a b"})
+    void anAlreadyCanonicalPathIsReturnedAsItIsWithoutCopying(String raw) {
+        assertThat(PathNormalizer.normalize(raw)).isSameAs(raw);
     }
 
     @Test
@@ -89,7 +117,7 @@ class PathNormalizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/..", "/../admin", "/%2e%2e", "/%2E%2E/admin", "/.%2e", "/a/../..", "/..;/admin",
+    @ValueSource(strings = {"/..", "/../admin", "/%2e%2e", "/%2E%2E/admin", "/.%2e", "/a/../..",
             "/a/b/%2e%2e/%2e%2e/%2e%2e"})
     void dotDotEscapingTheRootIsRefused(String raw) {
         assertRefused(raw, "'..' would escape the root");

@@ -83,8 +83,8 @@ class PathRulesTest {
     @CsvSource(delimiter = '|', textBlock = """
             /ADMIN;jsessionid=1/x        | /ADMIN/x          | PROTECTED
             /admin/open/%2e%2e/secret    | /admin/secret     | PROTECTED
-            /admin;x=y/..;/admin/open    | /admin/open       | PUBLIC
-            /public/..;/admin            | /admin            | PROTECTED
+            /admin/x/../open             | /admin/open       | PUBLIC
+            /public/../admin             | /admin            | PROTECTED
             /admin/%6Fpen                | /admin/open       | PUBLIC
             /ADMIN/%6Fpen                | /ADMIN/open       | PROTECTED
             """)
