@@ -174,7 +174,7 @@ public final class AuthConfig {
         rateLimitEnabled = r.bool(RATE_LIMIT_ENABLED, true);
         rateLimitWindow = r.positiveDuration(RATE_LIMIT_WINDOW, "10s");
         rateLimitMax = r.integer(RATE_LIMIT_MAX, 100, 1, 1_000_000);
-        strictWindow = r.positiveDuration(RATE_LIMIT_STRICT_WINDOW, "10m");
+        strictWindow = r.positiveDuration(RATE_LIMIT_STRICT_WINDOW, "1m");
         strictMax = r.integer(RATE_LIMIT_STRICT_MAX, 30, 1, 1_000_000);
         signInWindow = r.positiveDuration(RATE_LIMIT_SIGN_IN_WINDOW, "15m");
         signInMaxFailures = r.integer(RATE_LIMIT_SIGN_IN_MAX_FAILURES, 5, 1, 1000);

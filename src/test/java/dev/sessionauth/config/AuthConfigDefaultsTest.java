@@ -58,7 +58,7 @@ class AuthConfigDefaultsTest {
         assertThat(defaults.rateLimitMax()).isEqualTo(100);
         assertThat(defaults.rateLimitWindow()).isEqualTo(Duration.ofSeconds(10));
         assertThat(defaults.strictMax()).isEqualTo(30);
-        assertThat(defaults.strictWindow()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(defaults.strictWindow()).isEqualTo(Duration.ofMinutes(1));
         assertThat(defaults.signInMaxFailures()).isEqualTo(5);
         assertThat(defaults.signInWindow()).isEqualTo(Duration.ofMinutes(15));
         assertThat(defaults.rateLimitStorage()).isEqualTo(AuthConfig.RateLimitStorage.MEMORY);
