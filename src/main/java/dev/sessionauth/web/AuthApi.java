@@ -30,7 +30,9 @@ import java.util.Set;
 
 /**
  * The HTTP API under {@code basePath}, speaking Better Auth's wire protocol: sign-up, sign-in, sign-out,
- * get-session, listing and revoking sessions, updating the user, refreshing the session.
+ * get-session, listing and revoking sessions, updating the user, refreshing the session. Throttled (DESIGN.md
+ * section 6): every request first passes the per-address {@link RateLimiter}; sign-in and sign-up queue for
+ * password hashing in {@link HashingQueue}; sign-in is limited per account by {@link SignInThrottle}.
  */
 final class AuthApi {
     private static final System.Logger LOG = System.getLogger(AuthApi.class.getName());
