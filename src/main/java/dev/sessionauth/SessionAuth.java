@@ -11,7 +11,10 @@ import dev.sessionauth.crypto.PasswordHasher;
 import dev.sessionauth.crypto.TokenGenerator;
 import dev.sessionauth.crypto.TokenHasher;
 import dev.sessionauth.crypto.SessionJwt;
+import dev.sessionauth.store.AttemptStore;
+import dev.sessionauth.store.MemoryAttemptStore;
 import dev.sessionauth.store.VerificationStore;
+import dev.sessionauth.store.jdbc.JdbcAttemptStore;
 import dev.sessionauth.store.jdbc.JdbcVerificationStore;
 import java.net.URLEncoder;
 import dev.sessionauth.store.Credentials;
@@ -68,6 +71,8 @@ public final class SessionAuth implements AutoCloseable {
     private static final Duration NO_CAP = Duration.ofDays(365L * 100);
     private static final int CLEANUP_BATCH = 1000;
     private static final String SECRET_META = "secret";
+    /** Accounts whose failed sign-ins are counted in memory at once: about an hour of bcrypt work at full speed. */
+    private static final long MEMORY_ATTEMPT_KEYS = 100_000;
 
     private static final String VERIFICATION_PREFIX = "email-verification:";
 
@@ -76,6 +81,7 @@ public final class SessionAuth implements AutoCloseable {
     private final UserStore users;
     private final SessionStore sessions;
     private final VerificationStore verifications;
+    private final AttemptStore attempts;
     private final TokenGenerator tokens;
     private final CookieSigner signer;
     private final Optional<SessionJwt> sessionJwt;
@@ -98,6 +104,8 @@ public final class SessionAuth implements AutoCloseable {
         this.users = new JdbcUserStore(dataSource, config.userFields(), config.sessionFields());
         this.sessions = new JdbcSessionStore(dataSource, config.userFields(), config.sessionFields());
         this.verifications = new JdbcVerificationStore(dataSource);
+        this.attempts = config.rateLimitStorage() == AuthConfig.RateLimitStorage.DATABASE
+                ? new JdbcAttemptStore(dataSource) : new MemoryAttemptStore(clock, MEMORY_ATTEMPT_KEYS);
         this.tokens = new TokenGenerator();
         List<byte[]> secrets = secrets(config, new JdbcMetaStore(dataSource), tokens);
         this.signer = new CookieSigner(secrets);
@@ -180,6 +188,19 @@ public final class SessionAuth implements AutoCloseable {
 
     public SessionCookies cookies() {
         return cookies;
+    }
+
+    /** The clock every timestamp and expiry comes from (the throttles' windows too). */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Where the HTTP API counts failed sign-ins per account: memory, or the database under
+     * {@code rateLimit.storage=database}.
+     */
+    public AttemptStore attempts() {
+        return attempts;
     }
 
     // ---- sign-up, sign-in, sign-out ------------------------------------------------------------------------
@@ -681,7 +702,7 @@ public final class SessionAuth implements AutoCloseable {
 
     // ---- housekeeping --------------------------------------------------------------------------------------
 
-    /** Deletes expired sessions and verification secrets in batches; run periodically in the background. */
+    /** Deletes expired sessions, verification secrets and throttle windows in batches; run periodically. */
     void deleteExpiredRows() {
         try {
             Instant now = now();
@@ -691,6 +712,9 @@ public final class SessionAuth implements AutoCloseable {
             } while (deleted == CLEANUP_BATCH);
             do {
                 deleted = verifications.deleteExpired(now, CLEANUP_BATCH);
+            } while (deleted == CLEANUP_BATCH);
+            do {
+                deleted = attempts.deleteEnded(now, CLEANUP_BATCH);
             } while (deleted == CLEANUP_BATCH);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "deleting expired rows failed; will retry: " + e.getMessage());

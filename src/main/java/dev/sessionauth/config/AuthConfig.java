@@ -54,9 +54,16 @@ public final class AuthConfig {
     private static final List<String> REFERRER_POLICIES = List.of("no-referrer", "no-referrer-when-downgrade",
             "origin", "origin-when-cross-origin", "same-origin", "strict-origin", "strict-origin-when-cross-origin",
             "unsafe-url");
+    /**
+     * Where failed sign-ins are counted per account: in this instance's memory, or in the database, so that every
+     * instance sharing it sees one count (per-address limits always stay in each instance's memory).
+     */
+    public enum RateLimitStorage { MEMORY, DATABASE }
 
     /** The smallest secret we accept, in bytes: a 256-bit HMAC key. */
     public static final int MIN_SECRET_BYTES = 32;
+
+    private static final Duration MAX_HASH_QUEUE_TIMEOUT = Duration.ofMinutes(1);
 
     private final List<String> protectedPatterns;
     private final List<String> publicPatterns;
@@ -85,6 +92,16 @@ public final class AuthConfig {
     private final Optional<FrameOptions> frameOptions;
     private final Optional<String> referrerPolicy;
     private final Optional<String> hsts;
+    private final int maxConcurrentHashes;
+    private final Duration hashQueueTimeout;
+    private final boolean rateLimitEnabled;
+    private final Duration rateLimitWindow;
+    private final int rateLimitMax;
+    private final Duration strictWindow;
+    private final int strictMax;
+    private final Duration signInWindow;
+    private final int signInMaxFailures;
+    private final RateLimitStorage rateLimitStorage;
     private final Optional<String> dataSource;
     private final Optional<String> jdbcUrl;
     private final Optional<String> jdbcUser;
@@ -190,6 +207,22 @@ public final class AuthConfig {
             }
             return Optional.of(h);
         }).filter(h -> headers);
+        // bcrypt is pure CPU: more hashes at once than cores only makes each one slower.
+        maxConcurrentHashes = r.integer(MAX_CONCURRENT_HASHES,
+                Math.min(1024, Math.max(1, Runtime.getRuntime().availableProcessors())), 1, 1024);
+        hashQueueTimeout = r.positiveDuration(HASH_QUEUE_TIMEOUT, "5s");
+        if (hashQueueTimeout.compareTo(MAX_HASH_QUEUE_TIMEOUT) > 0) {
+            throw r.bad(HASH_QUEUE_TIMEOUT, Durations.format(hashQueueTimeout), "is too long; use at most "
+                    + Durations.format(MAX_HASH_QUEUE_TIMEOUT) + ": every waiting sign-in holds a request thread");
+        }
+        rateLimitEnabled = r.bool(RATE_LIMIT_ENABLED, true);
+        rateLimitWindow = r.positiveDuration(RATE_LIMIT_WINDOW, "10s");
+        rateLimitMax = r.integer(RATE_LIMIT_MAX, 100, 1, 1_000_000);
+        strictWindow = r.positiveDuration(RATE_LIMIT_STRICT_WINDOW, "1m");
+        strictMax = r.integer(RATE_LIMIT_STRICT_MAX, 30, 1, 1_000_000);
+        signInWindow = r.positiveDuration(RATE_LIMIT_SIGN_IN_WINDOW, "15m");
+        signInMaxFailures = r.integer(RATE_LIMIT_SIGN_IN_MAX_FAILURES, 5, 1, 1000);
+        rateLimitStorage = r.choice(RATE_LIMIT_STORAGE, "memory", RateLimitStorage.class);
         dataSource = r.optional(DATA_SOURCE, String::trim);
         jdbcUrl = r.optional(JDBC_URL, v -> {
             if (!v.trim().startsWith("jdbc:")) {
@@ -285,6 +318,22 @@ public final class AuthConfig {
     public Optional<String> referrerPolicy() { return referrerPolicy; }
     /** The {@code Strict-Transport-Security} value for answers over https; empty when switched off. */
     public Optional<String> hsts() { return hsts; }
+    /** How many password hashes (sign-in checks, sign-up hashes) run at once; the rest queue. */
+    public int maxConcurrentHashes() { return maxConcurrentHashes; }
+    /** How long a sign-in or sign-up waits in that queue before it is refused with 429. */
+    public Duration hashQueueTimeout() { return hashQueueTimeout; }
+    /** Whether the auth API throttles at all (per address and per account). */
+    public boolean rateLimitEnabled() { return rateLimitEnabled; }
+    /** Per client address, every API request: at most {@link #rateLimitMax()} in this window. */
+    public Duration rateLimitWindow() { return rateLimitWindow; }
+    public int rateLimitMax() { return rateLimitMax; }
+    /** Per client address and endpoint, for sign-up and send-verification-email: at most {@link #strictMax()}. */
+    public Duration strictWindow() { return strictWindow; }
+    public int strictMax() { return strictMax; }
+    /** Per account: {@link #signInMaxFailures()} failed sign-ins within this window lock it until the window ends. */
+    public Duration signInWindow() { return signInWindow; }
+    public int signInMaxFailures() { return signInMaxFailures; }
+    public RateLimitStorage rateLimitStorage() { return rateLimitStorage; }
     public Optional<String> dataSource() { return dataSource; }
     public Optional<String> jdbcUrl() { return jdbcUrl; }
     public Optional<String> jdbcUser() { return jdbcUser; }
@@ -372,6 +421,14 @@ public final class AuthConfig {
                     () -> bad(name, v, "is not a duration; use 30d, 24h, 15m or seconds")));
             if (d.compareTo(Durations.MAX) > 0) {
                 throw bad(name, Durations.format(d), "is too long; use at most " + Durations.format(Durations.MAX));
+            }
+            return d;
+        }
+
+        Duration positiveDuration(String name, String defaultValue) {
+            Duration d = duration(name, defaultValue);
+            if (d.isZero()) {
+                throw bad(name, "0", "use a positive duration such as " + defaultValue);
             }
             return d;
         }

@@ -32,6 +32,16 @@ final class Settings {
     static final String PASSWORD_MAX_LENGTH = "password.maxLength";
     static final String BCRYPT_COST = "password.bcryptCost";
     static final String PASSWORD_REJECT_COMMON = "password.rejectCommon";
+    static final String MAX_CONCURRENT_HASHES = "password.maxConcurrentHashes";
+    static final String HASH_QUEUE_TIMEOUT = "password.hashQueueTimeout";
+    static final String RATE_LIMIT_ENABLED = "rateLimit.enabled";
+    static final String RATE_LIMIT_WINDOW = "rateLimit.window";
+    static final String RATE_LIMIT_MAX = "rateLimit.max";
+    static final String RATE_LIMIT_STRICT_WINDOW = "rateLimit.strict.window";
+    static final String RATE_LIMIT_STRICT_MAX = "rateLimit.strict.max";
+    static final String RATE_LIMIT_SIGN_IN_WINDOW = "rateLimit.signIn.window";
+    static final String RATE_LIMIT_SIGN_IN_MAX_FAILURES = "rateLimit.signIn.maxFailures";
+    static final String RATE_LIMIT_STORAGE = "rateLimit.storage";
     static final String DATA_SOURCE = "dataSource";
     static final String JDBC_URL = "jdbc.url";
     static final String JDBC_USER = "jdbc.user";
@@ -52,9 +62,12 @@ final class Settings {
             TRUST_PROXY, SECRET, MAX_AGE, UPDATE_AGE, ABSOLUTE_MAX_AGE, FRESH_AGE, REMEMBER_ME, STRATEGY,
             COOKIE_CACHE_MAX_AGE, CSRF_PROTECTION, REQUIRE_SECURE_COOKIE, COOKIE_PREFIX, COOKIE_SAME_SITE,
             SECURITY_HEADERS, CONTENT_TYPE_OPTIONS, FRAME_OPTIONS, REFERRER_POLICY, HSTS,
-            PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, BCRYPT_COST, PASSWORD_REJECT_COMMON, DATA_SOURCE, JDBC_URL, JDBC_USER, JDBC_PASSWORD,
-            JDBC_MAX_POOL_SIZE, SCHEMA, VERIFIED, FRESH, USER_FIELDS, SESSION_FIELDS, EMAIL_VERIFICATION_REQUIRED,
-            EMAIL_VERIFICATION_EXPIRES_IN, EMAIL_VERIFICATION_SEND_ON_SIGN_UP, EMAIL_VERIFICATION_SENDER, LISTENERS);
+            PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, BCRYPT_COST, PASSWORD_REJECT_COMMON, MAX_CONCURRENT_HASHES,
+            HASH_QUEUE_TIMEOUT, RATE_LIMIT_ENABLED, RATE_LIMIT_WINDOW, RATE_LIMIT_MAX, RATE_LIMIT_STRICT_WINDOW,
+            RATE_LIMIT_STRICT_MAX, RATE_LIMIT_SIGN_IN_WINDOW, RATE_LIMIT_SIGN_IN_MAX_FAILURES, RATE_LIMIT_STORAGE,
+            DATA_SOURCE, JDBC_URL, JDBC_USER, JDBC_PASSWORD, JDBC_MAX_POOL_SIZE, SCHEMA, VERIFIED, FRESH, USER_FIELDS,
+            SESSION_FIELDS, EMAIL_VERIFICATION_REQUIRED, EMAIL_VERIFICATION_EXPIRES_IN,
+            EMAIL_VERIFICATION_SEND_ON_SIGN_UP, EMAIL_VERIFICATION_SENDER, LISTENERS);
 
     private Settings() {
     }

@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,15 @@ import java.util.Set;
 
 /**
  * The HTTP API under {@code basePath}, speaking Better Auth's wire protocol: sign-up, sign-in, sign-out,
- * get-session, listing and revoking sessions, updating the user, refreshing the session.
+ * get-session, listing and revoking sessions, updating the user, refreshing the session. Throttled (DESIGN.md
+ * section 6): every request first passes the per-address {@link RateLimiter}; sign-in and sign-up queue for
+ * password hashing in {@link HashingQueue}; sign-in is limited per account by {@link SignInThrottle}.
  */
 final class AuthApi {
     private static final System.Logger LOG = System.getLogger(AuthApi.class.getName());
     private static final Set<String> NO_FIELDS = Set.of();
+    /** The endpoints that take HTML forms, whose failures go back to the form's {@code errorCallbackURL}. */
+    private static final Set<String> FORM_ENDPOINTS = Set.of("/sign-up/email", "/sign-in/email");
 
     /** One endpoint: its HTTP method and what it does. */
     private record Endpoint(String method, Handler handler) {
@@ -51,6 +56,9 @@ final class AuthApi {
     private final ApiJson json;
     private final JsonResponses responses;
     private final Map<String, Endpoint> endpoints;
+    private final RateLimiter addresses;
+    private final HashingQueue hashing;
+    private final SignInThrottle signIns;
 
     AuthApi(SessionAuth auth, CsrfGuard csrf, ObjectMapper mapper, JsonResponses responses) {
         this.auth = auth;
@@ -59,6 +67,9 @@ final class AuthApi {
         this.mapper = mapper;
         this.json = new ApiJson(mapper);
         this.responses = responses;
+        this.addresses = new RateLimiter(auth.config(), auth.clock());
+        this.hashing = new HashingQueue(auth.config().maxConcurrentHashes(), auth.config().hashQueueTimeout());
+        this.signIns = new SignInThrottle(auth.config(), auth.attempts(), auth.clock(), hashing);
         this.endpoints = Map.ofEntries(
                 Map.entry("/sign-up/email", new Endpoint("POST", this::signUp)),
                 Map.entry("/sign-in/email", new Endpoint("POST", this::signIn)),
@@ -78,6 +89,11 @@ final class AuthApi {
     /** Answers one API request; {@code endpoint} is the normalized path below {@code basePath}. */
     void handle(HttpServletRequest request, HttpServletResponse response, String endpoint) throws IOException {
         try {
+            // Unknown endpoints and wrong methods count too: probing is traffic like any other.
+            Optional<Duration> wait = addresses.admit(ClientAddress.of(request, auth.config().trustProxy()), endpoint);
+            if (wait.isPresent()) {
+                throw new TooManyRequestsException("Too many requests from your address; try again later", wait.get());
+            }
             Endpoint e = endpoints.get(endpoint);
             if (e == null) {
                 throw new AuthException(ErrorCode.NOT_FOUND, "No endpoint " + auth.config().basePath() + endpoint);
@@ -88,6 +104,8 @@ final class AuthApi {
                 throw new AuthException(ErrorCode.METHOD_NOT_ALLOWED, "Use " + e.method() + " for " + endpoint);
             }
             e.handler().handle(request, response);
+        } catch (TooManyRequestsException e) {
+            refuseUnread(request, response, endpoint, e);
         } catch (AuthException e) {
             responses.error(response, e.code(), e.getMessage());
         } catch (StoreUnavailableException e) {
@@ -111,7 +129,14 @@ final class AuthApi {
             SignUp signUp = new SignUp(body.requiredString("name"), body.requiredString("email"),
                     body.requiredString("password"), body.optionalString("image"),
                     rememberMe(body), body.fieldValues(auth.config().userFields(), mapper));
-            result = auth.signUp(signUp, clientInfo(request), presented(request), true, Optional.of(verifyUrl(request)));
+            ClientInfo client = clientInfo(request);
+            List<SessionCookies.Credential> presented = presented(request);
+            Optional<String> verify = Optional.of(verifyUrl(request));
+            // Hashing the new password is bcrypt work like a sign-in's check: it queues for the same slots.
+            result = hashing.run(() -> auth.signUp(signUp, client, presented, true, verify));
+        } catch (TooManyRequestsException e) {
+            redirectOnFormError(body, errorCallback, refusal(response, e), response);
+            return;
         } catch (AuthException e) {
             redirectOnFormError(body, errorCallback, e, response);
             return;
@@ -153,8 +178,16 @@ final class AuthApi {
         Optional<String> errorCallback = callbackUrl(body, request, "errorCallbackURL");
         SignedIn signedIn;
         try {
-            signedIn = auth.signIn(body.requiredString("email"), body.requiredString("password"),
-                    rememberMe(body), clientInfo(request), presented(request), Optional.of(verifyUrl(request)));
+            String email = body.requiredString("email");
+            String password = body.requiredString("password");
+            boolean remember = rememberMe(body);
+            ClientInfo client = clientInfo(request);
+            List<SessionCookies.Credential> presented = presented(request);
+            Optional<String> verify = Optional.of(verifyUrl(request));
+            signedIn = signIns.signIn(email, () -> auth.signIn(email, password, remember, client, presented, verify));
+        } catch (TooManyRequestsException e) {
+            redirectOnFormError(body, errorCallback, refusal(response, e), response);
+            return;
         } catch (AuthException e) {
             redirectOnFormError(body, errorCallback, e, response);
             return;
@@ -366,6 +399,31 @@ final class AuthApi {
             throw new AuthException(ErrorCode.INVALID_ORIGIN, field + " must be a path in this app or a trusted origin");
         }
         return url;
+    }
+
+    /** Sets {@code Retry-After}; the refusal then goes out as any other error (or back to the form). */
+    private static AuthException refusal(HttpServletResponse response, TooManyRequestsException e) {
+        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        return e.toAuthException();
+    }
+
+    /**
+     * Answers a request refused before its body was read. A sign-in or sign-up form that names a trusted
+     * {@code errorCallbackURL} goes back there with {@code ?error=TOO_MANY_REQUESTS}, as for its other failures.
+     */
+    private void refuseUnread(HttpServletRequest request, HttpServletResponse response, String endpoint,
+                              TooManyRequestsException refused) throws IOException {
+        AuthException e = refusal(response, refused);
+        if (FORM_ENDPOINTS.contains(endpoint) && "POST".equals(request.getMethod())) {
+            try {
+                JsonBody body = JsonBody.read(request, mapper, true);
+                redirectOnFormError(body, callbackUrl(body, request, "errorCallbackURL"), e, response);
+                return;
+            } catch (AuthException notAForm) {
+                // JSON, or no trusted errorCallbackURL, or a body we cannot read: the 429 below says it all
+            }
+        }
+        responses.error(response, e.code(), e.getMessage());
     }
 
     /** A form post that fails goes back to the page that can show the error, when it named one. */

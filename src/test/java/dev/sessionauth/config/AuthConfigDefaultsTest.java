@@ -53,6 +53,24 @@ class AuthConfigDefaultsTest {
     }
 
     @Test
+    void throttlingIsOnByDefaultGenerousPerAddressAndStrictPerAccount() {
+        assertThat(defaults.rateLimitEnabled()).isTrue();
+        assertThat(defaults.rateLimitMax()).isEqualTo(100);
+        assertThat(defaults.rateLimitWindow()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.strictMax()).isEqualTo(30);
+        assertThat(defaults.strictWindow()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(defaults.signInMaxFailures()).isEqualTo(5);
+        assertThat(defaults.signInWindow()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(defaults.rateLimitStorage()).isEqualTo(AuthConfig.RateLimitStorage.MEMORY);
+    }
+
+    @Test
+    void passwordHashingRunsOnePerCoreAndWaitsAtMostFiveSeconds() {
+        assertThat(defaults.maxConcurrentHashes()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(defaults.hashQueueTimeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
     void theApiIsServedUnderApiAuthAndTheSchemaIsManagedAutomatically() {
         assertThat(defaults.basePath()).isEqualTo("/api/auth");
         assertThat(defaults.schema()).isEqualTo(SchemaMode.AUTO);

@@ -150,6 +150,51 @@ class AuthConfigValidationTest {
     }
 
     @Test
+    void rateLimitSettingsAreReadAndCheckedOneByOne() {
+        AuthConfig config = load("rateLimit.enabled", "false", "rateLimit.window", "1m", "rateLimit.max", "600",
+                "rateLimit.strict.window", "1h", "rateLimit.strict.max", "3", "rateLimit.signIn.window", "30m",
+                "rateLimit.signIn.maxFailures", "10", "rateLimit.storage", "database");
+        assertThat(config.rateLimitEnabled()).isFalse();
+        assertThat(config.rateLimitWindow()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.rateLimitMax()).isEqualTo(600);
+        assertThat(config.strictWindow()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.strictMax()).isEqualTo(3);
+        assertThat(config.signInWindow()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.signInMaxFailures()).isEqualTo(10);
+        assertThat(config.rateLimitStorage()).isEqualTo(AuthConfig.RateLimitStorage.DATABASE);
+
+        refused("rateLimit.enabled", "yes").hasMessageStartingWith("rateLimit.enabled: \"yes\" is not a boolean");
+        refused("rateLimit.window", "0").hasMessage("rateLimit.window: \"0\" use a positive duration such as 10s"
+                + " (set as builder setting rateLimit.window)");
+        refused("rateLimit.strict.window", "0s").hasMessageStartingWith("rateLimit.strict.window: \"0\" use a positive");
+        refused("rateLimit.signIn.window", "soon").hasMessageStartingWith("rateLimit.signIn.window: \"soon\" is not a");
+        refused("rateLimit.max", "0").hasMessage("rateLimit.max: \"0\" is out of range; use a whole number from 1 to"
+                + " 1000000 (set as builder setting rateLimit.max)");
+        refused("rateLimit.strict.max", "-3").hasMessageStartingWith("rateLimit.strict.max: \"-3\" is out of range");
+        refused("rateLimit.signIn.maxFailures", "0")
+                .hasMessageStartingWith("rateLimit.signIn.maxFailures: \"0\" is out of range");
+        refused("rateLimit.signIn.maxFailures", "five")
+                .hasMessageStartingWith("rateLimit.signIn.maxFailures: \"five\" is not a whole number");
+        refused("rateLimit.storage", "redis")
+                .hasMessageStartingWith("rateLimit.storage: \"redis\" is not one of: memory, database");
+    }
+
+    @Test
+    void theHashingQueueNeedsASlotAndABoundedWait() {
+        AuthConfig config = load("password.maxConcurrentHashes", "3", "password.hashQueueTimeout", "30s");
+        assertThat(config.maxConcurrentHashes()).isEqualTo(3);
+        assertThat(config.hashQueueTimeout()).isEqualTo(Duration.ofSeconds(30));
+
+        refused("password.maxConcurrentHashes", "0")
+                .hasMessageStartingWith("password.maxConcurrentHashes: \"0\" is out of range");
+        refused("password.hashQueueTimeout", "0")
+                .hasMessageStartingWith("password.hashQueueTimeout: \"0\" use a positive duration");
+        refused("password.hashQueueTimeout", "2m").hasMessage("password.hashQueueTimeout: \"2m\" is too long; use at"
+                + " most 1m: every waiting sign-in holds a request thread (set as builder setting"
+                + " password.hashQueueTimeout)");
+    }
+
+    @Test
     void jdbcMaxPoolSizeMustBeInRange() {
         refused("jdbc.maxPoolSize", "0").hasMessageStartingWith("jdbc.maxPoolSize: \"0\" is out of range");
         assertThat(load("jdbc.maxPoolSize", "4").jdbcMaxPoolSize()).isEqualTo(4);

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  */
 public final class Schema {
     /** The schema version this code reads and writes. */
-    public static final int CURRENT_VERSION = 2;
+    public static final int CURRENT_VERSION = 3;
 
     private static final String VERSION_KEY = "schema_version";
     private static final String CREATE_META = """
@@ -97,7 +97,16 @@ public final class Schema {
                 CONSTRAINT sa_verification_value_uq UNIQUE (value_hash))""",
             "CREATE INDEX IF NOT EXISTS sa_verification_identifier_idx ON sa_verification (identifier)");
 
-    private static final List<Migration> MIGRATIONS = List.of(VERSION_1, IntegerKeys::apply);
+    // Version 3: fixed-window counters (failed sign-ins per account) that instances on one database share.
+    private static final Migration VERSION_3 = Migration.of(
+            """
+            CREATE TABLE IF NOT EXISTS sa_rate_limit (
+                limit_key VARCHAR(64) PRIMARY KEY,
+                hits INTEGER NOT NULL,
+                ends_at TIMESTAMP WITH TIME ZONE NOT NULL)""",
+            "CREATE INDEX IF NOT EXISTS sa_rate_limit_ends_idx ON sa_rate_limit (ends_at)");
+
+    private static final List<Migration> MIGRATIONS = List.of(VERSION_1, IntegerKeys::apply, VERSION_3);
 
     private Schema() {
     }

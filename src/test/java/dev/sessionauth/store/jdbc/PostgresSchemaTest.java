@@ -53,7 +53,8 @@ class PostgresSchemaTest {
 
         assertThat(Schema.version(ds)).contains(Schema.CURRENT_VERSION);
         assertThat(constraints(ds)).contains("sa_user p sa_user_pk", "sa_user u sa_user_id_uq",
-                "sa_user u sa_user_email_uq", "sa_session p sa_session_pk", "sa_session u sa_session_id_uq")
+                "sa_user u sa_user_email_uq", "sa_session p sa_session_pk", "sa_session u sa_session_id_uq",
+                "sa_rate_limit p sa_rate_limit_pkey")
                 .anyMatch(c -> c.startsWith("sa_session f ")).anyMatch(c -> c.startsWith("sa_account f "));
         JdbcUserStore users = new JdbcUserStore(ds);
         JdbcSessionStore sessions = new JdbcSessionStore(ds);

@@ -22,8 +22,9 @@ class SchemaTest {
         JdbcDataSource ds = emptyDatabase();
         Schema.migrate(ds);
 
-        assertThat(Schema.version(ds)).contains(2).contains(Schema.CURRENT_VERSION);
-        for (String table : new String[] {"sa_user", "sa_account", "sa_session", "sa_verification", "sa_meta"}) {
+        assertThat(Schema.version(ds)).contains(3).contains(Schema.CURRENT_VERSION);
+        for (String table : new String[] {"sa_user", "sa_account", "sa_session", "sa_verification", "sa_meta",
+                "sa_rate_limit"}) {
             assertThat(count(ds, table)).as(table).isGreaterThanOrEqualTo(0);
         }
         assertThat(count(ds, "sa_user")).isZero();
@@ -48,7 +49,23 @@ class SchemaTest {
     @Test
     void theVersionIsKeptInSaMeta() {
         JdbcDataSource ds = migratedDatabase();
-        assertThat(new JdbcMetaStore(ds).get("schema_version")).contains("2");
+        assertThat(new JdbcMetaStore(ds).get("schema_version")).contains("3");
+    }
+
+    @Test
+    void aVersionTwoDatabaseGetsTheRateLimitTableAndKeepsItsRows() {
+        JdbcDataSource ds = emptyDatabase();
+        Schema.migrateTo(ds, 2);
+        new JdbcUserStore(ds).createWithSession(user("u1", "ann@example.com"), "hash",
+                newSession(session("s1", "u1", T0)));
+        assertThatThrownBy(() -> count(ds, "sa_rate_limit")).isInstanceOf(IllegalStateException.class);
+
+        Schema.migrate(ds);
+
+        assertThat(Schema.version(ds)).contains(3);
+        assertThat(count(ds, "sa_rate_limit")).isZero();
+        assertThat(count(ds, "sa_user")).isEqualTo(1);
+        assertThat(new JdbcSessionStore(ds).findByTokenHash(tokenHashOf("s1"))).isPresent();
     }
 
     @Test

@@ -1,0 +1,118 @@
+package dev.sessionauth.web;
+
+import dev.sessionauth.AuthException;
+import dev.sessionauth.ErrorCode;
+import dev.sessionauth.SignedIn;
+import dev.sessionauth.config.AuthConfig;
+import dev.sessionauth.store.AttemptStore;
+import dev.sessionauth.store.AttemptWindow;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Per account on failed sign-ins (DESIGN.md section 6): {@code rateLimit.signIn.maxFailures} wrong passwords within
+ * {@code rateLimit.signIn.window} (counted from the first) lock the account until that window ends; every sign-in
+ * to it is then answered 429 with {@code Retry-After}, without a password check.
+ *
+ * <ul>
+ *   <li>The account is the e-mail address as typed, compared as the engine compares it, whether or not it has
+ *       an account: an unknown address guessed five times is locked exactly like a real one, so the answer tells
+ *       nobody which addresses exist.</li>
+ *   <li>A correct password is refused too while the account is locked. Were it let through, a locked account
+ *       would still check every guess and answer the right one with 200, and the lock would limit nothing.</li>
+ *   <li>A successful sign-in clears the count: the password was known, so the failures before it were typos,
+ *       and the owner should not stay one typo from a lock for the rest of the window.</li>
+ *   <li>The lock is checked before the request queues for password hashing (a locked account costs no bcrypt)
+ *       and again once it holds a hashing slot, and a failure is counted before the slot is given back. So a
+ *       burst of concurrent guesses gets at most {@code maxFailures + maxConcurrentHashes - 1} of them checked
+ *       per instance (with {@code rateLimit.storage=database}, one count for all instances), and honest
+ *       concurrent sign-ins of one account never wait on each other beyond the hashing queue.</li>
+ * </ul>
+ * Anyone can lock an account for one window by guessing at it; that is the price of limiting guesses per
+ * account at all, and the window is short for that reason.
+ */
+final class SignInThrottle {
+    private final boolean enabled;
+    private final int maxFailures;
+    private final Duration window;
+    private final AttemptStore attempts;
+    private final Clock clock;
+    private final HashingQueue hashing;
+
+    SignInThrottle(AuthConfig config, AttemptStore attempts, Clock clock, HashingQueue hashing) {
+        this.enabled = config.rateLimitEnabled();
+        this.maxFailures = config.signInMaxFailures();
+        this.window = config.signInWindow();
+        this.attempts = attempts;
+        this.clock = clock;
+        this.hashing = hashing;
+    }
+
+    /**
+     * Runs {@code signIn} (the engine's check of {@code email} and a password) unless the account is locked, and
+     * counts it when it fails with {@code INVALID_EMAIL_OR_PASSWORD}.
+     *
+     * @throws TooManyRequestsException the account is locked, or no hashing slot freed up in time
+     */
+    SignedIn signIn(String email, Supplier<SignedIn> signIn) {
+        if (!enabled) {
+            return hashing.run(signIn);
+        }
+        String key = key(email);
+        refuseWhenLocked(key, now());
+        return hashing.run(() -> {
+            Optional<AttemptWindow> open = refuseWhenLocked(key, now());
+            SignedIn signedIn;
+            try {
+                signedIn = signIn.get();
+            } catch (AuthException e) {
+                if (e.code() == ErrorCode.INVALID_EMAIL_OR_PASSWORD) {
+                    attempts.record(key, now(), window);
+                }
+                throw e;
+            }
+            if (open.isPresent()) {
+                attempts.clear(key);
+            }
+            return signedIn;
+        });
+    }
+
+    private Optional<AttemptWindow> refuseWhenLocked(String key, Instant now) {
+        Optional<AttemptWindow> open = attempts.find(key, now);
+        if (open.isPresent() && open.get().attempts() >= maxFailures) {
+            throw new TooManyRequestsException("Too many failed sign-ins for this account; try again later",
+                    Duration.between(now, open.get().endsAt()));
+        }
+        return open;
+    }
+
+    private Instant now() {
+        // What every database keeps, as the engine does.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * The account's key: a hash of the address compared as the engine's {@code normalizeEmail} compares it
+     * (stripped, lower case), so {@code " Ann@Example.com"} and {@code "ann@example.com"} share one count, and the
+     * store never holds an e-mail address.
+     */
+    static String key(String email) {
+        String normalized = "sign-in:" + email.strip().toLowerCase(Locale.ROOT);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
