@@ -293,12 +293,13 @@ final class AuthApi {
     }
 
     private void verifyEmail(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String callbackParam = request.getParameter("callbackURL");
-        Optional<String> callback = Optional.ofNullable(callbackParam).map(String::trim).filter(c -> !c.isEmpty());
+        // Read strictly by us, not getParameter: a bad escape must be a 400 naming the parameter on every container.
+        UrlEncoded query = UrlEncoded.query(request);
+        Optional<String> callback = query.single("callbackURL").map(String::trim).filter(c -> !c.isEmpty());
         if (callback.isPresent() && !csrf.isTrustedUrl(callback.get(), request)) {
             throw new AuthException(ErrorCode.INVALID_ORIGIN, "callbackURL must be a path in this app or a trusted origin");
         }
-        String secret = Optional.ofNullable(request.getParameter("token")).orElse("");
+        String secret = query.single("token").orElse("");
         User user;
         try {
             user = auth.verifyEmail(secret);
@@ -457,8 +458,9 @@ final class AuthApi {
         return origin + request.getContextPath() + auth.config().basePath() + "/verify-email";
     }
 
+    /** A {@code true}/{@code false} query parameter, read strictly (see {@link UrlEncoded}); absent is false. */
     private static boolean flag(HttpServletRequest request, String name) {
-        String value = request.getParameter(name);
+        String value = UrlEncoded.query(request).single(name).orElse(null);
         if (value == null || value.isEmpty() || value.equals("false")) {
             return false;
         }

@@ -72,7 +72,9 @@ public final class CsrfGuard {
             try {
                 presented = request.getParameter(TOKEN_FIELD);
             } catch (RuntimeException e) {
-                // e.g. a multipart body the target servlet is not configured to parse: no readable token.
+                // No readable token, so none: a multipart body the target servlet is not configured to parse, a
+                // form or query with a malformed escape, a charset the container cannot decode, a body cut short
+                // (Jetty throws for each, Tomcat drops the parameter). The refusal is our 403, never its 500.
                 return false;
             }
         }

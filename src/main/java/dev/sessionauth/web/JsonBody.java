@@ -1,7 +1,10 @@
 package dev.sessionauth.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,12 +16,13 @@ import dev.sessionauth.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +36,7 @@ import java.util.Set;
  * size, with typed accessors whose failures are 4xx {@link AuthException}s that name the field.
  */
 final class JsonBody {
+    private static final System.Logger LOG = System.getLogger(JsonBody.class.getName());
     /** Bodies above this are refused with 413 before they are read. */
     static final int MAX_BYTES = 64 * 1024;
 
@@ -51,17 +56,19 @@ final class JsonBody {
     }
 
     /**
-     * Reads the body of {@code request}.
+     * Reads the body of {@code request}. Every way a body can be bad (cut short, broken chunking, not UTF-8, not
+     * JSON, too large) is an {@link AuthException} with our own message: never the container's or the parser's.
      *
      * @param formAllowed whether {@code application/x-www-form-urlencoded} is accepted
      */
-    static JsonBody read(HttpServletRequest request, ObjectMapper mapper, boolean formAllowed) throws IOException {
+    static JsonBody read(HttpServletRequest request, ObjectMapper mapper, boolean formAllowed) {
         long declared = request.getContentLengthLong();
         if (declared > MAX_BYTES) {
             throw tooLarge();
         }
-        byte[] bytes = readCapped(request.getInputStream());
-        String contentType = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
+        byte[] bytes = readCapped(request);
+        // The header itself: a container's getContentType() may parse the charset and throw on a bad one.
+        String contentType = Optional.ofNullable(request.getHeader("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
         String mediaType = contentType.split(";", 2)[0].trim();
         if (bytes.length == 0 || isBlank(bytes)) {
             if (mediaType.isEmpty() || mediaType.equals("application/json")
@@ -71,14 +78,8 @@ final class JsonBody {
             throw unsupported(formAllowed);
         }
         if (mediaType.equals("application/json")) {
-            JsonNode node;
-            try {
-                // JSON on the wire is UTF-8 (RFC 8259); decoding it ourselves stops Jackson guessing UTF-16/32.
-                node = mapper.readTree(utf8(bytes, "The body"));
-            } catch (JsonProcessingException e) {
-                throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The body is not valid JSON: "
-                        + e.getOriginalMessage());
-            }
+            // JSON on the wire is UTF-8 (RFC 8259); decoding it ourselves stops Jackson guessing UTF-16/32.
+            JsonNode node = parseJson(mapper, utf8(bytes, "The body"));
             if (node instanceof ObjectNode object) {
                 return new JsonBody(object, false);
             }
@@ -99,17 +100,89 @@ final class JsonBody {
                 + (formAllowed ? " or application/x-www-form-urlencoded" : ""));
     }
 
-    private static byte[] readCapped(InputStream in) throws IOException {
+    private static byte[] readCapped(HttpServletRequest request) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         int n;
-        while ((n = in.read(buffer)) != -1) {
+        while ((n = readSome(request, buffer)) != -1) {
             if (out.size() + n > MAX_BYTES) {
                 throw tooLarge();
             }
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    private static int readSome(HttpServletRequest request, byte[] buffer) {
+        try {
+            return request.getInputStream().read(buffer);
+        } catch (IOException | RuntimeException e) {
+            // The client's mistake (a body shorter than its Content-Length, broken chunks, a dropped connection):
+            // containers report it as an IOException (Jetty's EofException) or a runtime one (a bad-message
+            // exception), and either way the answer is ours, never the container's error page.
+            LOG.log(System.Logger.Level.DEBUG, () -> "request body unreadable: " + e);
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The body could not be read: it ended before"
+                    + " its declared length or its chunked encoding is broken");
+        }
+    }
+
+    /**
+     * One JSON value, every fault reported in our words with at most a line and column: Jackson's messages name
+     * its classes and features, which tell an attacker what runs here and a user nothing useful.
+     */
+    private static JsonNode parseJson(ObjectMapper mapper, String text) {
+        try {
+            checkStructure(mapper, text);
+            return mapper.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY,
+                    "The body's JSON is nested too deeply or holds a number or string that is too long");
+        } catch (JsonProcessingException e) {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The body is not valid JSON" + at(e.getLocation()));
+        } catch (IOException e) {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The body is not valid JSON");
+        }
+    }
+
+    /**
+     * Streams through the tokens once, so a repeated field and content after the value get their own messages
+     * (Jackson's strict modes would report both in its own words); syntax errors surface here too.
+     */
+    private static void checkStructure(ObjectMapper mapper, String text) throws IOException {
+        try (JsonParser parser = mapper.getFactory().createParser(text)) {
+            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            Deque<Set<String>> objects = new ArrayDeque<>();
+            int depth = 0;
+            boolean complete = false;
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (complete) {
+                    throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The body must be a single JSON value;"
+                            + " more follows" + at(parser.currentTokenLocation()));
+                }
+                if (token == JsonToken.START_OBJECT) {
+                    objects.push(new HashSet<>());
+                } else if (token == JsonToken.END_OBJECT) {
+                    objects.pop();
+                } else if (token == JsonToken.FIELD_NAME && !objects.element().add(parser.currentName())) {
+                    String name = parser.currentName();
+                    throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The field " + shown(name)
+                            + " appears twice" + at(parser.currentTokenLocation()));
+                }
+                depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+                complete = depth == 0;
+            }
+        }
+    }
+
+    /** A field name as an error message shows it: cut, so an answer never echoes an attacker's 60 KB name. */
+    private static String shown(String name) {
+        return name.length() <= 64 ? name : name.substring(0, 64) + "...";
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     private static boolean isBlank(byte[] bytes) {
@@ -131,24 +204,8 @@ final class JsonBody {
     }
 
     private static ObjectNode parseForm(byte[] bytes) {
-        String text = utf8(bytes, "The form");
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        for (String pair : text.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                if (node.has(name)) {
-                    throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The form field " + name + " appears twice");
-                }
-                node.put(name, value);
-            } catch (IllegalArgumentException e) {
-                throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The form is not validly urlencoded");
-            }
-        }
+        UrlEncoded.parse(utf8(bytes, "The form"), "form field").singles().forEach(node::put);
         return node;
     }
 
@@ -200,7 +257,7 @@ final class JsonBody {
         while (it.hasNext()) {
             String name = it.next();
             if (!names.contains(name)) {
-                throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "Unknown field: " + name
+                throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "Unknown field: " + shown(name)
                         + "; accepted fields are " + String.join(", ", names.stream().sorted().toList()));
             }
         }

@@ -228,13 +228,15 @@ public final class SessionAuthFilter implements Filter {
 
     /** HTML form posts, which must carry the session's CSRF token when they reach the app's own pages. */
     private static boolean isForm(HttpServletRequest request) {
-        String type = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
+        // The header, not getContentType(): Jetty's parses the charset and throws on a bad one (a 500 with its
+        // exception's name in the error page).
+        String type = Optional.ofNullable(request.getHeader("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
         return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
     }
 
     /** Content types a cross-site page can post without a CORS preflight. */
     private static boolean isSimpleForm(HttpServletRequest request) {
-        String type = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
+        String type = Optional.ofNullable(request.getHeader("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
         return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")
                 || type.startsWith("text/plain");
     }

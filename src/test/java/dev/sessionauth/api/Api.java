@@ -3,15 +3,11 @@ package dev.sessionauth.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionauth.testing.RawExchange;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -224,28 +220,32 @@ final class Api {
         }
     }
 
-    /** Sends {@code head} (without the final blank line; Host and Connection: close are added) and {@code body}. */
+    /**
+     * Sends {@code head} (without the final blank line; Host and Connection: close are added) and {@code body},
+     * reading the answer while writing (see {@link RawExchange}: a server may answer before it has read it all).
+     */
     static RawReply raw(TestServer server, String head, byte[] body) {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            // A server that waits for bytes that never come fails the test instead of hanging the suite.
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            String full = head + "\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n";
-            out.write(full.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            String text = all.toString(StandardCharsets.UTF_8);
-            int split = text.indexOf("\r\n\r\n");
-            String responseHead = split < 0 ? text : text.substring(0, split);
-            String responseBody = split < 0 ? "" : text.substring(split + 4);
-            int status = Integer.parseInt(responseHead.substring(9, 12));
-            return new RawReply(status, responseHead, responseBody);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RawExchange.Answer answer = RawExchange.send(server.port(), request(server, head, body));
+        return new RawReply(answer.status(), answer.head(), answer.body());
+    }
+
+    /**
+     * Like {@link #raw} but sends only the first {@code sendBytes} bytes of the body and then waits for the answer
+     * with the connection open: for a body the server must refuse before it has all of it.
+     */
+    static RawReply rawPartly(TestServer server, String head, byte[] body, int sendBytes) {
+        byte[] request = request(server, head, body);
+        RawExchange.Answer answer = RawExchange.sendOnly(server.port(), request,
+                request.length - body.length + sendBytes);
+        return new RawReply(answer.status(), answer.head(), answer.body());
+    }
+
+    private static byte[] request(TestServer server, String head, byte[] body) {
+        String full = head + "\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n";
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(full.getBytes(StandardCharsets.ISO_8859_1));
+        request.writeBytes(body);
+        return request.toByteArray();
     }
 
     /** A POST with an exact byte body and Content-Length. */
@@ -256,6 +256,16 @@ final class Api {
 
     /** A POST whose body comes chunked, so no Content-Length announces its size. */
     static RawReply rawChunkedPost(TestServer server, String path, byte[] body, int chunkSize) {
+        return raw(server, chunkedHead(server, path), chunked(body, chunkSize));
+    }
+
+    static String chunkedHead(TestServer server, String path) {
+        return "POST " + path + " HTTP/1.1\r\nOrigin: " + server.origin()
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked";
+    }
+
+    /** {@code body} in chunks of {@code chunkSize} bytes, with the last (empty) chunk. */
+    static byte[] chunked(byte[] body, int chunkSize) {
         ByteArrayOutputStream chunked = new ByteArrayOutputStream();
         for (int i = 0; i < body.length; i += chunkSize) {
             int n = Math.min(chunkSize, body.length - i);
@@ -264,7 +274,6 @@ final class Api {
             chunked.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
         }
         chunked.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        return raw(server, "POST " + path + " HTTP/1.1\r\nOrigin: " + server.origin()
-                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", chunked.toByteArray());
+        return chunked.toByteArray();
     }
 }

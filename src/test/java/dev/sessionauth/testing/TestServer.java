@@ -132,6 +132,7 @@ public final class TestServer implements AutoCloseable {
         private final java.util.List<dev.sessionauth.SessionListener> listeners = new java.util.ArrayList<>();
         private dev.sessionauth.VerificationSender verificationSender;
         private javax.sql.DataSource dataSource;
+        private UriCompliance uriCompliance = UriCompliance.UNSAFE;
 
         private Builder() {
             settings.put("secret", SECRET);
@@ -180,6 +181,15 @@ public final class TestServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The connector's URI compliance; the default here is {@code UNSAFE} (ambiguous paths reach the filter),
+         * while a deployment runs Jetty's {@code DEFAULT}, which also changes how query strings are decoded.
+         */
+        public Builder uriCompliance(UriCompliance compliance) {
+            this.uriCompliance = compliance;
+            return this;
+        }
+
         /** Configure the filter through init-params, as web.xml does, instead of an engine built in code. */
         public Builder viaInitParams() {
             this.initParams = true;
@@ -190,7 +200,7 @@ public final class TestServer implements AutoCloseable {
             Server server = new Server();
             HttpConnectionFactory http = new HttpConnectionFactory();
             // Let ambiguous paths through Jetty so the filter's own normalization is what gets tested.
-            http.getHttpConfiguration().setUriCompliance(UriCompliance.UNSAFE);
+            http.getHttpConfiguration().setUriCompliance(uriCompliance);
             ServerConnector connector = new ServerConnector(server, http);
             connector.setHost("127.0.0.1");
             connector.setPort(0);

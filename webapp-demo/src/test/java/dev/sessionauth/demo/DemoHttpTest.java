@@ -3,10 +3,14 @@ package dev.sessionauth.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,40 @@ class DemoHttpTest {
     private static HttpResponse<String> get(HttpClient client, String path, String accept) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(demo.url(path))).header("Accept", accept).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A raw HTTP/1.1 exchange, for requests the JDK client will not send (a bad escape, a bad Content-Length). */
+    private static String raw(String requestHead) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", demo.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((requestHead + "\r\nHost: 127.0.0.1:" + demo.port()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void jettyNamesNoVersionAndItsErrorPagesShowNoStackTrace() throws Exception {
+        HttpResponse<String> page = get(HttpClient.newHttpClient(), "/login", "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Server")).isEmpty();
+        assertThat(page.headers().firstValue("X-Powered-By")).isEmpty();
+
+        // An error inside the app (the login page cannot parse this query), a page that does not exist, and a
+        // request Jetty's parser refuses before the app: none names Jetty, its version, an exception or a class.
+        for (String request : List.of("GET /login?redirect=%ZZ HTTP/1.1", "GET /no-such-page HTTP/1.1",
+                "POST /login HTTP/1.1\r\nContent-Length: abc")) {
+            String answer = raw(request);
+            assertThat(answer).as(request).startsWith("HTTP/1.1 4");
+            assertThat(answer.toLowerCase(Locale.ROOT)).as(answer).doesNotContain("\r\nserver:")
+                    .doesNotContain("jetty").doesNotContain("exception").doesNotContain("caused by")
+                    .doesNotContain("\tat ").doesNotContain("java.");
+            assertThat(answer).as(answer).doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z]\\w+");
+        }
+        // What the app's own errors show: the demo's plain page with the status, nothing more.
+        assertThat(raw("GET /login?redirect=%ZZ HTTP/1.1")).contains("Something went wrong").contains("status 400");
+        assertThat(raw("GET /no-such-page HTTP/1.1")).contains("Something went wrong").contains("status 404");
     }
 
     @Test

@@ -7,10 +7,13 @@ import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.xml.XmlConfiguration;
 
 /**
  * The demo WAR folder ({@code src/main/webapp}, its real web.xml and JSPs) in an embedded Jetty 12 with the JSP
- * engine, over fresh in-memory databases so every test class starts from nothing.
+ * engine and the demo's own {@code src/main/jetty/jetty.xml}, over fresh in-memory databases so every test class
+ * starts from nothing.
  */
 final class DemoServer implements AutoCloseable {
     private final Server server;
@@ -26,11 +29,13 @@ final class DemoServer implements AutoCloseable {
         // The demo reads these like any deployment would (SessionAuth's system-property source, the notes' URL).
         System.setProperty("sessionauth.jdbc.url", "jdbc:h2:mem:demo-sessions-" + run + ";DB_CLOSE_DELAY=-1");
         System.setProperty("demo.notes.jdbcUrl", "jdbc:h2:mem:demo-notes-" + run + ";DB_CLOSE_DELAY=-1");
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
+        // The same jetty.xml that mvn jetty:run applies (no Server header, no stack traces), on a free port.
+        XmlConfiguration jettyXml = new XmlConfiguration(ResourceFactory.root().newResource(
+                Path.of("src/main/jetty/jetty.xml").toAbsolutePath()));
+        jettyXml.getProperties().put("jetty.http.host", "127.0.0.1");
+        jettyXml.getProperties().put("jetty.http.port", "0");
+        Server server = (Server) jettyXml.configure();
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         WebAppContext app = new WebAppContext();
         app.setContextPath("/");
         app.setBaseResourceAsPath(Path.of("src/main/webapp").toAbsolutePath());
@@ -43,6 +48,10 @@ final class DemoServer implements AutoCloseable {
         server.setHandler(app);
         server.start();
         return new DemoServer(server, connector.getLocalPort());
+    }
+
+    int port() {
+        return port;
     }
 
     String url(String path) {
