@@ -103,6 +103,9 @@ final class AuthApi {
                 response.setHeader("Allow", e.method());
                 throw new AuthException(ErrorCode.METHOD_NOT_ALLOWED, "Use " + e.method() + " for " + endpoint);
             }
+            // A malformed query is refused on every endpoint, not only on those that read it: the answer to a broken
+            // request must not depend on which parameters the endpoint happens to look at.
+            UrlEncoded.query(request);
             e.handler().handle(request, response);
         } catch (TooManyRequestsException e) {
             refuseUnread(request, response, endpoint, e);

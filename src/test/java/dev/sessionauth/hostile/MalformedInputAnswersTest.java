@@ -67,6 +67,15 @@ class MalformedInputAnswersTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"POST | sign-out", "GET | list-sessions", "POST | refresh-session"})
+    void aBadEscapeIsRefusedEvenWhereTheEndpointReadsNoQuery(String method, String endpoint) {
+        Answer a = method.equals("GET") ? send("GET /api/auth/" + endpoint + "?q=%ZZ HTTP/1.1", "")
+                : post("/api/auth/" + endpoint + "?q=%ZZ", "application/json", "{}");
+        assertThat(ourError(a, 400, "INVALID_REQUEST_BODY")).isEqualTo("The query parameter q is not valid"
+                + " percent-encoded UTF-8");
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "get-session?disableCookieCache=%ZZ | disableCookieCache",
             "get-session?disableRefresh=%C3%28 | disableRefresh",
