@@ -26,7 +26,7 @@ class AddressLimitTest {
     private final MutableClock clock = new MutableClock();
 
     private TestServer server(String... settings) {
-        TestServer.Builder b = TestServer.builder().clock(clock);
+        TestServer.Builder b = TestServer.builder().shippedThrottle().clock(clock);
         for (int i = 0; i < settings.length; i += 2) {
             b.set(settings[i], settings[i + 1]);
         }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class HashingQueueTest {
 
     private static TestServer server(GatedDataSource data, String jdbcUrl, String timeout) {
-        return TestServer.builder().dataSource(data, jdbcUrl)
+        return TestServer.builder().shippedThrottle().dataSource(data, jdbcUrl)
                 .set("password.maxConcurrentHashes", "1")
                 .set("password.hashQueueTimeout", timeout)
                 .start();

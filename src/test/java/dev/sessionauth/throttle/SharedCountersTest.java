@@ -54,13 +54,14 @@ class SharedCountersTest {
 
     static Stream<Arguments> databases() throws SQLException {
         String h2 = "jdbc:h2:mem:shared-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Database onH2 = (clock, settings) -> configured(TestServer.builder().clock(clock).jdbcUrl(h2), settings);
+        Database onH2 = (clock, settings) -> configured(TestServer.builder().shippedThrottle().clock(clock).jdbcUrl(h2),
+                settings);
 
         String name = "shared_" + DATABASES.incrementAndGet();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
-        Database onPostgres = (clock, settings) -> configured(TestServer.builder().clock(clock)
+        Database onPostgres = (clock, settings) -> configured(TestServer.builder().shippedThrottle().clock(clock)
                 .dataSource(postgres.getDatabase("postgres", name), postgres.getJdbcUrl("postgres", name)), settings);
         return Stream.of(Arguments.of("H2", onH2),
                 Arguments.of("PostgreSQL", onPostgres));
