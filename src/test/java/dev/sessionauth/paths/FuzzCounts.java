@@ -40,7 +40,7 @@ final class FuzzCounts {
         return distinct.add(target);
     }
 
-    /** Counts one exchange; a bypass is counted, and the property fails on it separately. */
+    /** Counts one exchange; a bypass is counted here, and the test lists it separately. */
     void count(Identity who, Deployment.Exchange e) {
         if (e.bypassed()) {
             bypasses++;
@@ -89,12 +89,12 @@ final class FuzzCounts {
     }
 
     /** A few lines for stdout. */
-    String report(String container, double seconds) {
+    String report(String container, FuzzSeed seed, double seconds) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "PathFuzzTest on %s: %d distinct raw paths (of %d generated), each sent anonymously and with the"
-                        + " session of a signed-in user neither verified nor fresh = %d requests in %.1f s"
-                        + " (start-up included); bypasses: %d%n",
-                container, distinct.size(), tries, 2 * distinct.size(), seconds, bypasses));
+                "PathFuzzTest on %s, %s: %d distinct raw paths (of %d generated), each sent anonymously and with"
+                        + " the session of a signed-in user neither verified nor fresh = %d requests in %.1f s"
+                        + " (start-up included); bypasses: %d (replay with %s)%n",
+                container, seed, distinct.size(), tries, 2 * distinct.size(), seconds, bypasses, seed.replayFlag()));
         for (Identity who : counts.keySet()) {
             out.append("  ").append(who).append(':');
             for (Outcome o : Outcome.values()) {

@@ -1,12 +1,10 @@
 package dev.sessionauth.paths;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.SplittableRandom;
 
 /**
  * Generates raw request targets aimed at the demo's guarded paths: its path words (some spanning two segments)
@@ -15,11 +13,11 @@ import net.jqwik.api.Tuple;
  * Kelvin sign ...) raw or encoded; {@code ;params} on any segment; dot segments plain and encoded; separators
  * {@code /}, {@code //}, {@code \}, {@code %2f}, {@code %5c}, look-alike slashes; trailing dots, spaces and
  * slashes; query strings and fragments. Characters outside ASCII go on the wire as UTF-8.
+ *
+ * <p>Every choice is drawn from one {@link SplittableRandom} seeded at construction, so the same seed gives the
+ * same targets in the same order (see {@link FuzzSeed}). Lists are uniformly long within their bounds.
  */
 final class RawPaths {
-
-    private RawPaths() {
-    }
 
     /** How one character of a word is written. */
     enum CharForm {
@@ -27,20 +25,96 @@ final class RawPaths {
         IIS_UNICODE, LOOKALIKE_RAW, LOOKALIKE_ENCODED
     }
 
-    static Arbitrary<String> targets() {
-        // Most segments are written plainly, so that enough paths get past the containers' own parsers to test
-        // the filter; the rest have any of their characters rewritten.
-        Arbitrary<List<CharForm>> forms = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just(List.of())),
-                Tuple.of(1, charForms().list().ofMaxSize(14)));
-        Arbitrary<String> segment = Combinators.combine(words(), forms, decorations(), parameters())
-                .as(RawPaths::segment);
-        // The first segment is mostly a name: a path that starts by climbing above the root is refused by every
-        // parser, so it tests little; later segments climb as they like.
-        Arbitrary<String> first = Combinators.combine(Arbitraries.frequencyOf(Tuple.of(9, names()), Tuple.of(1, words())),
-                forms, decorations(), parameters()).as(RawPaths::segment);
-        return Combinators.combine(prefixes(), first, segment.list().ofMinSize(1).ofMaxSize(5),
-                separators().list().ofSize(6), tails()).as(RawPaths::target).withoutEdgeCases();
+    private static final Weighted<CharForm> CHAR_FORMS = Weighted
+            .of(120, CharForm.RAW)
+            .or(10, CharForm.OTHER_CASE)
+            .or(8, CharForm.PERCENT_UPPER)
+            .or(8, CharForm.PERCENT_LOWER)
+            .or(3, CharForm.DOUBLE_PERCENT)
+            .or(3, CharForm.OVERLONG_TWO_BYTES)
+            .or(2, CharForm.OVERLONG_THREE_BYTES)
+            .or(2, CharForm.IIS_UNICODE)
+            .or(2, CharForm.LOOKALIKE_RAW)
+            .or(4, CharForm.LOOKALIKE_ENCODED);
+
+    /**
+     * How the characters of one word are written, from its first on; characters past the list's end are raw.
+     * Most segments are written plainly, so that enough paths get past the containers' own parsers to test the
+     * filter; the rest have any of their characters rewritten.
+     */
+    private static final Draw<List<CharForm>> FORMS = Draw.oneOf(Weighted
+            .<Draw<List<CharForm>>>of(3, Draw.just(List.of()))
+            .or(1, Draw.listOf(CHAR_FORMS, 0, 14)));
+
+    /** The demo's path words, some spanning two segments, whose inner '/' can be encoded too. */
+    private static final Weighted<String> NAMES = Weighted
+            .of(8, "api/protected").or(6, "api/public").or(8, "dashboard")
+            .or(6, "notes").or(6, "account").or(4, "account/profile")
+            .or(3, "api").or(3, "protected").or(3, "public")
+            .or(3, "api/auth/get-session").or(2, "login").or(1, "signup")
+            .or(1, "dev/mail").or(4, "data").or(4, "x").or(2, "index.jsp");
+
+    /** The empty segment and dot segments. */
+    private static final Weighted<String> DOTS = Weighted.of(3, "").or(4, ".").or(8, "..").or(1, "...");
+
+    /** The demo's path words, dot segments and the empty segment. */
+    private static final Draw<String> WORDS = Draw.oneOf(Weighted.<Draw<String>>of(7, NAMES).or(3, DOTS));
+
+    /**
+     * The first segment is mostly a name: a path that starts by climbing above the root is refused by every
+     * parser, so it tests little; later segments climb as they like.
+     */
+    private static final Draw<String> FIRST_WORDS = Draw.oneOf(Weighted.<Draw<String>>of(9, NAMES).or(1, WORDS));
+
+    private static final Weighted<String> DECORATIONS = Weighted
+            .of(85, "").or(3, ".").or(2, "..").or(3, "%20").or(1, " ")
+            .or(2, "%09").or(1, "%00").or(1, "~1").or(1, "::$DATA")
+            .or(2, "%2e").or(1, "%e3%80%82");
+
+    private static final Weighted<String> PARAMETERS = Weighted
+            .of(70, "").or(5, ";").or(8, ";x").or(4, ";jsessionid=ABC123")
+            .or(2, ";x=1;y=2").or(2, ";%2e%2e").or(2, ";..").or(2, ";x%2f..%2fdata")
+            .or(1, ";%3b").or(1, ";x=%2f").or(1, ";%ef%bc%8f..").or(1, ";\uFF0F..");
+
+    private static final Weighted<String> SEPARATORS = Weighted
+            .of(150, "/").or(6, "//").or(4, "\\").or(3, "%2f").or(3, "%2F")
+            .or(3, "%5c").or(2, "%5C").or(4, "/./").or(3, "/%2e/").or(2, "%252f")
+            .or(1, "\uFF0F").or(2, "%ef%bc%8f").or(2, "%c0%af").or(1, "\u2215")
+            .or(3, "/;x/").or(2, "/.;/").or(2, "/..;/");
+
+    private static final Weighted<String> TAILS = Weighted
+            .of(55, "").or(10, "/").or(4, "/.").or(4, "/..").or(3, "/%2e%2e")
+            .or(3, ";x").or(3, "/;x/..").or(3, ".").or(3, "%20").or(1, " ")
+            .or(5, "?a=1").or(3, "?next=/../dashboard").or(1, "#/../dashboard")
+            .or(1, "?;x/..#y");
+
+    private static final Weighted<String> PREFIXES = Weighted.of(97, "").or(3, "http://127.0.0.1");
+
+    /** Segments after the first: one to five. */
+    private static final int MIN_REST = 1;
+    private static final int MAX_REST = 5;
+
+    private final SplittableRandom random;
+
+    /** Targets drawn from {@code seed}: the same seed, the same targets. */
+    RawPaths(long seed) {
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** The next raw request target, as it goes on the request line. */
+    String next() {
+        String prefix = PREFIXES.from(random);
+        String first = segment(FIRST_WORDS.from(random));
+        int restSize = random.nextInt(MIN_REST, MAX_REST + 1);
+        List<String> rest = new ArrayList<>(restSize);
+        for (int i = 0; i < restSize; i++) {
+            rest.add(segment(WORDS.from(random)));
+        }
+        List<String> separators = new ArrayList<>(restSize + 1);
+        for (int i = 0; i <= restSize; i++) {
+            separators.add(SEPARATORS.from(random));
+        }
+        return target(prefix, first, rest, separators, TAILS.from(random));
     }
 
     private static String target(String prefix, String first, List<String> rest, List<String> separators,
@@ -57,12 +131,13 @@ final class RawPaths {
         return out.append(tail).toString();
     }
 
-    private static String segment(String word, List<CharForm> forms, String decoration, String parameter) {
+    private String segment(String word) {
+        List<CharForm> forms = FORMS.from(random);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < word.length(); i++) {
             out.append(render(word.charAt(i), i < forms.size() ? forms.get(i) : CharForm.RAW));
         }
-        return out.append(decoration).append(parameter).toString();
+        return out.append(DECORATIONS.from(random)).append(PARAMETERS.from(random)).toString();
     }
 
     private static String render(char c, CharForm form) {
@@ -101,70 +176,5 @@ final class RawPaths {
             out.append(String.format(Locale.ROOT, "%%%02X", b & 0xFF));
         }
         return out.toString();
-    }
-
-    private static Arbitrary<CharForm> charForms() {
-        return Arbitraries.frequency(
-                Tuple.of(120, CharForm.RAW),
-                Tuple.of(10, CharForm.OTHER_CASE),
-                Tuple.of(8, CharForm.PERCENT_UPPER),
-                Tuple.of(8, CharForm.PERCENT_LOWER),
-                Tuple.of(3, CharForm.DOUBLE_PERCENT),
-                Tuple.of(3, CharForm.OVERLONG_TWO_BYTES),
-                Tuple.of(2, CharForm.OVERLONG_THREE_BYTES),
-                Tuple.of(2, CharForm.IIS_UNICODE),
-                Tuple.of(2, CharForm.LOOKALIKE_RAW),
-                Tuple.of(4, CharForm.LOOKALIKE_ENCODED));
-    }
-
-    /** The demo's path words, dot segments and the empty segment. */
-    private static Arbitrary<String> words() {
-        return Arbitraries.frequencyOf(Tuple.of(7, names()),
-                Tuple.of(3, Arbitraries.frequency(Tuple.of(3, ""), Tuple.of(4, "."), Tuple.of(8, ".."),
-                        Tuple.of(1, "..."))));
-    }
-
-    /** The demo's path words, some spanning two segments, whose inner '/' can be encoded too. */
-    private static Arbitrary<String> names() {
-        return Arbitraries.frequency(
-                Tuple.of(8, "api/protected"), Tuple.of(6, "api/public"), Tuple.of(8, "dashboard"),
-                Tuple.of(6, "notes"), Tuple.of(6, "account"), Tuple.of(4, "account/profile"),
-                Tuple.of(3, "api"), Tuple.of(3, "protected"), Tuple.of(3, "public"),
-                Tuple.of(3, "api/auth/get-session"), Tuple.of(2, "login"), Tuple.of(1, "signup"),
-                Tuple.of(1, "dev/mail"), Tuple.of(4, "data"), Tuple.of(4, "x"), Tuple.of(2, "index.jsp"));
-    }
-
-    private static Arbitrary<String> decorations() {
-        return Arbitraries.frequency(
-                Tuple.of(85, ""), Tuple.of(3, "."), Tuple.of(2, ".."), Tuple.of(3, "%20"), Tuple.of(1, " "),
-                Tuple.of(2, "%09"), Tuple.of(1, "%00"), Tuple.of(1, "~1"), Tuple.of(1, "::$DATA"),
-                Tuple.of(2, "%2e"), Tuple.of(1, "%e3%80%82"));
-    }
-
-    private static Arbitrary<String> parameters() {
-        return Arbitraries.frequency(
-                Tuple.of(70, ""), Tuple.of(5, ";"), Tuple.of(8, ";x"), Tuple.of(4, ";jsessionid=ABC123"),
-                Tuple.of(2, ";x=1;y=2"), Tuple.of(2, ";%2e%2e"), Tuple.of(2, ";.."), Tuple.of(2, ";x%2f..%2fdata"),
-                Tuple.of(1, ";%3b"), Tuple.of(1, ";x=%2f"), Tuple.of(1, ";%ef%bc%8f.."), Tuple.of(1, ";\uFF0F.."));
-    }
-
-    private static Arbitrary<String> separators() {
-        return Arbitraries.frequency(
-                Tuple.of(150, "/"), Tuple.of(6, "//"), Tuple.of(4, "\\"), Tuple.of(3, "%2f"), Tuple.of(3, "%2F"),
-                Tuple.of(3, "%5c"), Tuple.of(2, "%5C"), Tuple.of(4, "/./"), Tuple.of(3, "/%2e/"), Tuple.of(2, "%252f"),
-                Tuple.of(1, "\uFF0F"), Tuple.of(2, "%ef%bc%8f"), Tuple.of(2, "%c0%af"), Tuple.of(1, "\u2215"),
-                Tuple.of(3, "/;x/"), Tuple.of(2, "/.;/"), Tuple.of(2, "/..;/"));
-    }
-
-    private static Arbitrary<String> tails() {
-        return Arbitraries.frequency(
-                Tuple.of(55, ""), Tuple.of(10, "/"), Tuple.of(4, "/."), Tuple.of(4, "/.."), Tuple.of(3, "/%2e%2e"),
-                Tuple.of(3, ";x"), Tuple.of(3, "/;x/.."), Tuple.of(3, "."), Tuple.of(3, "%20"), Tuple.of(1, " "),
-                Tuple.of(5, "?a=1"), Tuple.of(3, "?next=/../dashboard"), Tuple.of(1, "#/../dashboard"),
-                Tuple.of(1, "?;x/..#y"));
-    }
-
-    private static Arbitrary<String> prefixes() {
-        return Arbitraries.frequency(Tuple.of(97, ""), Tuple.of(3, "http://127.0.0.1"));
     }
 }
