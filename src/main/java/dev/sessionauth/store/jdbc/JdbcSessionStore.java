@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 
 /**
  * {@link SessionStore} over JDBC ({@code sa_session}); every lookup is one indexed statement, and resolving a
- * token reads two rows by their integer primary keys (see {@link IntegerKeys}).
+ * token reads two rows by their integer primary keys (see {@link Version2Migration}).
  */
 public final class JdbcSessionStore implements SessionStore {
     private static final String EXTEND = """

@@ -97,6 +97,9 @@ public final class Schema {
                 CONSTRAINT sa_verification_value_uq UNIQUE (value_hash))""",
             "CREATE INDEX IF NOT EXISTS sa_verification_identifier_idx ON sa_verification (identifier)");
 
+    // Version 2: integer primary keys, with existing rows carried over (big enough for a class of its own).
+    private static final Migration VERSION_2 = Version2Migration::apply;
+
     // Version 3: fixed-window counters (failed sign-ins per account) that instances on one database share.
     private static final Migration VERSION_3 = Migration.of(
             """
@@ -106,7 +109,7 @@ public final class Schema {
                 ends_at TIMESTAMP WITH TIME ZONE NOT NULL)""",
             "CREATE INDEX IF NOT EXISTS sa_rate_limit_ends_idx ON sa_rate_limit (ends_at)");
 
-    private static final List<Migration> MIGRATIONS = List.of(VERSION_1, IntegerKeys::apply, VERSION_3);
+    private static final List<Migration> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3);
 
     private Schema() {
     }

@@ -21,7 +21,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /** Schema version 2: sessions and users keyed by integers, and databases of version 1 upgraded with their rows. */
-class IntegerKeysTest {
+class Version2MigrationTest {
     private static final String V1_SESSION = """
             INSERT INTO sa_session (id, token_hash, user_id, expires_at, absolute_expires_at, created_at, updated_at,
                                     ip_address, user_agent, remember)

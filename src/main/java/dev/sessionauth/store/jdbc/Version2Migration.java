@@ -16,15 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Schema version 2: integer primary keys, so that resolving a session reads two rows by their long keys instead of
- * walking two string indexes (measured: 15 → 6 µs a lookup in H2 at a million sessions). {@code sa_session} is
- * keyed by {@code lookup_key}, the first 64 bits of its token hash, and carries {@code user_key}, the generated
- * {@code row_key} that now keys {@code sa_user}. The string ids stay, unique, as the handles the API shows.
+ * The migration from schema version 1 to 2, one of {@link Schema}'s steps: integer primary keys, so that resolving
+ * a session reads two rows by their long keys instead of walking two string indexes (measured: 15 → 6 µs a lookup
+ * in H2 at a million sessions). {@code sa_session} is keyed by {@code lookup_key}, the first 64 bits of its token
+ * hash, and carries {@code user_key}, the generated {@code row_key} that now keys {@code sa_user}. The string ids
+ * stay, unique, as the handles the API shows.
  */
-final class IntegerKeys {
+final class Version2Migration {
     private static final int BATCH = 1000;
 
-    private IntegerKeys() {
+    private Version2Migration() {
     }
 
     /**
@@ -172,8 +173,8 @@ final class IntegerKeys {
                               String onDelete, String onUpdate) {
         String createSql() {
             return "ALTER TABLE " + qualified(schema, table) + " ADD CONSTRAINT " + quote(name) + " FOREIGN KEY ("
-                    + String.join(", ", columns.stream().map(IntegerKeys::quote).toList()) + ") REFERENCES sa_user ("
-                    + String.join(", ", referenced.stream().map(IntegerKeys::quote).toList()) + ") ON DELETE "
+                    + String.join(", ", columns.stream().map(Version2Migration::quote).toList()) + ") REFERENCES sa_user ("
+                    + String.join(", ", referenced.stream().map(Version2Migration::quote).toList()) + ") ON DELETE "
                     + onDelete + " ON UPDATE " + onUpdate;
         }
     }
