@@ -19,8 +19,36 @@ final class Jdbc {
     /** SQLSTATE of a unique-constraint violation, the same in H2 and PostgreSQL. */
     static final String UNIQUE_VIOLATION = "23505";
 
+    /** Statements run on one connection, as one unit of work. */
+    @FunctionalInterface
+    interface SqlWork {
+        void run(Connection c) throws SQLException;
+    }
 
     private Jdbc() {
+    }
+
+    /**
+     * Runs {@code work} as one transaction on {@code c}: committed when it returns, rolled back when it throws (the
+     * exception goes on), and the connection's auto-commit left as it was found, since a pooled connection is reused.
+     */
+    static void inTransaction(Connection c, SqlWork work) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            work.run(c);
+            c.commit();
+        } catch (Throwable e) {
+            // Every throwable, errors too: restoring auto-commit below would otherwise commit the half-done work.
+            try {
+                c.rollback();
+            } catch (SQLException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
     }
 
     static StoreUnavailableException unavailable(String operation, SQLException e) {

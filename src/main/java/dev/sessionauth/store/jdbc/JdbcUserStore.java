@@ -59,10 +59,8 @@ public final class JdbcUserStore implements UserStore {
     @Override
     public void create(User user, String passwordHash, Optional<NewSession> firstSession) {
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement(insertUser)) {
+            Jdbc.inTransaction(c, tx -> {
+                try (PreparedStatement ps = tx.prepareStatement(insertUser)) {
                     ps.setString(1, user.getId());
                     ps.setString(2, user.getName());
                     ps.setString(3, user.getEmail());
@@ -78,7 +76,7 @@ public final class JdbcUserStore implements UserStore {
                     }
                     throw e;
                 }
-                try (PreparedStatement ps = c.prepareStatement(INSERT_ACCOUNT)) {
+                try (PreparedStatement ps = tx.prepareStatement(INSERT_ACCOUNT)) {
                     ps.setString(1, user.getId());
                     ps.setString(2, user.getId());
                     ps.setString(3, PASSWORD_PROVIDER);
@@ -89,18 +87,12 @@ public final class JdbcUserStore implements UserStore {
                     ps.executeUpdate();
                 }
                 if (firstSession.isPresent()) {
-                    try (PreparedStatement ps = c.prepareStatement(insertSession)) {
+                    try (PreparedStatement ps = tx.prepareStatement(insertSession)) {
                         Jdbc.bindSession(ps, firstSession.get().session(), firstSession.get().tokenHash(), sessionFields);
                         ps.executeUpdate();
                     }
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw Jdbc.unavailable("create a user", e);
         }

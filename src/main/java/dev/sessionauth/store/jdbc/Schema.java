@@ -123,33 +123,25 @@ public final class Schema {
     static void migrateTo(DataSource dataSource, int target) {
         try (Connection c = dataSource.getConnection()) {
             boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+            Jdbc.inTransaction(c, tx -> {
                 if (postgres) {
-                    try (Statement s = c.createStatement()) {
+                    try (Statement s = tx.createStatement()) {
                         s.execute(POSTGRES_LOCK);
                     }
                 }
-                try (Statement s = c.createStatement()) {
+                try (Statement s = tx.createStatement()) {
                     s.execute(CREATE_META);
                 }
-                Optional<Integer> version = readVersion(c);
+                Optional<Integer> version = readVersion(tx);
                 for (int v = version.orElse(0); v < target; v++) {
-                    MIGRATIONS.get(v).apply(c);
+                    MIGRATIONS.get(v).apply(tx);
                 }
                 if (version.isEmpty()) {
-                    write(c, INSERT_VERSION, VERSION_KEY, Integer.toString(target));
+                    write(tx, INSERT_VERSION, VERSION_KEY, Integer.toString(target));
                 } else if (version.get() < target) {
-                    write(c, UPDATE_VERSION, Integer.toString(target), VERSION_KEY);
+                    write(tx, UPDATE_VERSION, Integer.toString(target), VERSION_KEY);
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw Jdbc.unavailable("create or migrate its tables", e);
         }
