@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import javax.sql.DataSource;
 
 /** The conversions and row mappings the JDBC stores share. */
@@ -86,28 +85,29 @@ final class Jdbc {
         return rs.getObject(index, OffsetDateTime.class).toInstant();
     }
 
-    /** Maps the user columns (id, name, email, email_verified, image, created_at, updated_at, fields…) from {@code first}. */
-    static User user(ResultSet rs, int first, FieldColumns fields) throws SQLException {
-        return new User(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2), rs.getBoolean(first + 3),
-                Optional.ofNullable(rs.getString(first + 4)), getInstant(rs, first + 5), getInstant(rs, first + 6),
-                fields.readAll(rs, first + 7));
+    /** The user columns in the order {@link #user} reads them, for a SELECT list over {@code sa_user u}. */
+    static String userColumns(FieldColumns fields) {
+        return "u.id, u.name, u.email, u.email_verified, u.image, u.created_at, u.updated_at" + fields.selectList("u");
     }
 
-    /**
-     * Maps the session columns (id, user_id, expires_at, absolute_expires_at, created_at, updated_at, ip_address,
-     * user_agent, remember, fields…) from {@code first}.
-     */
-    static Session session(ResultSet rs, int first, FieldColumns fields) throws SQLException {
-        return new Session(rs.getString(first), rs.getString(first + 1), getInstant(rs, first + 2),
-                getInstant(rs, first + 3), getInstant(rs, first + 4), getInstant(rs, first + 5),
-                Optional.ofNullable(rs.getString(first + 6)), Optional.ofNullable(rs.getString(first + 7)),
-                rs.getBoolean(first + 8), fields.readAll(rs, first + 9));
+    /** Maps the columns {@link #userColumns} lists, read from where {@code row} stands. */
+    static User user(ColumnReader row, FieldColumns fields) throws SQLException {
+        // Arguments are evaluated left to right (JLS 15.7.4): the same order as the SELECT list.
+        return new User(row.string(), row.string(), row.string(), row.bool(), row.optionalString(), row.instant(),
+                row.instant(), row.fields(fields));
     }
 
-    /** The session columns in the order {@link #session} reads them, for a SELECT list. */
+    /** The session columns in the order {@link #session} reads them, for a SELECT list over {@code sa_session s}. */
     static String sessionColumns(FieldColumns fields) {
         return "s.id, s.user_id, s.expires_at, s.absolute_expires_at, s.created_at, s.updated_at, s.ip_address,"
                 + " s.user_agent, s.remember" + fields.selectList("s");
+    }
+
+    /** Maps the columns {@link #sessionColumns} lists, read from where {@code row} stands. */
+    static Session session(ColumnReader row, FieldColumns fields) throws SQLException {
+        // Arguments are evaluated left to right (JLS 15.7.4): the same order as the SELECT list.
+        return new Session(row.string(), row.string(), row.instant(), row.instant(), row.instant(), row.instant(),
+                row.optionalString(), row.optionalString(), row.bool(), row.fields(fields));
     }
 
     /**
@@ -121,19 +121,21 @@ final class Jdbc {
                 + fields.placeholders() + ")";
     }
 
+    /** Binds {@link #insertSession}'s parameters. */
     static void bindSession(PreparedStatement ps, Session s, String tokenHash, FieldColumns fields) throws SQLException {
-        ps.setLong(1, TokenHasher.lookupKey(tokenHash));
-        ps.setString(2, s.getId());
-        ps.setString(3, tokenHash);
-        ps.setString(4, s.getUserId());
-        ps.setString(5, s.getUserId());
-        setInstant(ps, 6, s.getExpiresAt());
-        setInstant(ps, 7, s.getAbsoluteExpiresAt());
-        setInstant(ps, 8, s.getCreatedAt());
-        setInstant(ps, 9, s.getUpdatedAt());
-        ps.setString(10, s.getIpAddress());
-        ps.setString(11, s.getUserAgent());
-        ps.setBoolean(12, s.isRemember());
-        fields.bindAll(ps, 13, s.getFields());
+        new ParameterBinder(ps)
+                .bigint(TokenHasher.lookupKey(tokenHash))
+                .string(s.getId())
+                .string(tokenHash)
+                .string(s.getUserId())
+                .string(s.getUserId()) // the sub-select that finds user_key
+                .instant(s.getExpiresAt())
+                .instant(s.getAbsoluteExpiresAt())
+                .instant(s.getCreatedAt())
+                .instant(s.getUpdatedAt())
+                .string(s.getIpAddress())
+                .string(s.getUserAgent())
+                .bool(s.isRemember())
+                .fields(fields, s.getFields());
     }
 }

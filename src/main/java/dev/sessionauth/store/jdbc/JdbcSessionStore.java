@@ -43,9 +43,6 @@ public final class JdbcSessionStore implements SessionStore {
     private final String insert;
     private final String findByTokenHash;
     private final String listLive;
-    // Where the user's columns and the stored hash sit in findByTokenHash's rows (after the declared fields).
-    private final int userColumn;
-    private final int hashColumn;
 
     public JdbcSessionStore(DataSource dataSource) {
         this(dataSource, List.of(), List.of());
@@ -58,12 +55,9 @@ public final class JdbcSessionStore implements SessionStore {
         this.sessionFields = new FieldColumns(sessionFields);
         this.insert = Jdbc.insertSession(this.sessionFields);
         // The row is found by the first 64 bits of the hash; the whole hash is compared in Java, in constant time.
-        this.findByTokenHash = "SELECT " + Jdbc.sessionColumns(this.sessionFields)
-                + ", u.id, u.name, u.email, u.email_verified, u.image, u.created_at, u.updated_at"
-                + this.userFields.selectList("u")
-                + ", s.token_hash FROM sa_session s JOIN sa_user u ON u.row_key = s.user_key WHERE s.lookup_key = ?";
-        this.userColumn = 10 + this.sessionFields.fields().size();
-        this.hashColumn = userColumn + 7 + this.userFields.fields().size();
+        this.findByTokenHash = "SELECT s.token_hash, " + Jdbc.sessionColumns(this.sessionFields) + ", "
+                + Jdbc.userColumns(this.userFields)
+                + " FROM sa_session s JOIN sa_user u ON u.row_key = s.user_key WHERE s.lookup_key = ?";
         this.listLive = "SELECT " + Jdbc.sessionColumns(this.sessionFields)
                 + " FROM sa_session s WHERE s.user_id = ? AND s.expires_at > ? ORDER BY s.created_at DESC, s.id";
     }
@@ -86,12 +80,15 @@ public final class JdbcSessionStore implements SessionStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(findByTokenHash)) {
             ps.setLong(1, TokenHasher.lookupKey(tokenHash));
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || !MessageDigest.isEqual(rs.getString(hashColumn).getBytes(StandardCharsets.US_ASCII),
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                ColumnReader row = new ColumnReader(rs);
+                if (!MessageDigest.isEqual(row.string().getBytes(StandardCharsets.US_ASCII),
                         tokenHash.getBytes(StandardCharsets.US_ASCII))) {
                     return Optional.empty();
                 }
-                return Optional.of(new SessionAndUser(Jdbc.session(rs, 1, sessionFields),
-                        Jdbc.user(rs, userColumn, userFields)));
+                return Optional.of(new SessionAndUser(Jdbc.session(row, sessionFields), Jdbc.user(row, userFields)));
             }
         } catch (SQLException e) {
             throw Jdbc.unavailable("read a session", e);
@@ -123,10 +120,11 @@ public final class JdbcSessionStore implements SessionStore {
         changed.forEach(f -> sql.append(", ").append(f.column()).append(" = ?"));
         sql.append(" WHERE id = ?");
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < changed.size(); i++) {
-                sessionFields.bind(ps, 1 + i, changed.get(i), fields.get(changed.get(i).name()));
+            ParameterBinder parameters = new ParameterBinder(ps);
+            for (AdditionalField f : changed) {
+                parameters.field(sessionFields, f, fields.get(f.name()));
             }
-            ps.setString(1 + changed.size(), sessionId);
+            parameters.string(sessionId);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw Jdbc.unavailable("update a session", e);
@@ -158,7 +156,7 @@ public final class JdbcSessionStore implements SessionStore {
             try (ResultSet rs = ps.executeQuery()) {
                 List<Session> sessions = new ArrayList<>();
                 while (rs.next()) {
-                    sessions.add(Jdbc.session(rs, 1, sessionFields));
+                    sessions.add(Jdbc.session(new ColumnReader(rs), sessionFields));
                 }
                 return sessions;
             }

@@ -49,11 +49,9 @@ public final class JdbcUserStore implements UserStore {
         this.insertUser = "INSERT INTO sa_user (id, name, email, email_verified, image, created_at, updated_at"
                 + this.userFields.insertColumns() + ") VALUES (?, ?, ?, ?, ?, ?, ?" + this.userFields.placeholders() + ")";
         this.insertSession = Jdbc.insertSession(this.sessionFields);
-        this.findCredentials = "SELECT u.id, u.name, u.email, u.email_verified, u.image, u.created_at, u.updated_at"
-                + this.userFields.selectList("u") + ", a.password_hash FROM sa_user u"
+        this.findCredentials = "SELECT " + Jdbc.userColumns(this.userFields) + ", a.password_hash FROM sa_user u"
                 + " JOIN sa_account a ON a.user_id = u.id AND a.provider_id = ? WHERE u.email = ?";
-        this.findById = "SELECT u.id, u.name, u.email, u.email_verified, u.image, u.created_at, u.updated_at"
-                + this.userFields.selectList("u") + " FROM sa_user u WHERE u.id = ?";
+        this.findById = "SELECT " + Jdbc.userColumns(this.userFields) + " FROM sa_user u WHERE u.id = ?";
     }
 
     @Override
@@ -61,14 +59,15 @@ public final class JdbcUserStore implements UserStore {
         try (Connection c = dataSource.getConnection()) {
             Jdbc.inTransaction(c, tx -> {
                 try (PreparedStatement ps = tx.prepareStatement(insertUser)) {
-                    ps.setString(1, user.getId());
-                    ps.setString(2, user.getName());
-                    ps.setString(3, user.getEmail());
-                    ps.setBoolean(4, user.isEmailVerified());
-                    ps.setString(5, user.getImage());
-                    Jdbc.setInstant(ps, 6, user.getCreatedAt());
-                    Jdbc.setInstant(ps, 7, user.getUpdatedAt());
-                    userFields.bindAll(ps, 8, user.getFields());
+                    new ParameterBinder(ps)
+                            .string(user.getId())
+                            .string(user.getName())
+                            .string(user.getEmail())
+                            .bool(user.isEmailVerified())
+                            .string(user.getImage())
+                            .instant(user.getCreatedAt())
+                            .instant(user.getUpdatedAt())
+                            .fields(userFields, user.getFields());
                     ps.executeUpdate();
                 } catch (SQLException e) {
                     if (isEmailTaken(e)) {
@@ -77,13 +76,14 @@ public final class JdbcUserStore implements UserStore {
                     throw e;
                 }
                 try (PreparedStatement ps = tx.prepareStatement(INSERT_ACCOUNT)) {
-                    ps.setString(1, user.getId());
-                    ps.setString(2, user.getId());
-                    ps.setString(3, PASSWORD_PROVIDER);
-                    ps.setString(4, user.getId());
-                    ps.setString(5, passwordHash);
-                    Jdbc.setInstant(ps, 6, user.getCreatedAt());
-                    Jdbc.setInstant(ps, 7, user.getUpdatedAt());
+                    new ParameterBinder(ps)
+                            .string(user.getId())
+                            .string(user.getId())
+                            .string(PASSWORD_PROVIDER)
+                            .string(user.getId())
+                            .string(passwordHash)
+                            .instant(user.getCreatedAt())
+                            .instant(user.getUpdatedAt());
                     ps.executeUpdate();
                 }
                 if (firstSession.isPresent()) {
@@ -110,9 +110,12 @@ public final class JdbcUserStore implements UserStore {
             ps.setString(1, PASSWORD_PROVIDER);
             ps.setString(2, email);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new Credentials(Jdbc.user(rs, 1, userFields), rs.getString(8 + userFields.fields().size())))
-                        : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                ColumnReader row = new ColumnReader(rs);
+                User user = Jdbc.user(row, userFields);
+                return Optional.of(new Credentials(user, row.string()));
             }
         } catch (SQLException e) {
             throw Jdbc.unavailable("read a credential", e);
@@ -124,7 +127,7 @@ public final class JdbcUserStore implements UserStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(findById)) {
             ps.setString(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(Jdbc.user(rs, 1, userFields)) : Optional.empty();
+                return rs.next() ? Optional.of(Jdbc.user(new ColumnReader(rs), userFields)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw Jdbc.unavailable("read a user", e);
@@ -139,13 +142,11 @@ public final class JdbcUserStore implements UserStore {
         changed.forEach(f -> sql.append(", ").append(f.column()).append(" = ?"));
         sql.append(" WHERE id = ?");
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            ps.setString(1, name);
-            ps.setString(2, image.orElse(null));
-            Jdbc.setInstant(ps, 3, now);
-            for (int i = 0; i < changed.size(); i++) {
-                userFields.bind(ps, 4 + i, changed.get(i), fields.get(changed.get(i).name()));
+            ParameterBinder parameters = new ParameterBinder(ps).string(name).string(image.orElse(null)).instant(now);
+            for (AdditionalField f : changed) {
+                parameters.field(userFields, f, fields.get(f.name()));
             }
-            ps.setString(4 + changed.size(), userId);
+            parameters.string(userId);
             if (ps.executeUpdate() == 0) {
                 return Optional.empty();
             }
