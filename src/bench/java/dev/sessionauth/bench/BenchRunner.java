@@ -85,7 +85,7 @@ public final class BenchRunner {
                     Boolean.parseBoolean(System.getProperty("bench.jmh", "true")),
                     System.getProperty("bench.jmhInclude", "dev\\.sessionauth\\.bench\\..*Benchmark"),
                     Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath(),
-                    Path.of(System.getProperty("bench.lua", "src/test/bench/wrk.lua")).toAbsolutePath());
+                    Path.of(System.getProperty("bench.lua", "src/bench/wrk/wrk.lua")).toAbsolutePath());
         }
     }
 
@@ -438,7 +438,7 @@ public final class BenchRunner {
             p.waitFor();
         } catch (IOException e) {
             throw new IllegalStateException("wrk is not installed: mvn -Pbench verify installs it with apt-get"
-                    + " (src/test/bench/ensure-wrk.sh), or run apt-get install -y wrk", e);
+                    + " (src/bench/wrk/ensure-wrk.sh), or run apt-get install -y wrk", e);
         }
     }
 
