@@ -2,15 +2,10 @@ package dev.sessionauth.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import dev.sessionauth.testing.RawExchange;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Sends one HTTP/1.1 request over a plain socket with the request target written byte for byte, for paths the
- * JDK's {@code HttpClient} would refuse or rewrite (raw backslashes, stray percent signs, dot segments).
+ * JDK's {@code HttpClient} would refuse or rewrite (raw backslashes, stray percent signs, dot segments); the
+ * exchange itself is {@link RawExchange}'s, this adds the filter tests' request shapes and JSON answers.
  */
 final class RawHttp {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -57,7 +53,7 @@ final class RawHttp {
     /** POST a JSON body to {@code rawTarget}, with extra header name/value pairs (a {@code Host} given replaces ours). */
     static Response postJson(int port, String rawTarget, String json, String... headers) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        String[] all = java.util.Arrays.copyOf(headers, headers.length + 4);
+        String[] all = Arrays.copyOf(headers, headers.length + 4);
         all[headers.length] = "Content-Type";
         all[headers.length + 1] = "application/json";
         all[headers.length + 2] = "Content-Length";
@@ -80,17 +76,12 @@ final class RawHttp {
             request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
         request.append("\r\n");
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            // ISO-8859-1 so every char of the raw target goes out as exactly one byte.
-            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            return parse(socket.getInputStream(), method.equals("HEAD"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // ISO-8859-1 so every char of the raw target goes out as exactly one byte.
+        byte[] head = request.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        RawExchange.Answer answer = RawExchange.send(port, all);
+        return new Response(answer.status(), answer.headers(), answer.body());
     }
 
     private static boolean hasHeader(String[] headers, String name) {
@@ -100,64 +91,5 @@ final class RawHttp {
             }
         }
         return false;
-    }
-
-    private static Response parse(InputStream in, boolean head) throws IOException {
-        String statusLine = readLine(in);
-        if (statusLine == null) {
-            throw new IOException("no response");
-        }
-        String[] parts = statusLine.split(" ", 3);
-        int status = Integer.parseInt(parts[1]);
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        String line;
-        while ((line = readLine(in)) != null && !line.isEmpty()) {
-            int colon = line.indexOf(':');
-            headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(line.substring(colon + 1).trim());
-        }
-        byte[] body;
-        if (head || status == 204 || status == 304) {
-            body = new byte[0];
-        } else if (headers.getOrDefault("transfer-encoding", List.of()).stream().anyMatch(v -> v.contains("chunked"))) {
-            body = readChunked(in);
-        } else if (headers.containsKey("content-length")) {
-            body = in.readNBytes(Integer.parseInt(headers.get("content-length").get(0)));
-        } else {
-            body = in.readAllBytes();
-        }
-        return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
-    }
-
-    private static byte[] readChunked(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (true) {
-            String size = readLine(in);
-            if (size == null) {
-                break;
-            }
-            int semicolon = size.indexOf(';');
-            int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
-            if (n == 0) {
-                break;
-            }
-            out.write(in.readNBytes(n));
-            readLine(in);
-        }
-        return out.toByteArray();
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b == '\n') {
-                byte[] bytes = line.toByteArray();
-                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-            }
-            line.write(b);
-        }
-        return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
     }
 }

@@ -2,8 +2,8 @@ package dev.sessionauth.paths;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionauth.testing.RawExchange;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -100,7 +100,7 @@ final class RawClient implements AutoCloseable {
         }
         out.write(request);
         out.flush();
-        String statusLine = readLine(in);
+        String statusLine = RawExchange.readLine(in);
         if (statusLine == null) {
             throw new IOException("connection closed before a response");
         }
@@ -117,7 +117,7 @@ final class RawClient implements AutoCloseable {
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         String line;
-        while ((line = readLine(in)) != null && !line.isEmpty()) {
+        while ((line = RawExchange.readLine(in)) != null && !line.isEmpty()) {
             int colon = line.indexOf(':');
             if (colon > 0) {
                 headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
@@ -129,7 +129,7 @@ final class RawClient implements AutoCloseable {
         if (method.equals("HEAD") || status == 204 || status == 304 || status / 100 == 1) {
             body = new byte[0];
         } else if (headers.getOrDefault("transfer-encoding", List.of()).stream().anyMatch(v -> v.contains("chunked"))) {
-            body = readChunked(in);
+            body = RawExchange.readChunked(in);
         } else if (headers.containsKey("content-length")) {
             body = in.readNBytes(Integer.parseInt(headers.get("content-length").get(0)));
         } else {
@@ -148,41 +148,6 @@ final class RawClient implements AutoCloseable {
         System.arraycopy(a, 0, all, 0, a.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
-    }
-
-    private static byte[] readChunked(InputStream in) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        while (true) {
-            String size = readLine(in);
-            if (size == null) {
-                throw new IOException("connection closed inside a chunked body");
-            }
-            int semicolon = size.indexOf(';');
-            int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
-            if (n == 0) {
-                String trailer;
-                while ((trailer = readLine(in)) != null && !trailer.isEmpty()) {
-                    // trailers are not used here
-                }
-                return body.toByteArray();
-            }
-            body.write(in.readNBytes(n));
-            readLine(in);
-        }
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b == '\n') {
-                byte[] bytes = line.toByteArray();
-                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-            }
-            line.write(b);
-        }
-        return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
     }
 
     private void closeQuietly() {

@@ -134,13 +134,19 @@ public final class RawExchange {
         }
     }
 
-    private static byte[] readChunked(InputStream in) throws IOException {
+    /** Reads a chunked body through its last chunk and trailers. */
+    public static byte[] readChunked(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String size;
         while ((size = readLine(in)) != null) {
             int semicolon = size.indexOf(';');
             int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
             if (n == 0) {
+                // Trailers up to the empty line, so a kept-alive connection is left at the next answer.
+                String trailer;
+                while ((trailer = readLine(in)) != null && !trailer.isEmpty()) {
+                    // not used by the tests
+                }
                 break;
             }
             out.write(in.readNBytes(n));
@@ -149,7 +155,8 @@ public final class RawExchange {
         return out.toByteArray();
     }
 
-    private static String readLine(InputStream in) throws IOException {
+    /** Reads one line of an HTTP head without its CR LF; null at the end of the stream. */
+    public static String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) != -1) {
