@@ -249,7 +249,7 @@ public final class SessionAuth implements AutoCloseable {
             return new SignUpResult(user, Optional.empty());
         }
         events.publish(l -> l.created(session, user));
-        return new SignUpResult(user, Optional.of(new SignedIn(user, session, token)));
+        return new SignUpResult(user, Optional.of(signedIn(user, session, token)));
     }
 
     /** {@link #signUp(SignUp, ClientInfo, List, boolean)} from code: every declared field may be set. */
@@ -294,7 +294,12 @@ public final class SessionAuth implements AutoCloseable {
         sessions.create(new NewSession(session, TokenHasher.hash(token)));
         revokePresented(presented);
         events.publish(l -> l.created(session, user));
-        return new SignedIn(user, session, token);
+        return signedIn(user, session, token);
+    }
+
+    /** A new session's outcome: the browser gets its token cookie and, under the jwt strategy, the cache. */
+    private SignedIn signedIn(User user, Session session, String token) {
+        return new SignedIn(user, session, token, BrowserUpdate.set(token, session, cacheFor(session, user, token)));
     }
 
     /** Ends the live session the credentials name, if any: the row is deleted. Whether there was one. */
@@ -374,11 +379,13 @@ public final class SessionAuth implements AutoCloseable {
     }
 
     /**
-     * Uses up a verification secret and marks its user's address verified.
+     * Uses up a verification secret and marks its user's address verified. A browser signed in as that user gets
+     * its jwt cache replaced, so it does not keep a cached "unverified" until the cache expires.
      *
+     * @param presented the credentials of the request that opened the link
      * @throws AuthException {@code INVALID_TOKEN} when the secret is unknown, used or expired
      */
-    public User verifyEmail(String secret) {
+    public EmailVerified verifyEmail(String secret, List<SessionCookies.Credential> presented) {
         if (!TokenGenerator.looksLikeToken(secret)) {
             throw new AuthException(ErrorCode.INVALID_TOKEN, "This verification link is not valid");
         }
@@ -388,7 +395,12 @@ public final class SessionAuth implements AutoCloseable {
                 .orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN,
                         "This verification link is not valid: it was used already, has expired or never existed"));
         users.markEmailVerified(userId, now);
-        return users.findById(userId).orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN));
+        User user = users.findById(userId).orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN));
+        Resolution current = resolveFromStore(presented, false);
+        BrowserUpdate browser = current.isValid() && current.user().orElseThrow().getId().equals(userId)
+                ? BrowserUpdate.keep(cacheFor(current.session().orElseThrow(), user, current.token().orElseThrow()))
+                : BrowserUpdate.KEEP;
+        return new EmailVerified(user, browser);
     }
 
     /** Where verification links go; the logging sender unless one was configured. */
@@ -402,22 +414,31 @@ public final class SessionAuth implements AutoCloseable {
      * Turns a request's credentials (signed cookie values, or a bearer token signed or raw) into a session: at
      * most one indexed read per credential, and at most one conditional write when the sliding refresh is due.
      * Under the jwt strategy a valid {@code session_data} cookie that belongs to the session cookie answers
-     * without any read. An expired session is deleted and reported as {@link Resolution.Status#EXPIRED}.
+     * without any read (unless {@code mode} says otherwise). An expired session is deleted and reported as
+     * {@link Resolution.Status#EXPIRED}. The outcome says what the browser must be told:
+     * {@link Resolution#browser()}.
      */
     public Resolution resolve(List<SessionCookies.Credential> credentials, Optional<String> sessionData,
-                              boolean refresh) {
-        if (sessionJwt.isPresent() && sessionData.isPresent() && !credentials.isEmpty()) {
+                              ResolveMode mode) {
+        if (mode.readCache() && sessionJwt.isPresent() && sessionData.isPresent() && !credentials.isEmpty()) {
             Optional<Resolution> cached = fromCache(credentials.get(0), sessionData.get());
             if (cached.isPresent()) {
                 return cached.get();
             }
         }
-        return resolveFromStore(credentials, refresh);
-    }
-
-    /** Resolves against the store only (what sign-out, revocation and listing always do). */
-    public Resolution resolve(List<SessionCookies.Credential> credentials, boolean refresh) {
-        return resolveFromStore(credentials, refresh);
+        Resolution r = resolveFromStore(credentials, mode.refresh());
+        if (r.isStale()) {
+            return r.withBrowser(BrowserUpdate.CLEAR);
+        }
+        if (!r.isValid()) {
+            return r;
+        }
+        Optional<BrowserUpdate.SessionCache> cache = mode.issueCache()
+                ? cacheFor(r.session().orElseThrow(), r.user().orElseThrow(), r.token().orElseThrow())
+                : Optional.empty();
+        return r.withBrowser(r.refreshed()
+                ? BrowserUpdate.set(r.token().orElseThrow(), r.session().orElseThrow(), cache)
+                : BrowserUpdate.keep(cache));
     }
 
     private Resolution resolveFromStore(List<SessionCookies.Credential> credentials, boolean refresh) {
@@ -453,21 +474,23 @@ public final class SessionAuth implements AutoCloseable {
      * The {@code session_data} JWT for a session read from the store (jwt strategy only): it lives
      * {@code session.cookieCache.maxAge}, never past the session's own expiry.
      */
-    public Optional<CachedSession> cacheFor(Resolution r) {
-        if (sessionJwt.isEmpty() || !r.isValid() || r.cached()) {
+    private Optional<BrowserUpdate.SessionCache> cacheFor(Session session, User user, String token) {
+        if (sessionJwt.isEmpty()) {
             return Optional.empty();
         }
-        Session session = r.session().orElseThrow();
         Instant now = now();
         Instant expires = min(now.plus(config.cookieCacheMaxAge()), session.getExpiresAt());
-        String jwt = sessionJwt.get().issue(SessionClaims.of(session, r.user().orElseThrow(),
-                TokenHasher.hash(r.token().orElseThrow())), now, expires);
-        return Optional.of(new CachedSession(jwt, expires, !session.isRemember()));
+        String jwt = sessionJwt.get().issue(SessionClaims.of(session, user, TokenHasher.hash(token)), now, expires);
+        return Optional.of(new BrowserUpdate.SessionCache(jwt, expires, !session.isRemember()));
     }
 
-    /** A signed {@code session_data} value and how long the cookie should keep it. */
-    public record CachedSession(String jwt, Instant expiresAt, boolean browserSession) {
+    /** A valid outcome for a session and user just written: the browser keeps its token and gets a fresh cache. */
+    private Resolution changed(Session session, User user, String token, boolean refreshed) {
+        Optional<BrowserUpdate.SessionCache> cache = cacheFor(session, user, token);
+        return Resolution.valid(session, user, token, refreshed, false).withBrowser(refreshed
+                ? BrowserUpdate.set(token, session, cache) : BrowserUpdate.keep(cache));
     }
+
 
     private Resolution resolveOne(SessionCookies.Credential c, boolean refresh) {
         Optional<String> token = c.fromCookie() ? cookieToken(c) : tokenOf(c.value());
@@ -518,22 +541,27 @@ public final class SessionAuth implements AutoCloseable {
     }
 
     /**
-     * Moves a remembered session's expiry to {@code now + maxAge} (capped by its absolute lifetime) right away,
-     * whatever {@code updateAge} says. A browser-session ({@code rememberMe:false}) is returned unchanged.
+     * Moves the current remembered session's expiry to {@code now + maxAge} (capped by its absolute lifetime) right
+     * away, whatever {@code updateAge} says; the browser gets its cookie re-set. A browser session
+     * ({@code rememberMe:false}) keeps its expiry.
+     *
+     * @param current a valid resolution of the request's session
      */
-    public Session refresh(Session session) {
+    public Resolution refresh(Resolution current) {
+        Session session = current.session().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         Instant now = now();
-        if (!session.isRemember()) {
-            return session;
+        Session refreshed = session;
+        if (session.isRemember()) {
+            Instant newExpiry = min(now.plus(config.maxAge()), session.getAbsoluteExpiresAt());
+            // "updated before now + 1ms" always holds, so an explicit refresh writes unless the row is gone.
+            if (!sessions.extend(session.getId(), newExpiry, now, now.plusMillis(1))) {
+                throw new AuthException(ErrorCode.UNAUTHORIZED, "The session has ended");
+            }
+            refreshed = session.refreshed(newExpiry, now);
+            Session published = refreshed;
+            events.publish(l -> l.refreshed(published));
         }
-        Instant newExpiry = min(now.plus(config.maxAge()), session.getAbsoluteExpiresAt());
-        // "updated before now + 1ms" always holds, so an explicit refresh writes unless the row is gone.
-        if (!sessions.extend(session.getId(), newExpiry, now, now.plusMillis(1))) {
-            throw new AuthException(ErrorCode.UNAUTHORIZED, "The session has ended");
-        }
-        Session refreshed = session.refreshed(newExpiry, now);
-        events.publish(l -> l.refreshed(refreshed));
-        return refreshed;
+        return changed(refreshed, current.user().orElseThrow(), current.token().orElseThrow(), true);
     }
 
     /** The context a request gets for this resolution. */
@@ -632,6 +660,14 @@ public final class SessionAuth implements AutoCloseable {
         return updateUser(userId, name, image, Map.of(), false);
     }
 
+    /** {@link #updateUser(String, Optional, Optional, Map, boolean)} for the request's session's user; the browser's cache follows. */
+    public Resolution updateUser(Resolution current, Optional<String> name, Optional<Optional<String>> image,
+                                 Map<String, Object> fields, boolean fromClient) {
+        User user = current.user().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
+        User updated = updateUser(user.getId(), name, image, fields, fromClient);
+        return changed(current.session().orElseThrow(), updated, current.token().orElseThrow(), false);
+    }
+
     /** Sets additional session fields (from a client: only {@code input} ones); the session afterwards. */
     public Session updateSession(Session session, Map<String, Object> fields, boolean fromClient) {
         Map<String, Object> changes = sessionFields.forUpdate(fields, fromClient);
@@ -641,6 +677,13 @@ public final class SessionAuth implements AutoCloseable {
         Map<String, Object> merged = new LinkedHashMap<>(session.getFields());
         merged.putAll(changes);
         return session.withFields(merged, session.getUpdatedAt());
+    }
+
+    /** {@link #updateSession(Session, Map, boolean)} for the request's session; the browser's cache follows. */
+    public Resolution updateSession(Resolution current, Map<String, Object> fields, boolean fromClient) {
+        Session session = current.session().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
+        Session updated = updateSession(session, fields, fromClient);
+        return changed(updated, current.user().orElseThrow(), current.token().orElseThrow(), false);
     }
 
     /** Whether clients may set this user field (at sign-up, through update-user). */
@@ -679,13 +722,13 @@ public final class SessionAuth implements AutoCloseable {
     /** Signs the request's session out: row deleted, cookies expired. */
     public void signOut(HttpServletRequest request, HttpServletResponse response) {
         signOut(cookies.credentials(request));
-        cookies.clear(request, response);
+        cookies.apply(request, response, BrowserUpdate.CLEAR);
     }
 
     /** Signs the request's user out everywhere: every session row deleted, this browser's cookies expired. */
     public void signOutAll(HttpServletRequest request, HttpServletResponse response) {
         context(request).user().ifPresent(u -> revokeAllSessions(u.getId()));
-        cookies.clear(request, response);
+        cookies.apply(request, response, BrowserUpdate.CLEAR);
     }
 
     /** The request's context as the filter resolved it; resolved now (without refresh) if the filter did not. */
@@ -694,7 +737,7 @@ public final class SessionAuth implements AutoCloseable {
             return context;
         }
         try {
-            return context(resolve(cookies.credentials(request), cookies.sessionData(request), false));
+            return context(resolve(cookies.credentials(request), cookies.sessionData(request), ResolveMode.PEEK));
         } catch (StoreUnavailableException e) {
             return unavailableContext();
         }

@@ -133,10 +133,26 @@ public final class SessionCookies {
     }
 
     /**
+     * Tells the browser what the engine decided: sets, clears or keeps the session cookie, then attaches the jwt
+     * strategy's cache. The one place that writes SessionAuth's cookies.
+     */
+    public void apply(HttpServletRequest request, HttpServletResponse response, BrowserUpdate update) {
+        switch (update.tokenCookie()) {
+            case SET -> {
+                BrowserUpdate.IssuedToken issued = update.token().orElseThrow();
+                set(request, response, issued.token(), issued.session());
+            }
+            case CLEAR -> clear(request, response);
+            case KEEP -> { }
+        }
+        update.cache().ifPresent(c -> setSessionData(request, response, c.jwt(), c.expiresAt(), c.browserSession()));
+    }
+
+    /**
      * Sets (or re-sets after a refresh) the session cookie. A browser session ({@code rememberMe:false}) gets no
      * {@code Max-Age}, plus the signed {@code dont_remember} marker that Better Auth's clients look for.
      */
-    public void set(HttpServletRequest request, HttpServletResponse response, String token, Session session) {
+    private void set(HttpServletRequest request, HttpServletResponse response, String token, Session session) {
         Optional<Duration> maxAge = session.isRemember()
                 ? Optional.of(Duration.between(clock.instant(), session.getExpiresAt()))
                 : Optional.empty();
@@ -160,16 +176,11 @@ public final class SessionCookies {
     }
 
     /** Sets the {@code session_data} cookie to a signed JWT that lives until {@code expiresAt}. */
-    public void setSessionData(HttpServletRequest request, HttpServletResponse response, String jwt, Instant expiresAt,
-                               boolean browserSession) {
+    private void setSessionData(HttpServletRequest request, HttpServletResponse response, String jwt, Instant expiresAt,
+                                boolean browserSession) {
         Optional<Duration> maxAge = browserSession ? Optional.empty()
                 : Optional.of(Duration.between(clock.instant(), expiresAt));
         response.addHeader("Set-Cookie", header(request, prefixed(request, dataName), jwt, maxAge));
-    }
-
-    /** Expires the {@code session_data} cookie alone (the session itself stays). */
-    public void clearSessionData(HttpServletRequest request, HttpServletResponse response) {
-        response.addHeader("Set-Cookie", header(request, prefixed(request, dataName), "", Optional.of(Duration.ZERO)));
     }
 
     private String prefixed(HttpServletRequest request, String name) {
@@ -177,7 +188,7 @@ public final class SessionCookies {
     }
 
     /** Expires every SessionAuth cookie in the browser. */
-    public void clear(HttpServletRequest request, HttpServletResponse response) {
+    private void clear(HttpServletRequest request, HttpServletResponse response) {
         for (String header : secure(request) ? clearSecure : clearPlain) {
             response.addHeader("Set-Cookie", header);
         }

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
+import dev.sessionauth.BrowserUpdate;
 import dev.sessionauth.ClientInfo;
+import dev.sessionauth.EmailVerified;
 import dev.sessionauth.ErrorCode;
+import dev.sessionauth.ResolveMode;
 import dev.sessionauth.Resolution;
 import dev.sessionauth.Session;
 import dev.sessionauth.SessionAuth;
@@ -164,13 +167,7 @@ final class AuthApi {
 
     /** The cookies of a new session: the token, and under the jwt strategy the signed cache. */
     private void signedIn(HttpServletRequest request, HttpServletResponse response, SignedIn s) {
-        cookies.set(request, response, s.token(), s.session());
-        setCache(request, response, Resolution.valid(s.session(), s.user(), s.token(), false, false));
-    }
-
-    private void setCache(HttpServletRequest request, HttpServletResponse response, Resolution r) {
-        auth.cacheFor(r).ifPresent(c -> cookies.setSessionData(request, response, c.jwt(), c.expiresAt(),
-                c.browserSession()));
+        cookies.apply(request, response, s.browser());
     }
 
     private void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -211,7 +208,7 @@ final class AuthApi {
     private void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody.read(request, mapper, false).allowOnly(NO_FIELDS);
         auth.signOut(presented(request));
-        cookies.clear(request, response);
+        cookies.apply(request, response, BrowserUpdate.CLEAR);
         ObjectNode out = json.object();
         out.put("success", true);
         responses.write(response, 200, out);
@@ -222,31 +219,25 @@ final class AuthApi {
     private void getSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean refresh = !flag(request, "disableRefresh");
         boolean useCache = !flag(request, "disableCookieCache");
-        Resolution r = useCache
-                ? auth.resolve(cookies.credentials(request), cookies.sessionData(request), refresh)
-                : auth.resolve(cookies.credentials(request), refresh);
+        ResolveMode mode = ResolveMode.PAGE;
+        mode = useCache ? mode : mode.withoutCache();
+        mode = refresh ? mode : mode.withoutRefresh();
+        Resolution r = auth.resolve(cookies.credentials(request), cookies.sessionData(request), mode);
+        cookies.apply(request, response, r.browser());
         if (!r.isValid()) {
-            if (r.isStale()) {
-                cookies.clear(request, response);
-            }
             responses.write(response, 200, NullNode.getInstance());
             return;
         }
-        if (r.refreshed()) {
-            cookies.set(request, response, r.token().orElseThrow(), r.session().orElseThrow());
-        }
-        setCache(request, response, r);
         responses.write(response, 200, json.sessionAndUser(r.session().orElseThrow(), r.user().orElseThrow()));
     }
 
     private void refreshSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody.read(request, mapper, false).allowOnly(NO_FIELDS);
         Resolution r = requireSession(request, response);
-        Session refreshed = auth.refresh(r.session().orElseThrow());
-        cookies.set(request, response, r.token().orElseThrow(), refreshed);
-        setCache(request, response, Resolution.valid(refreshed, r.user().orElseThrow(), r.token().orElseThrow(),
-                true, false));
-        responses.write(response, 200, json.sessionAndUser(refreshed, r.user().orElseThrow()));
+        Resolution refreshed = auth.refresh(r);
+        cookies.apply(request, response, refreshed.browser());
+        responses.write(response, 200, json.sessionAndUser(refreshed.session().orElseThrow(),
+                refreshed.user().orElseThrow()));
     }
 
     private void updateSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -255,12 +246,10 @@ final class AuthApi {
         auth.config().sessionFields().forEach(f -> declared.add(f.name()));
         body.allowOnly(declared);
         Resolution r = requireSession(request, response);
-        Session updated = auth.updateSession(r.session().orElseThrow(),
-                body.fieldValues(auth.config().sessionFields(), mapper), true);
-        setCache(request, response, Resolution.valid(updated, r.user().orElseThrow(), r.token().orElseThrow(),
-                false, false));
+        Resolution updated = auth.updateSession(r, body.fieldValues(auth.config().sessionFields(), mapper), true);
+        cookies.apply(request, response, updated.browser());
         ObjectNode out = json.object();
-        out.set("session", json.session(updated));
+        out.set("session", json.session(updated.session().orElseThrow()));
         responses.write(response, 200, out);
     }
 
@@ -277,9 +266,8 @@ final class AuthApi {
             throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "Nothing to update: send name, image or a field");
         }
         Resolution r = requireSession(request, response);
-        User updated = auth.updateUser(r.user().orElseThrow().getId(), name, image, fields, true);
-        setCache(request, response, Resolution.valid(r.session().orElseThrow(), updated, r.token().orElseThrow(),
-                false, false));
+        Resolution updated = auth.updateUser(r, name, image, fields, true);
+        cookies.apply(request, response, updated.browser());
         ObjectNode out = json.object();
         out.put("status", true);
         responses.write(response, 200, out);
@@ -303,9 +291,9 @@ final class AuthApi {
             throw new AuthException(ErrorCode.INVALID_ORIGIN, "callbackURL must be a path in this app or a trusted origin");
         }
         String secret = query.single("token").orElse("");
-        User user;
+        EmailVerified verified;
         try {
-            user = auth.verifyEmail(secret);
+            verified = auth.verifyEmail(secret, presented(request));
         } catch (AuthException e) {
             if (callback.isPresent()) {
                 redirect(response, callback.get() + (callback.get().contains("?") ? "&" : "?") + "error=" + e.code());
@@ -313,12 +301,8 @@ final class AuthApi {
             }
             throw e;
         }
-        // A browser signed in as this user must not keep a cached "unverified" until the jwt cookie expires.
-        Resolution current = auth.resolve(cookies.credentials(request), false);
-        if (current.isValid() && current.user().orElseThrow().getId().equals(user.getId())) {
-            setCache(request, response, Resolution.valid(current.session().orElseThrow(), user,
-                    current.token().orElseThrow(), false, false));
-        }
+        cookies.apply(request, response, verified.browser());
+        User user = verified.user();
         if (callback.isPresent()) {
             redirect(response, callback.get());
             return;
@@ -347,7 +331,7 @@ final class AuthApi {
         // Someone else's handle and an unknown one get the same answer, and neither revokes anything.
         auth.revokeSession(r.user().orElseThrow().getId(), handle);
         if (handle.equals(r.session().orElseThrow().getId())) {
-            cookies.clear(request, response);
+            cookies.apply(request, response, BrowserUpdate.CLEAR);
         }
         status(response);
     }
@@ -363,7 +347,7 @@ final class AuthApi {
         JsonBody.read(request, mapper, false).allowOnly(NO_FIELDS);
         Resolution r = requireSession(request, response);
         auth.revokeAllSessions(r.user().orElseThrow().getId());
-        cookies.clear(request, response);
+        cookies.apply(request, response, BrowserUpdate.CLEAR);
         status(response);
     }
 
@@ -374,15 +358,10 @@ final class AuthApi {
      * the store, never from the jwt strategy's cookie: these endpoints change or list sessions.
      */
     private Resolution requireSession(HttpServletRequest request, HttpServletResponse response) {
-        Resolution r = auth.resolve(cookies.credentials(request), true);
+        Resolution r = auth.resolve(cookies.credentials(request), Optional.empty(), ResolveMode.STORE);
+        cookies.apply(request, response, r.browser());
         if (!r.isValid()) {
-            if (r.isStale()) {
-                cookies.clear(request, response);
-            }
             throw new AuthException(r.failure());
-        }
-        if (r.refreshed()) {
-            cookies.set(request, response, r.token().orElseThrow(), r.session().orElseThrow());
         }
         return r;
     }

@@ -2,6 +2,7 @@ package dev.sessionauth.tags;
 
 import dev.sessionauth.AuthContext;
 import dev.sessionauth.ClientInfo;
+import dev.sessionauth.ResolveMode;
 import dev.sessionauth.SessionAuth;
 import dev.sessionauth.SessionCookies;
 import dev.sessionauth.SignUp;
@@ -27,11 +28,11 @@ final class Engine implements AutoCloseable {
     }
 
     AuthContext signedIn(SignedIn signedIn) {
-        return auth.context(auth.resolve(List.of(new SessionCookies.Credential(signedIn.token(), false)), false));
+        return auth.context(auth.resolve(List.of(new SessionCookies.Credential(signedIn.token(), false)), Optional.empty(), ResolveMode.PEEK));
     }
 
     AuthContext signedOut() {
-        return auth.context(auth.resolve(List.of(), false));
+        return auth.context(auth.resolve(List.of(), Optional.empty(), ResolveMode.PEEK));
     }
 
     @Override
