@@ -10,6 +10,7 @@ import dev.sessionauth.crypto.CookieSigner;
 import dev.sessionauth.crypto.PasswordHasher;
 import dev.sessionauth.crypto.TokenGenerator;
 import dev.sessionauth.crypto.TokenHasher;
+import dev.sessionauth.crypto.SessionClaims;
 import dev.sessionauth.crypto.SessionJwt;
 import dev.sessionauth.store.AttemptStore;
 import dev.sessionauth.store.MemoryAttemptStore;
@@ -86,7 +87,6 @@ public final class SessionAuth implements AutoCloseable {
     private final CookieSigner signer;
     private final Optional<SessionJwt> sessionJwt;
     private final PasswordHasher passwords;
-    private final SessionCookies cookies;
     private final FieldValues userFields;
     private final FieldValues sessionFields;
     private final SessionEvents events;
@@ -112,7 +112,6 @@ public final class SessionAuth implements AutoCloseable {
         this.sessionJwt = config.strategy() == AuthConfig.SessionStrategy.JWT
                 ? Optional.of(new SessionJwt(secrets)) : Optional.empty();
         this.passwords = new PasswordHasher(config.bcryptCost());
-        this.cookies = new SessionCookies(config, signer, clock);
         this.userFields = new FieldValues(config.userFields());
         this.sessionFields = new FieldValues(config.sessionFields());
         this.events = new SessionEvents(listeners);
@@ -186,8 +185,9 @@ public final class SessionAuth implements AutoCloseable {
         return config;
     }
 
-    public SessionCookies cookies() {
-        return cookies;
+    /** Signs and verifies the session cookie's value; the web layer's cookies use it. */
+    public CookieSigner cookieSigner() {
+        return signer;
     }
 
     /** The clock every timestamp and expiry comes from (the throttles' windows too). */
@@ -213,17 +213,16 @@ public final class SessionAuth implements AutoCloseable {
      * @throws AuthException {@code INVALID_EMAIL}, {@code PASSWORD_TOO_SHORT}, {@code PASSWORD_TOO_LONG}, {@code PASSWORD_TOO_WEAK},
      *                       {@code INVALID_REQUEST_BODY} (name, image or a field), {@code USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL}
      */
-    public SignUpResult signUp(SignUp request, ClientInfo client, List<SessionCookies.Credential> presented,
-                               boolean fromClient) {
+    public SignUpResult signUp(SignUp request, ClientInfo client, Presented presented, boolean fromClient) {
         return signUp(request, client, presented, fromClient, Optional.empty());
     }
 
     /**
-     * {@link #signUp(SignUp, ClientInfo, List, boolean)} with the absolute URL of {@code <basePath>/verify-email}
-     * as the request reached it, for the verification link (else {@code baseURL} + {@code basePath}).
+     * {@link #signUp(SignUp, ClientInfo, Presented, boolean)} with where the request reached the app, for the
+     * verification link when {@code baseURL} is not set.
      */
-    public SignUpResult signUp(SignUp request, ClientInfo client, List<SessionCookies.Credential> presented,
-                               boolean fromClient, Optional<String> verifyUrl) {
+    public SignUpResult signUp(SignUp request, ClientInfo client, Presented presented, boolean fromClient,
+                               Optional<LinkBase> links) {
         String email = normalizeEmail(request.email());
         String name = checkName(request.name());
         Optional<String> image = checkImage(request.image());
@@ -243,7 +242,7 @@ public final class SessionAuth implements AutoCloseable {
         }
         revokePresented(presented);
         if (config.sendVerificationOnSignUp()) {
-            sendVerification(user, verifyUrl, Optional.empty());
+            sendVerification(user, links, Optional.empty());
         }
         if (!signIn) {
             return new SignUpResult(user, Optional.empty());
@@ -252,9 +251,9 @@ public final class SessionAuth implements AutoCloseable {
         return new SignUpResult(user, Optional.of(signedIn(user, session, token)));
     }
 
-    /** {@link #signUp(SignUp, ClientInfo, List, boolean)} from code: every declared field may be set. */
+    /** {@link #signUp(SignUp, ClientInfo, Presented, boolean)} from code: every declared field may be set. */
     public SignUpResult signUp(SignUp request, ClientInfo client) {
-        return signUp(request, client, List.of(), false);
+        return signUp(request, client, Presented.none(), false);
     }
 
     /**
@@ -265,13 +264,13 @@ public final class SessionAuth implements AutoCloseable {
      *                       (when {@code emailVerification.required}; a new link is sent)
      */
     public SignedIn signIn(String email, String password, boolean rememberMe, ClientInfo client,
-                           List<SessionCookies.Credential> presented) {
+                           Presented presented) {
         return signIn(email, password, rememberMe, client, presented, Optional.empty());
     }
 
-    /** {@link #signIn(String, String, boolean, ClientInfo, List)} with where verification links should point. */
+    /** {@link #signIn(String, String, boolean, ClientInfo, Presented)} with where the request reached the app. */
     public SignedIn signIn(String email, String password, boolean rememberMe, ClientInfo client,
-                           List<SessionCookies.Credential> presented, Optional<String> verifyUrl) {
+                           Presented presented, Optional<LinkBase> links) {
         String normalized = normalizeEmail(email);
         Optional<Credentials> credentials = password.length() > config.passwordMaxLength() * 4
                 ? Optional.empty()
@@ -284,7 +283,7 @@ public final class SessionAuth implements AutoCloseable {
         }
         User user = credentials.get().user();
         if (config.emailVerificationRequired() && !user.isEmailVerified()) {
-            sendVerification(user, verifyUrl, Optional.empty());
+            sendVerification(user, links, Optional.empty());
             throw new AuthException(ErrorCode.EMAIL_NOT_VERIFIED,
                     "Please verify your e-mail address first; we have sent you a new link");
         }
@@ -302,9 +301,9 @@ public final class SessionAuth implements AutoCloseable {
         return new SignedIn(user, session, token, BrowserUpdate.set(token, session, cacheFor(session, user, token)));
     }
 
-    /** Ends the live session the credentials name, if any: the row is deleted. Whether there was one. */
-    public boolean signOut(List<SessionCookies.Credential> credentials) {
-        return revoke(resolveFromStore(credentials, false), SessionListener.RevocationReason.SIGN_OUT);
+    /** Ends the live session the presented tokens name, if any: the row is deleted. Whether there was one. */
+    public boolean signOut(Presented presented) {
+        return revoke(resolveFromStore(presented, false), SessionListener.RevocationReason.SIGN_OUT);
     }
 
     private boolean revoke(Resolution r, SessionListener.RevocationReason reason) {
@@ -316,7 +315,7 @@ public final class SessionAuth implements AutoCloseable {
         return false;
     }
 
-    private void revokePresented(List<SessionCookies.Credential> presented) {
+    private void revokePresented(Presented presented) {
         try {
             revoke(resolveFromStore(presented, false), SessionListener.RevocationReason.REPLACED);
         } catch (StoreUnavailableException e) {
@@ -342,16 +341,26 @@ public final class SessionAuth implements AutoCloseable {
      * Sends a verification link to the user with this address, if there is one and it is not verified yet. The
      * answer does not depend on either, so it tells nobody which addresses have accounts.
      *
-     * @param verifyUrl the absolute URL of {@code <basePath>/verify-email}, where the link points
+     * @param links where the request reached the app; the link is built from {@code baseURL} when it is set
      */
-    public void requestVerification(String email, String verifyUrl, Optional<String> callbackURL) {
+    public void requestVerification(String email, LinkBase links, Optional<String> callbackURL) {
         String normalized = normalizeEmail(email);
         users.findCredentials(normalized).map(Credentials::user).filter(u -> !u.isEmailVerified())
-                .ifPresent(u -> sendVerification(u, Optional.of(verifyUrl), callbackURL));
+                .ifPresent(u -> sendVerification(u, Optional.of(links), callbackURL));
     }
 
-    private void sendVerification(User user, Optional<String> verifyUrl, Optional<String> callbackURL) {
-        Optional<String> base = verifyUrl.or(() -> config.baseUrl().map(u -> u + config.basePath() + "/verify-email"));
+    /**
+     * Where {@code <basePath>/verify-email} is: {@code baseURL}, else the origin the request reached; then the
+     * context path (known only from a request) and {@code basePath}.
+     */
+    private Optional<String> verifyUrl(Optional<LinkBase> links) {
+        String contextPath = links.map(LinkBase::contextPath).orElse("");
+        return config.baseUrl().or(() -> links.map(LinkBase::origin))
+                .map(origin -> origin + contextPath + config.basePath() + "/verify-email");
+    }
+
+    private void sendVerification(User user, Optional<LinkBase> links, Optional<String> callbackURL) {
+        Optional<String> base = verifyUrl(links);
         if (base.isEmpty() || !linkOrigins.isTrusted(base.get())) {
             // A link built from an attacker's Host header would mail the secret to the attacker's server.
             LOG.log(System.Logger.Level.WARNING, "not sending a verification link to user " + user.getId() + ": "
@@ -385,7 +394,7 @@ public final class SessionAuth implements AutoCloseable {
      * @param presented the credentials of the request that opened the link
      * @throws AuthException {@code INVALID_TOKEN} when the secret is unknown, used or expired
      */
-    public EmailVerified verifyEmail(String secret, List<SessionCookies.Credential> presented) {
+    public EmailVerified verifyEmail(String secret, Presented presented) {
         if (!TokenGenerator.looksLikeToken(secret)) {
             throw new AuthException(ErrorCode.INVALID_TOKEN, "This verification link is not valid");
         }
@@ -418,15 +427,15 @@ public final class SessionAuth implements AutoCloseable {
      * {@link Resolution.Status#EXPIRED}. The outcome says what the browser must be told:
      * {@link Resolution#browser()}.
      */
-    public Resolution resolve(List<SessionCookies.Credential> credentials, Optional<String> sessionData,
-                              ResolveMode mode) {
-        if (mode.readCache() && sessionJwt.isPresent() && sessionData.isPresent() && !credentials.isEmpty()) {
-            Optional<Resolution> cached = fromCache(credentials.get(0), sessionData.get());
+    public Resolution resolve(Presented presented, ResolveMode mode) {
+        if (mode.readCache() && sessionJwt.isPresent() && presented.sessionCache().isPresent()
+                && !presented.candidates().isEmpty()) {
+            Optional<Resolution> cached = fromCache(presented.candidates().get(0), presented.sessionCache().get());
             if (cached.isPresent()) {
                 return cached.get();
             }
         }
-        Resolution r = resolveFromStore(credentials, mode.refresh());
+        Resolution r = resolveFromStore(presented, mode.refresh());
         if (r.isStale()) {
             return r.withBrowser(BrowserUpdate.CLEAR);
         }
@@ -441,9 +450,9 @@ public final class SessionAuth implements AutoCloseable {
                 : BrowserUpdate.keep(cache));
     }
 
-    private Resolution resolveFromStore(List<SessionCookies.Credential> credentials, boolean refresh) {
+    private Resolution resolveFromStore(Presented presented, boolean refresh) {
         Resolution first = Resolution.of(Resolution.Status.NONE);
-        for (SessionCookies.Credential c : credentials) {
+        for (Presented.Candidate c : presented.candidates()) {
             Resolution r = resolveOne(c, refresh);
             if (r.isValid()) {
                 return r;
@@ -453,11 +462,11 @@ public final class SessionAuth implements AutoCloseable {
         return first;
     }
 
-    private Optional<Resolution> fromCache(SessionCookies.Credential credential, String jwt) {
-        if (!credential.fromCookie()) {
+    private Optional<Resolution> fromCache(Presented.Candidate candidate, String jwt) {
+        if (candidate.source() != Presented.Source.COOKIE) {
             return Optional.empty();
         }
-        Optional<String> token = cookieToken(credential);
+        Optional<String> token = candidate.token().filter(TokenGenerator::looksLikeToken);
         if (token.isEmpty()) {
             return Optional.empty();
         }
@@ -492,8 +501,8 @@ public final class SessionAuth implements AutoCloseable {
     }
 
 
-    private Resolution resolveOne(SessionCookies.Credential c, boolean refresh) {
-        Optional<String> token = c.fromCookie() ? cookieToken(c) : tokenOf(c.value());
+    private Resolution resolveOne(Presented.Candidate c, boolean refresh) {
+        Optional<String> token = c.token().filter(TokenGenerator::looksLikeToken);
         if (token.isEmpty()) {
             return Resolution.of(Resolution.Status.INVALID);
         }
@@ -518,17 +527,6 @@ public final class SessionAuth implements AutoCloseable {
             }
         }
         return Resolution.valid(session, found.get().user(), token.get(), false, false);
-    }
-
-    /** The token of a signed cookie; its signature is checked once per request, when the cookie is read. */
-    private Optional<String> cookieToken(SessionCookies.Credential c) {
-        return c.verifiedToken().or(() -> signer.verify(c.value())).filter(TokenGenerator::looksLikeToken);
-    }
-
-    /** A signed value, or a raw token (bearer clients may send the token from the sign-in body as it is). */
-    private Optional<String> tokenOf(String value) {
-        Optional<String> token = value.indexOf('.') >= 0 ? signer.verify(value) : Optional.of(value);
-        return token.filter(TokenGenerator::looksLikeToken);
     }
 
     private Optional<Session> extend(Session session, Instant now) {
@@ -721,14 +719,15 @@ public final class SessionAuth implements AutoCloseable {
 
     /** Signs the request's session out: row deleted, cookies expired. */
     public void signOut(HttpServletRequest request, HttpServletResponse response) {
-        signOut(cookies.credentials(request));
-        cookies.apply(request, response, BrowserUpdate.CLEAR);
+        SessionTransport transport = transport(request);
+        signOut(transport.presented(request));
+        transport.apply(request, response, BrowserUpdate.CLEAR);
     }
 
     /** Signs the request's user out everywhere: every session row deleted, this browser's cookies expired. */
     public void signOutAll(HttpServletRequest request, HttpServletResponse response) {
         context(request).user().ifPresent(u -> revokeAllSessions(u.getId()));
-        cookies.apply(request, response, BrowserUpdate.CLEAR);
+        transport(request).apply(request, response, BrowserUpdate.CLEAR);
     }
 
     /** The request's context as the filter resolved it; resolved now (without refresh) if the filter did not. */
@@ -737,10 +736,23 @@ public final class SessionAuth implements AutoCloseable {
             return context;
         }
         try {
-            return context(resolve(cookies.credentials(request), cookies.sessionData(request), ResolveMode.PEEK));
+            return context(resolve(transport(request).presented(request), ResolveMode.PEEK));
         } catch (StoreUnavailableException e) {
             return unavailableContext();
         }
+    }
+
+    /** The cookies of the filter that covers this request. */
+    private static SessionTransport transport(HttpServletRequest request) {
+        Object transport = request.getAttribute(SessionTransport.ATTRIBUTE);
+        if (transport == null) {
+            transport = request.getServletContext().getAttribute(SessionTransport.ATTRIBUTE);
+        }
+        if (transport instanceof SessionTransport t) {
+            return t;
+        }
+        throw new IllegalStateException("SessionAuth's cookies are not set up for this request: declare"
+                + " SessionAuthFilter in web.xml with a <filter-mapping> that covers this path");
     }
 
     // ---- housekeeping --------------------------------------------------------------------------------------

@@ -9,11 +9,12 @@ import dev.sessionauth.BrowserUpdate;
 import dev.sessionauth.ClientInfo;
 import dev.sessionauth.EmailVerified;
 import dev.sessionauth.ErrorCode;
+import dev.sessionauth.LinkBase;
+import dev.sessionauth.Presented;
 import dev.sessionauth.ResolveMode;
 import dev.sessionauth.Resolution;
 import dev.sessionauth.Session;
 import dev.sessionauth.SessionAuth;
-import dev.sessionauth.SessionCookies;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.SignUpResult;
 import dev.sessionauth.SignedIn;
@@ -63,9 +64,9 @@ final class AuthApi {
     private final HashingQueue hashing;
     private final SignInThrottle signIns;
 
-    AuthApi(SessionAuth auth, CsrfGuard csrf, ObjectMapper mapper, JsonResponses responses) {
+    AuthApi(SessionAuth auth, SessionCookies cookies, CsrfGuard csrf, ObjectMapper mapper, JsonResponses responses) {
         this.auth = auth;
-        this.cookies = auth.cookies();
+        this.cookies = cookies;
         this.csrf = csrf;
         this.mapper = mapper;
         this.json = new ApiJson(mapper);
@@ -136,10 +137,10 @@ final class AuthApi {
                     body.requiredString("password"), body.optionalString("image"),
                     rememberMe(body), body.fieldValues(auth.config().userFields(), mapper));
             ClientInfo client = clientInfo(request);
-            List<SessionCookies.Credential> presented = presented(request);
-            Optional<String> verify = Optional.of(verifyUrl(request));
+            Presented presented = cookies.presented(request);
+            Optional<LinkBase> links = Optional.of(linkBase(request));
             // Hashing the new password is bcrypt work like a sign-in's check: it queues for the same slots.
-            result = hashing.run(() -> auth.signUp(signUp, client, presented, true, verify));
+            result = hashing.run(() -> auth.signUp(signUp, client, presented, true, links));
         } catch (TooManyRequestsException e) {
             redirectOnFormError(body, errorCallback, refusal(response, e), response);
             return;
@@ -182,9 +183,9 @@ final class AuthApi {
             String password = body.requiredString("password");
             boolean remember = rememberMe(body);
             ClientInfo client = clientInfo(request);
-            List<SessionCookies.Credential> presented = presented(request);
-            Optional<String> verify = Optional.of(verifyUrl(request));
-            signedIn = signIns.signIn(email, () -> auth.signIn(email, password, remember, client, presented, verify));
+            Presented presented = cookies.presented(request);
+            Optional<LinkBase> links = Optional.of(linkBase(request));
+            signedIn = signIns.signIn(email, () -> auth.signIn(email, password, remember, client, presented, links));
         } catch (TooManyRequestsException e) {
             redirectOnFormError(body, errorCallback, refusal(response, e), response);
             return;
@@ -207,7 +208,7 @@ final class AuthApi {
 
     private void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody.read(request, mapper, false).allowOnly(NO_FIELDS);
-        auth.signOut(presented(request));
+        auth.signOut(cookies.presented(request));
         cookies.apply(request, response, BrowserUpdate.CLEAR);
         ObjectNode out = json.object();
         out.put("success", true);
@@ -222,7 +223,7 @@ final class AuthApi {
         ResolveMode mode = ResolveMode.PAGE;
         mode = useCache ? mode : mode.withoutCache();
         mode = refresh ? mode : mode.withoutRefresh();
-        Resolution r = auth.resolve(cookies.credentials(request), cookies.sessionData(request), mode);
+        Resolution r = auth.resolve(cookies.presented(request), mode);
         cookies.apply(request, response, r.browser());
         if (!r.isValid()) {
             responses.write(response, 200, NullNode.getInstance());
@@ -278,7 +279,7 @@ final class AuthApi {
     private void sendVerificationEmail(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody body = JsonBody.read(request, mapper, false).allowOnly(Set.of("email", "callbackURL"));
         Optional<String> callback = callbackUrl(body, request, "callbackURL");
-        auth.requestVerification(body.requiredString("email"), verifyUrl(request), callback);
+        auth.requestVerification(body.requiredString("email"), linkBase(request), callback);
         // The same answer whether or not the address has an account: nothing to learn from it.
         status(response);
     }
@@ -293,7 +294,7 @@ final class AuthApi {
         String secret = query.single("token").orElse("");
         EmailVerified verified;
         try {
-            verified = auth.verifyEmail(secret, presented(request));
+            verified = auth.verifyEmail(secret, cookies.presented(request));
         } catch (AuthException e) {
             if (callback.isPresent()) {
                 redirect(response, callback.get() + (callback.get().contains("?") ? "&" : "?") + "error=" + e.code());
@@ -358,7 +359,7 @@ final class AuthApi {
      * the store, never from the jwt strategy's cookie: these endpoints change or list sessions.
      */
     private Resolution requireSession(HttpServletRequest request, HttpServletResponse response) {
-        Resolution r = auth.resolve(cookies.credentials(request), Optional.empty(), ResolveMode.STORE);
+        Resolution r = auth.resolve(cookies.presented(request), ResolveMode.STORE);
         cookies.apply(request, response, r.browser());
         if (!r.isValid()) {
             throw new AuthException(r.failure());
@@ -370,10 +371,6 @@ final class AuthApi {
         ObjectNode out = json.object();
         out.put("status", true);
         responses.write(response, 200, out);
-    }
-
-    private List<SessionCookies.Credential> presented(HttpServletRequest request) {
-        return cookies.credentials(request);
     }
 
     private Optional<String> callbackUrl(JsonBody body, HttpServletRequest request, String field) {
@@ -434,10 +431,9 @@ final class AuthApi {
         return body.optionalBoolean("rememberMe").orElse(!body.isForm());
     }
 
-    /** The absolute URL of verify-email as this request reached the app: baseURL's origin, else the request's. */
-    private String verifyUrl(HttpServletRequest request) {
-        String origin = auth.config().baseUrl().orElseGet(() -> CsrfGuard.requestOrigin(request));
-        return origin + request.getContextPath() + auth.config().basePath() + "/verify-email";
+    /** Where this request reached the app, for mailed links when {@code baseURL} is not set. */
+    private static LinkBase linkBase(HttpServletRequest request) {
+        return new LinkBase(CsrfGuard.requestOrigin(request), request.getContextPath());
     }
 
     /** A {@code true}/{@code false} query parameter, read strictly (see {@link UrlEncoded}); absent is false. */

@@ -6,7 +6,7 @@ import dev.sessionauth.ErrorCode;
 import dev.sessionauth.Resolution;
 import dev.sessionauth.ResolveMode;
 import dev.sessionauth.SessionAuth;
-import dev.sessionauth.SessionCookies;
+import dev.sessionauth.SessionTransport;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.config.ConfigSource;
@@ -85,13 +85,14 @@ public final class SessionAuthFilter implements Filter {
             }
             basePath = config.basePath();
             contextPath = filterConfig.getServletContext().getContextPath();
-            cookies = auth.cookies();
+            cookies = new SessionCookies(config, auth.cookieSigner(), auth.clock());
             csrf = new CsrfGuard(config);
             securityHeaders = new SecurityHeaders(config);
             ObjectMapper mapper = JsonBody.strictMapper();
             responses = new JsonResponses(mapper);
-            api = new AuthApi(auth, csrf, mapper, responses);
+            api = new AuthApi(auth, cookies, csrf, mapper, responses);
             filterConfig.getServletContext().setAttribute(SessionAuth.ATTRIBUTE, auth);
+            filterConfig.getServletContext().setAttribute(SessionTransport.ATTRIBUTE, cookies);
         } catch (ConfigException | StoreUnavailableException | AmbiguousPathException e) {
             LOG.log(System.Logger.Level.ERROR, "SessionAuth cannot start: " + e.getMessage());
             destroy();
@@ -153,6 +154,7 @@ public final class SessionAuthFilter implements Filter {
         }
         String path = agreed.get();
         request.setAttribute(SessionAuth.ATTRIBUTE, auth);
+        request.setAttribute(SessionTransport.ATTRIBUTE, cookies);
         boolean isApi = path.startsWith(basePath) && (path.length() == basePath.length() || path.charAt(basePath.length()) == '/');
         if (refusedCrossSite(request, response, isApi)) {
             return;
@@ -221,8 +223,7 @@ public final class SessionAuthFilter implements Filter {
     private Optional<AuthContext> resolve(HttpServletRequest request, HttpServletResponse response, Demand demand)
             throws IOException {
         try {
-            Resolution resolution = auth.resolve(cookies.credentials(request), cookies.sessionData(request),
-                    ResolveMode.PAGE);
+            Resolution resolution = auth.resolve(cookies.presented(request), ResolveMode.PAGE);
             cookies.apply(request, response, resolution.browser());
             return Optional.of(auth.context(resolution));
         } catch (StoreUnavailableException e) {

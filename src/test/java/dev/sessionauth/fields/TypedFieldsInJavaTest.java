@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.ClientInfo;
 import dev.sessionauth.ErrorCode;
+import dev.sessionauth.Presented;
 import dev.sessionauth.Session;
 import dev.sessionauth.SessionAuth;
 import dev.sessionauth.SignUp;
@@ -95,7 +96,7 @@ class TypedFieldsInJavaTest {
 
     /** Signs the user in again, so the user is read back from the store rather than echoed from the sign-up. */
     private SignedIn readBack(String email) {
-        return auth.signIn(email, Fields.PASSWORD, true, ClientInfo.unknown(), List.of());
+        return auth.signIn(email, Fields.PASSWORD, true, ClientInfo.unknown(), Presented.none());
     }
 
     @Test
@@ -162,7 +163,7 @@ class TypedFieldsInJavaTest {
         engine();
         String email = Fields.uniqueEmail("client");
         assertThatThrownBy(() -> auth.signUp(signUp(email, Map.of("role", "admin", "newsletter", true)),
-                ClientInfo.unknown(), List.of(), true))
+                ClientInfo.unknown(), Presented.none(), true))
                 .isInstanceOfSatisfying(AuthException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST_BODY);
                     assertThat(e.getMessage()).contains("role cannot be set by the client");

@@ -2,12 +2,11 @@ package dev.sessionauth.tags;
 
 import dev.sessionauth.AuthContext;
 import dev.sessionauth.ClientInfo;
+import dev.sessionauth.Presented;
 import dev.sessionauth.ResolveMode;
 import dev.sessionauth.SessionAuth;
-import dev.sessionauth.SessionCookies;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.SignedIn;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -28,11 +27,11 @@ final class Engine implements AutoCloseable {
     }
 
     AuthContext signedIn(SignedIn signedIn) {
-        return auth.context(auth.resolve(List.of(new SessionCookies.Credential(signedIn.token(), false)), Optional.empty(), ResolveMode.PEEK));
+        return auth.context(auth.resolve(Presented.bearer(signedIn.token()), ResolveMode.PEEK));
     }
 
     AuthContext signedOut() {
-        return auth.context(auth.resolve(List.of(), Optional.empty(), ResolveMode.PEEK));
+        return auth.context(auth.resolve(Presented.none(), ResolveMode.PEEK));
     }
 
     @Override
