@@ -28,24 +28,26 @@ public record Resolution(Status status, Optional<Session> session, Optional<User
         UNKNOWN
     }
 
-    static Resolution of(Status status) {
+    /** An outcome without a session: nothing presented, or a failure. */
+    public static Resolution of(Status status) {
         return new Resolution(status, Optional.empty(), Optional.empty(), Optional.empty(), false, false,
                 Optional.empty(), BrowserUpdate.KEEP);
     }
 
-    static Resolution expired(Session session) {
+    /** The presented token named this session, which has expired. */
+    public static Resolution expired(Session session) {
         return new Resolution(Status.EXPIRED, Optional.empty(), Optional.empty(), Optional.empty(), false, false,
                 Optional.of(session), BrowserUpdate.KEEP);
     }
 
     /** A live session; {@code cached} when it came from the jwt strategy's cookie rather than the store. */
-    static Resolution valid(Session session, User user, String token, boolean refreshed, boolean cached) {
+    public static Resolution valid(Session session, User user, String token, boolean refreshed, boolean cached) {
         return new Resolution(Status.VALID, Optional.of(session), Optional.of(user), Optional.of(token), refreshed,
                 cached, Optional.empty(), BrowserUpdate.KEEP);
     }
 
     /** The same outcome with what the browser must be told about it. */
-    Resolution withBrowser(BrowserUpdate update) {
+    public Resolution withBrowser(BrowserUpdate update) {
         return new Resolution(status, session, user, token, refreshed, cached, expiredSession, update);
     }
 

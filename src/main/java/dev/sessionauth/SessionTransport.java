@@ -18,4 +18,21 @@ public interface SessionTransport {
 
     /** Tells the browser what the engine decided: sets, clears or keeps the cookies. */
     void apply(HttpServletRequest request, HttpServletResponse response, BrowserUpdate update);
+
+    /**
+     * The transport of the filter that covers this request.
+     *
+     * @throws IllegalStateException when no filter covers it
+     */
+    static SessionTransport of(HttpServletRequest request) {
+        Object transport = request.getAttribute(ATTRIBUTE);
+        if (transport == null) {
+            transport = request.getServletContext().getAttribute(ATTRIBUTE);
+        }
+        if (transport instanceof SessionTransport t) {
+            return t;
+        }
+        throw new IllegalStateException("SessionAuth's cookies are not set up for this request: declare"
+                + " SessionAuthFilter in web.xml with a <filter-mapping> that covers this path");
+    }
 }

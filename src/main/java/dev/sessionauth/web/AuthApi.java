@@ -6,19 +6,22 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.BrowserUpdate;
+import dev.sessionauth.Caller;
 import dev.sessionauth.ClientInfo;
 import dev.sessionauth.EmailVerified;
 import dev.sessionauth.ErrorCode;
 import dev.sessionauth.LinkBase;
-import dev.sessionauth.Presented;
+import dev.sessionauth.ProfileChange;
 import dev.sessionauth.ResolveMode;
 import dev.sessionauth.Resolution;
 import dev.sessionauth.Session;
 import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SignIn;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.SignUpResult;
 import dev.sessionauth.SignedIn;
 import dev.sessionauth.User;
+import dev.sessionauth.Writer;
 import dev.sessionauth.store.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +30,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -136,11 +138,9 @@ final class AuthApi {
             SignUp signUp = new SignUp(body.requiredString("name"), body.requiredString("email"),
                     body.requiredString("password"), body.optionalString("image"),
                     rememberMe(body), body.fieldValues(auth.config().userFields(), mapper));
-            ClientInfo client = clientInfo(request);
-            Presented presented = cookies.presented(request);
-            Optional<LinkBase> links = Optional.of(linkBase(request));
+            Caller caller = Caller.client(clientInfo(request), cookies.presented(request), linkBase(request));
             // Hashing the new password is bcrypt work like a sign-in's check: it queues for the same slots.
-            result = hashing.run(() -> auth.signUp(signUp, client, presented, true, links));
+            result = hashing.run(() -> auth.signUp(signUp, caller));
         } catch (TooManyRequestsException e) {
             redirectOnFormError(body, errorCallback, refusal(response, e), response);
             return;
@@ -180,12 +180,9 @@ final class AuthApi {
         SignedIn signedIn;
         try {
             String email = body.requiredString("email");
-            String password = body.requiredString("password");
-            boolean remember = rememberMe(body);
-            ClientInfo client = clientInfo(request);
-            Presented presented = cookies.presented(request);
-            Optional<LinkBase> links = Optional.of(linkBase(request));
-            signedIn = signIns.signIn(email, () -> auth.signIn(email, password, remember, client, presented, links));
+            SignIn signIn = new SignIn(email, body.requiredString("password"), rememberMe(body));
+            Caller caller = Caller.client(clientInfo(request), cookies.presented(request), linkBase(request));
+            signedIn = signIns.signIn(email, () -> auth.signIn(signIn, caller));
         } catch (TooManyRequestsException e) {
             redirectOnFormError(body, errorCallback, refusal(response, e), response);
             return;
@@ -247,7 +244,8 @@ final class AuthApi {
         auth.config().sessionFields().forEach(f -> declared.add(f.name()));
         body.allowOnly(declared);
         Resolution r = requireSession(request, response);
-        Resolution updated = auth.updateSession(r, body.fieldValues(auth.config().sessionFields(), mapper), true);
+        Resolution updated = auth.updateSession(r, body.fieldValues(auth.config().sessionFields(), mapper),
+                Writer.CLIENT);
         cookies.apply(request, response, updated.browser());
         ObjectNode out = json.object();
         out.set("session", json.session(updated.session().orElseThrow()));
@@ -260,14 +258,14 @@ final class AuthApi {
             throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "email cannot be changed through update-user");
         }
         body.allowOnly(withUserFields(Set.of("name", "image")));
-        Optional<String> name = body.optionalString("name");
-        Optional<Optional<String>> image = body.has("image") ? Optional.of(body.optionalString("image")) : Optional.empty();
-        var fields = body.fieldValues(auth.config().userFields(), mapper);
-        if (name.isEmpty() && image.isEmpty() && fields.isEmpty()) {
+        ProfileChange change = new ProfileChange(body.optionalString("name"), body.has("image")
+                ? Optional.of(new ProfileChange.ImageChange(body.optionalString("image"))) : Optional.empty(),
+                body.fieldValues(auth.config().userFields(), mapper));
+        if (change.isEmpty()) {
             throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "Nothing to update: send name, image or a field");
         }
         Resolution r = requireSession(request, response);
-        Resolution updated = auth.updateUser(r, name, image, fields, true);
+        Resolution updated = auth.updateUser(r, change, Writer.CLIENT);
         cookies.apply(request, response, updated.browser());
         ObjectNode out = json.object();
         out.put("status", true);

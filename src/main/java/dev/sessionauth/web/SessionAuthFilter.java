@@ -225,7 +225,7 @@ public final class SessionAuthFilter implements Filter {
         try {
             Resolution resolution = auth.resolve(cookies.presented(request), ResolveMode.PAGE);
             cookies.apply(request, response, resolution.browser());
-            return Optional.of(auth.context(resolution));
+            return Optional.of(auth.contextFor(resolution));
         } catch (StoreUnavailableException e) {
             LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + e.getMessage());
             if (demand.isProtected()) {
