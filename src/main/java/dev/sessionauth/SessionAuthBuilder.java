@@ -7,7 +7,12 @@ import dev.sessionauth.engine.ConfiguredClasses;
 import dev.sessionauth.engine.Parts;
 import dev.sessionauth.engine.StoreSetup;
 import dev.sessionauth.engine.Stores;
+import dev.sessionauth.store.AttemptStore;
+import dev.sessionauth.store.MetaStore;
+import dev.sessionauth.store.SessionStore;
 import dev.sessionauth.store.StoreUnavailableException;
+import dev.sessionauth.store.UserStore;
+import dev.sessionauth.store.VerificationStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +32,8 @@ public final class SessionAuthBuilder {
     private Map<String, String> environment = System.getenv();
     private final List<SessionListener> listeners = new ArrayList<>();
     private VerificationSender verificationSender;
+    private Stores given;
+    private AttemptStore attempts;
 
     SessionAuthBuilder() {
     }
@@ -46,6 +53,23 @@ public final class SessionAuthBuilder {
     /** Sessions and users live here instead of where the settings point; the caller keeps ownership. */
     public SessionAuthBuilder dataSource(DataSource dataSource) {
         this.dataSource = dataSource;
+        return this;
+    }
+
+    /**
+     * Users, sessions and verification secrets live in these stores instead of SQL (the JDBC stores are the
+     * default); {@code meta} keeps the generated secret when none is configured. The caller keeps ownership. The
+     * in-memory set: {@code MemoryStores}.
+     */
+    public SessionAuthBuilder stores(UserStore users, SessionStore sessions, VerificationStore verifications,
+                                     MetaStore meta) {
+        this.given = new Stores(users, sessions, verifications, null, meta, () -> { });
+        return this;
+    }
+
+    /** Failed sign-ins are counted here (default: memory, or the database under {@code rateLimit.storage=database}). */
+    public SessionAuthBuilder attemptStore(AttemptStore attempts) {
+        this.attempts = attempts;
         return this;
     }
 
@@ -89,6 +113,9 @@ public final class SessionAuthBuilder {
         if (config != null && !values.isEmpty()) {
             throw new IllegalStateException("use either config(AuthConfig) or set(name, value), not both");
         }
+        if (dataSource != null && given != null) {
+            throw new IllegalStateException("use either dataSource(DataSource) or stores(...), not both");
+        }
         AuthConfig c = config != null ? config : AuthConfig.load(new ArrayList<>(List.of(
                 ConfigSource.of("builder setting", values),
                 ConfigSource.systemProperties(systemProperties),
@@ -96,7 +123,8 @@ public final class SessionAuthBuilder {
         List<SessionListener> allListeners = ConfiguredClasses.listeners(c, listeners);
         VerificationSender sender = Optional.ofNullable(verificationSender)
                 .orElseGet(() -> ConfiguredClasses.verificationSender(c, LoggingVerificationSender::new));
-        Stores stores = StoreSetup.jdbc(c, clock, Optional.ofNullable(dataSource));
+        Stores stores = StoreSetup.open(c, clock, Optional.ofNullable(dataSource), Optional.ofNullable(given),
+                Optional.ofNullable(attempts));
         return StoreSetup.closedOnFailure(stores,
                 () -> new SessionAuth(c, clock, stores, Parts.wire(c, clock, stores, allListeners, sender)));
     }

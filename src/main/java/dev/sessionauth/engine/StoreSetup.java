@@ -35,10 +35,30 @@ public final class StoreSetup {
     }
 
     /**
+     * The stores the builder was given (attempts counted as {@link #attempts} says unless given too), else the JDBC
+     * stores over a data source.
+     */
+    public static Stores open(AuthConfig config, Clock clock, Optional<DataSource> dataSource, Optional<Stores> given,
+                              Optional<AttemptStore> attempts) {
+        if (given.isEmpty()) {
+            Stores jdbc = jdbc(config, clock, dataSource);
+            return attempts.map(a -> new Stores(jdbc.users(), jdbc.sessions(), jdbc.verifications(), a, jdbc.meta(),
+                    jdbc.closer())).orElse(jdbc);
+        }
+        Stores s = given.get();
+        if (attempts.isEmpty() && config.rateLimitStorage() == AuthConfig.RateLimitStorage.DATABASE) {
+            throw new ConfigException("rateLimit.storage: database counts failed sign-ins in the SQL store, which is"
+                    + " not in use with stores(...); pass an AttemptStore with attemptStore(...) or use memory");
+        }
+        return new Stores(s.users(), s.sessions(), s.verifications(),
+                attempts.orElseGet(() -> attempts(config, clock, Optional.empty())), s.meta(), s.closer());
+    }
+
+    /**
      * The JDBC stores over {@code given} (the caller keeps it) or over the pool the settings describe (closed with
      * the engine); the schema is prepared first. A failure closes what was opened.
      */
-    public static Stores jdbc(AuthConfig config, Clock clock, Optional<DataSource> given) {
+    private static Stores jdbc(AuthConfig config, Clock clock, Optional<DataSource> given) {
         if (given.isPresent()) {
             return jdbc(config, clock, given.get(), () -> { });
         }
@@ -78,7 +98,7 @@ public final class StoreSetup {
     }
 
     /** Where failed sign-ins are counted: memory, or the database under {@code rateLimit.storage=database}. */
-    public static AttemptStore attempts(AuthConfig config, Clock clock, Optional<DataSource> dataSource) {
+    private static AttemptStore attempts(AuthConfig config, Clock clock, Optional<DataSource> dataSource) {
         return config.rateLimitStorage() == AuthConfig.RateLimitStorage.DATABASE && dataSource.isPresent()
                 ? new JdbcAttemptStore(dataSource.get()) : new MemoryAttemptStore(clock, MEMORY_ATTEMPT_KEYS);
     }
