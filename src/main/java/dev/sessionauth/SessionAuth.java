@@ -5,7 +5,6 @@ import dev.sessionauth.crypto.CookieSigner;
 import dev.sessionauth.engine.Parts;
 import dev.sessionauth.engine.Stores;
 import dev.sessionauth.store.AttemptStore;
-import dev.sessionauth.store.StoreUnavailableException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -231,7 +230,7 @@ public final class SessionAuth implements AutoCloseable {
         }
         try {
             return contextFor(resolve(SessionTransport.of(request).presented(request), ResolveMode.PEEK));
-        } catch (StoreUnavailableException e) {
+        } catch (ServiceUnavailableException e) {
             return unavailableContext();
         }
     }

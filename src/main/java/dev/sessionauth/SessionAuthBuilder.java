@@ -10,7 +10,6 @@ import dev.sessionauth.engine.Stores;
 import dev.sessionauth.store.AttemptStore;
 import dev.sessionauth.store.MetaStore;
 import dev.sessionauth.store.SessionStore;
-import dev.sessionauth.store.StoreUnavailableException;
 import dev.sessionauth.store.UserStore;
 import dev.sessionauth.store.VerificationStore;
 import java.time.Clock;
@@ -107,7 +106,7 @@ public final class SessionAuthBuilder {
      * Validates the settings, opens the store, creates or migrates the tables.
      *
      * @throws ConfigException a setting is wrong
-     * @throws StoreUnavailableException the store cannot be reached
+     * @throws ServiceUnavailableException the store cannot be reached
      */
     public SessionAuth build() {
         if (config != null && !values.isEmpty()) {

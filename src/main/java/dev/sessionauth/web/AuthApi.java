@@ -15,6 +15,7 @@ import dev.sessionauth.ProfileChange;
 import dev.sessionauth.ResolveMode;
 import dev.sessionauth.Resolution;
 import dev.sessionauth.Session;
+import dev.sessionauth.ServiceUnavailableException;
 import dev.sessionauth.SessionAuth;
 import dev.sessionauth.SignIn;
 import dev.sessionauth.SignUp;
@@ -22,7 +23,6 @@ import dev.sessionauth.SignUpResult;
 import dev.sessionauth.SignedIn;
 import dev.sessionauth.User;
 import dev.sessionauth.Writer;
-import dev.sessionauth.store.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -117,7 +117,7 @@ final class AuthApi {
             refuseUnread(request, response, endpoint, e);
         } catch (AuthException e) {
             responses.error(response, e.code(), e.getMessage());
-        } catch (StoreUnavailableException e) {
+        } catch (ServiceUnavailableException e) {
             LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + e.getMessage());
             responses.error(response, ErrorCode.SERVICE_UNAVAILABLE);
         } catch (RuntimeException e) {

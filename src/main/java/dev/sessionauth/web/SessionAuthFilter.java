@@ -5,12 +5,12 @@ import dev.sessionauth.AuthContext;
 import dev.sessionauth.ErrorCode;
 import dev.sessionauth.Resolution;
 import dev.sessionauth.ResolveMode;
+import dev.sessionauth.ServiceUnavailableException;
 import dev.sessionauth.SessionAuth;
 import dev.sessionauth.SessionTransport;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.config.ConfigSource;
-import dev.sessionauth.store.StoreUnavailableException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -93,7 +93,7 @@ public final class SessionAuthFilter implements Filter {
             api = new AuthApi(auth, cookies, csrf, mapper, responses);
             filterConfig.getServletContext().setAttribute(SessionAuth.ATTRIBUTE, auth);
             filterConfig.getServletContext().setAttribute(SessionTransport.ATTRIBUTE, cookies);
-        } catch (ConfigException | StoreUnavailableException | AmbiguousPathException e) {
+        } catch (ConfigException | ServiceUnavailableException | AmbiguousPathException e) {
             LOG.log(System.Logger.Level.ERROR, "SessionAuth cannot start: " + e.getMessage());
             destroy();
             throw new ServletException("SessionAuth cannot start: " + e.getMessage(), e);
@@ -226,7 +226,7 @@ public final class SessionAuthFilter implements Filter {
             Resolution resolution = auth.resolve(cookies.presented(request), ResolveMode.PAGE);
             cookies.apply(request, response, resolution.browser());
             return Optional.of(auth.contextFor(resolution));
-        } catch (StoreUnavailableException e) {
+        } catch (ServiceUnavailableException e) {
             LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + e.getMessage());
             if (demand.isProtected()) {
                 responses.error(response, ErrorCode.SERVICE_UNAVAILABLE);
