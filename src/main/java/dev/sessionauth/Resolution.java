@@ -4,14 +4,16 @@ import java.util.Optional;
 
 /**
  * What the credential of a request turned out to be: no credential, a valid session (possibly just refreshed,
- * possibly read from the jwt strategy's cookie cache), or one of the ways it can fail. Produced by
+ * possibly read from the jwt strategy's cookie cache), or one of the ways it can fail, with what the browser must be
+ * told. Produced by
  * {@link SessionAuth#resolve}.
  *
  * @param expiredSession the session a request's cookie named when it had expired, for "your session expired"
  *                       pages through {@link Validation#allowExpired}; never a reason to let anything through
+ * @param browser        what the browser must be told about it: set, clear or keep its cookies, attach the cache
  */
 public record Resolution(Status status, Optional<Session> session, Optional<User> user, Optional<String> token,
-                         boolean refreshed, boolean cached, Optional<Session> expiredSession) {
+                         boolean refreshed, boolean cached, Optional<Session> expiredSession, BrowserUpdate browser) {
     /** The outcomes of resolving a credential. */
     public enum Status {
         /** The request carried no session cookie or bearer token. */
@@ -26,20 +28,27 @@ public record Resolution(Status status, Optional<Session> session, Optional<User
         UNKNOWN
     }
 
-    static Resolution of(Status status) {
+    /** An outcome without a session: nothing presented, or a failure. */
+    public static Resolution of(Status status) {
         return new Resolution(status, Optional.empty(), Optional.empty(), Optional.empty(), false, false,
-                Optional.empty());
+                Optional.empty(), BrowserUpdate.KEEP);
     }
 
-    static Resolution expired(Session session) {
+    /** The presented token named this session, which has expired. */
+    public static Resolution expired(Session session) {
         return new Resolution(Status.EXPIRED, Optional.empty(), Optional.empty(), Optional.empty(), false, false,
-                Optional.of(session));
+                Optional.of(session), BrowserUpdate.KEEP);
     }
 
     /** A live session; {@code cached} when it came from the jwt strategy's cookie rather than the store. */
     public static Resolution valid(Session session, User user, String token, boolean refreshed, boolean cached) {
         return new Resolution(Status.VALID, Optional.of(session), Optional.of(user), Optional.of(token), refreshed,
-                cached, Optional.empty());
+                cached, Optional.empty(), BrowserUpdate.KEEP);
+    }
+
+    /** The same outcome with what the browser must be told about it. */
+    public Resolution withBrowser(BrowserUpdate update) {
+        return new Resolution(status, session, user, token, refreshed, cached, expiredSession, update);
     }
 
     public boolean isValid() {

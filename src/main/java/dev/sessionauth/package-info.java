@@ -3,7 +3,7 @@
  * {@code User}, {@code AuthContext}, {@code ErrorCode}, {@code AuthException}, listeners and senders).
  *
  * <p>Layer: the engine. Imports {@code config}, {@code crypto} and {@code store} (interfaces; the builder picks the
- * JDBC implementations), never {@code web} or {@code tags}. Some servlet-facing plumbing still lives here (cookie
- * reading for the engine's helpers) and is on its way to {@code web}.
+ * JDBC implementations), never {@code web} or {@code tags}. The engine deals in tokens ({@code Presented}) and
+ * outcomes ({@code BrowserUpdate}); cookies are the web layer's, reached through {@code SessionTransport}.
  */
 package dev.sessionauth;

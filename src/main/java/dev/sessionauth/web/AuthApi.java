@@ -5,17 +5,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
+import dev.sessionauth.BrowserUpdate;
+import dev.sessionauth.Caller;
 import dev.sessionauth.ClientInfo;
+import dev.sessionauth.EmailVerified;
 import dev.sessionauth.ErrorCode;
+import dev.sessionauth.LinkBase;
+import dev.sessionauth.ProfileChange;
+import dev.sessionauth.ResolveMode;
 import dev.sessionauth.Resolution;
 import dev.sessionauth.Session;
+import dev.sessionauth.ServiceUnavailableException;
 import dev.sessionauth.SessionAuth;
-import dev.sessionauth.SessionCookies;
+import dev.sessionauth.SignIn;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.SignUpResult;
 import dev.sessionauth.SignedIn;
 import dev.sessionauth.User;
-import dev.sessionauth.store.StoreUnavailableException;
+import dev.sessionauth.Writer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,7 +30,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,9 +66,9 @@ final class AuthApi {
     private final HashingQueue hashing;
     private final SignInThrottle signIns;
 
-    AuthApi(SessionAuth auth, CsrfGuard csrf, ObjectMapper mapper, JsonResponses responses) {
+    AuthApi(SessionAuth auth, SessionCookies cookies, CsrfGuard csrf, ObjectMapper mapper, JsonResponses responses) {
         this.auth = auth;
-        this.cookies = auth.cookies();
+        this.cookies = cookies;
         this.csrf = csrf;
         this.mapper = mapper;
         this.json = new ApiJson(mapper);
@@ -111,7 +117,7 @@ final class AuthApi {
             refuseUnread(request, response, endpoint, e);
         } catch (AuthException e) {
             responses.error(response, e.code(), e.getMessage());
-        } catch (StoreUnavailableException e) {
+        } catch (ServiceUnavailableException e) {
             LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + e.getMessage());
             responses.error(response, ErrorCode.SERVICE_UNAVAILABLE);
         } catch (RuntimeException e) {
@@ -132,11 +138,9 @@ final class AuthApi {
             SignUp signUp = new SignUp(body.requiredString("name"), body.requiredString("email"),
                     body.requiredString("password"), body.optionalString("image"),
                     rememberMe(body), body.fieldValues(auth.config().userFields(), mapper));
-            ClientInfo client = clientInfo(request);
-            List<SessionCookies.Credential> presented = presented(request);
-            Optional<String> verify = Optional.of(verifyUrl(request));
+            Caller caller = Caller.client(clientInfo(request), cookies.presented(request), linkBase(request));
             // Hashing the new password is bcrypt work like a sign-in's check: it queues for the same slots.
-            result = hashing.run(() -> auth.signUp(signUp, client, presented, true, verify));
+            result = hashing.run(() -> auth.signUp(signUp, caller));
         } catch (TooManyRequestsException e) {
             redirectOnFormError(body, errorCallback, refusal(response, e), response);
             return;
@@ -164,13 +168,7 @@ final class AuthApi {
 
     /** The cookies of a new session: the token, and under the jwt strategy the signed cache. */
     private void signedIn(HttpServletRequest request, HttpServletResponse response, SignedIn s) {
-        cookies.set(request, response, s.token(), s.session());
-        setCache(request, response, Resolution.valid(s.session(), s.user(), s.token(), false, false));
-    }
-
-    private void setCache(HttpServletRequest request, HttpServletResponse response, Resolution r) {
-        auth.cacheFor(r).ifPresent(c -> cookies.setSessionData(request, response, c.jwt(), c.expiresAt(),
-                c.browserSession()));
+        cookies.apply(request, response, s.browser());
     }
 
     private void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -182,12 +180,9 @@ final class AuthApi {
         SignedIn signedIn;
         try {
             String email = body.requiredString("email");
-            String password = body.requiredString("password");
-            boolean remember = rememberMe(body);
-            ClientInfo client = clientInfo(request);
-            List<SessionCookies.Credential> presented = presented(request);
-            Optional<String> verify = Optional.of(verifyUrl(request));
-            signedIn = signIns.signIn(email, () -> auth.signIn(email, password, remember, client, presented, verify));
+            SignIn signIn = new SignIn(email, body.requiredString("password"), rememberMe(body));
+            Caller caller = Caller.client(clientInfo(request), cookies.presented(request), linkBase(request));
+            signedIn = signIns.signIn(email, () -> auth.signIn(signIn, caller));
         } catch (TooManyRequestsException e) {
             redirectOnFormError(body, errorCallback, refusal(response, e), response);
             return;
@@ -210,8 +205,8 @@ final class AuthApi {
 
     private void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody.read(request, mapper, false).allowOnly(NO_FIELDS);
-        auth.signOut(presented(request));
-        cookies.clear(request, response);
+        auth.signOut(cookies.presented(request));
+        cookies.apply(request, response, BrowserUpdate.CLEAR);
         ObjectNode out = json.object();
         out.put("success", true);
         responses.write(response, 200, out);
@@ -222,31 +217,25 @@ final class AuthApi {
     private void getSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean refresh = !flag(request, "disableRefresh");
         boolean useCache = !flag(request, "disableCookieCache");
-        Resolution r = useCache
-                ? auth.resolve(cookies.credentials(request), cookies.sessionData(request), refresh)
-                : auth.resolve(cookies.credentials(request), refresh);
+        ResolveMode mode = ResolveMode.PAGE;
+        mode = useCache ? mode : mode.withoutCache();
+        mode = refresh ? mode : mode.withoutRefresh();
+        Resolution r = auth.resolve(cookies.presented(request), mode);
+        cookies.apply(request, response, r.browser());
         if (!r.isValid()) {
-            if (r.isStale()) {
-                cookies.clear(request, response);
-            }
             responses.write(response, 200, NullNode.getInstance());
             return;
         }
-        if (r.refreshed()) {
-            cookies.set(request, response, r.token().orElseThrow(), r.session().orElseThrow());
-        }
-        setCache(request, response, r);
         responses.write(response, 200, json.sessionAndUser(r.session().orElseThrow(), r.user().orElseThrow()));
     }
 
     private void refreshSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody.read(request, mapper, false).allowOnly(NO_FIELDS);
         Resolution r = requireSession(request, response);
-        Session refreshed = auth.refresh(r.session().orElseThrow());
-        cookies.set(request, response, r.token().orElseThrow(), refreshed);
-        setCache(request, response, Resolution.valid(refreshed, r.user().orElseThrow(), r.token().orElseThrow(),
-                true, false));
-        responses.write(response, 200, json.sessionAndUser(refreshed, r.user().orElseThrow()));
+        Resolution refreshed = auth.refresh(r);
+        cookies.apply(request, response, refreshed.browser());
+        responses.write(response, 200, json.sessionAndUser(refreshed.session().orElseThrow(),
+                refreshed.user().orElseThrow()));
     }
 
     private void updateSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -255,12 +244,11 @@ final class AuthApi {
         auth.config().sessionFields().forEach(f -> declared.add(f.name()));
         body.allowOnly(declared);
         Resolution r = requireSession(request, response);
-        Session updated = auth.updateSession(r.session().orElseThrow(),
-                body.fieldValues(auth.config().sessionFields(), mapper), true);
-        setCache(request, response, Resolution.valid(updated, r.user().orElseThrow(), r.token().orElseThrow(),
-                false, false));
+        Resolution updated = auth.updateSession(r, body.fieldValues(auth.config().sessionFields(), mapper),
+                Writer.CLIENT);
+        cookies.apply(request, response, updated.browser());
         ObjectNode out = json.object();
-        out.set("session", json.session(updated));
+        out.set("session", json.session(updated.session().orElseThrow()));
         responses.write(response, 200, out);
     }
 
@@ -270,16 +258,15 @@ final class AuthApi {
             throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "email cannot be changed through update-user");
         }
         body.allowOnly(withUserFields(Set.of("name", "image")));
-        Optional<String> name = body.optionalString("name");
-        Optional<Optional<String>> image = body.has("image") ? Optional.of(body.optionalString("image")) : Optional.empty();
-        var fields = body.fieldValues(auth.config().userFields(), mapper);
-        if (name.isEmpty() && image.isEmpty() && fields.isEmpty()) {
+        ProfileChange change = new ProfileChange(body.optionalString("name"), body.has("image")
+                ? Optional.of(new ProfileChange.ImageChange(body.optionalString("image"))) : Optional.empty(),
+                body.fieldValues(auth.config().userFields(), mapper));
+        if (change.isEmpty()) {
             throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "Nothing to update: send name, image or a field");
         }
         Resolution r = requireSession(request, response);
-        User updated = auth.updateUser(r.user().orElseThrow().getId(), name, image, fields, true);
-        setCache(request, response, Resolution.valid(r.session().orElseThrow(), updated, r.token().orElseThrow(),
-                false, false));
+        Resolution updated = auth.updateUser(r, change, Writer.CLIENT);
+        cookies.apply(request, response, updated.browser());
         ObjectNode out = json.object();
         out.put("status", true);
         responses.write(response, 200, out);
@@ -290,7 +277,7 @@ final class AuthApi {
     private void sendVerificationEmail(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody body = JsonBody.read(request, mapper, false).allowOnly(Set.of("email", "callbackURL"));
         Optional<String> callback = callbackUrl(body, request, "callbackURL");
-        auth.requestVerification(body.requiredString("email"), verifyUrl(request), callback);
+        auth.requestVerification(body.requiredString("email"), linkBase(request), callback);
         // The same answer whether or not the address has an account: nothing to learn from it.
         status(response);
     }
@@ -303,9 +290,9 @@ final class AuthApi {
             throw new AuthException(ErrorCode.INVALID_ORIGIN, "callbackURL must be a path in this app or a trusted origin");
         }
         String secret = query.single("token").orElse("");
-        User user;
+        EmailVerified verified;
         try {
-            user = auth.verifyEmail(secret);
+            verified = auth.verifyEmail(secret, cookies.presented(request));
         } catch (AuthException e) {
             if (callback.isPresent()) {
                 redirect(response, callback.get() + (callback.get().contains("?") ? "&" : "?") + "error=" + e.code());
@@ -313,12 +300,8 @@ final class AuthApi {
             }
             throw e;
         }
-        // A browser signed in as this user must not keep a cached "unverified" until the jwt cookie expires.
-        Resolution current = auth.resolve(cookies.credentials(request), false);
-        if (current.isValid() && current.user().orElseThrow().getId().equals(user.getId())) {
-            setCache(request, response, Resolution.valid(current.session().orElseThrow(), user,
-                    current.token().orElseThrow(), false, false));
-        }
+        cookies.apply(request, response, verified.browser());
+        User user = verified.user();
         if (callback.isPresent()) {
             redirect(response, callback.get());
             return;
@@ -347,7 +330,7 @@ final class AuthApi {
         // Someone else's handle and an unknown one get the same answer, and neither revokes anything.
         auth.revokeSession(r.user().orElseThrow().getId(), handle);
         if (handle.equals(r.session().orElseThrow().getId())) {
-            cookies.clear(request, response);
+            cookies.apply(request, response, BrowserUpdate.CLEAR);
         }
         status(response);
     }
@@ -363,7 +346,7 @@ final class AuthApi {
         JsonBody.read(request, mapper, false).allowOnly(NO_FIELDS);
         Resolution r = requireSession(request, response);
         auth.revokeAllSessions(r.user().orElseThrow().getId());
-        cookies.clear(request, response);
+        cookies.apply(request, response, BrowserUpdate.CLEAR);
         status(response);
     }
 
@@ -374,15 +357,10 @@ final class AuthApi {
      * the store, never from the jwt strategy's cookie: these endpoints change or list sessions.
      */
     private Resolution requireSession(HttpServletRequest request, HttpServletResponse response) {
-        Resolution r = auth.resolve(cookies.credentials(request), true);
+        Resolution r = auth.resolve(cookies.presented(request), ResolveMode.STORE);
+        cookies.apply(request, response, r.browser());
         if (!r.isValid()) {
-            if (r.isStale()) {
-                cookies.clear(request, response);
-            }
             throw new AuthException(r.failure());
-        }
-        if (r.refreshed()) {
-            cookies.set(request, response, r.token().orElseThrow(), r.session().orElseThrow());
         }
         return r;
     }
@@ -391,10 +369,6 @@ final class AuthApi {
         ObjectNode out = json.object();
         out.put("status", true);
         responses.write(response, 200, out);
-    }
-
-    private List<SessionCookies.Credential> presented(HttpServletRequest request) {
-        return cookies.credentials(request);
     }
 
     private Optional<String> callbackUrl(JsonBody body, HttpServletRequest request, String field) {
@@ -455,10 +429,9 @@ final class AuthApi {
         return body.optionalBoolean("rememberMe").orElse(!body.isForm());
     }
 
-    /** The absolute URL of verify-email as this request reached the app: baseURL's origin, else the request's. */
-    private String verifyUrl(HttpServletRequest request) {
-        String origin = auth.config().baseUrl().orElseGet(() -> CsrfGuard.requestOrigin(request));
-        return origin + request.getContextPath() + auth.config().basePath() + "/verify-email";
+    /** Where this request reached the app, for mailed links when {@code baseURL} is not set. */
+    private static LinkBase linkBase(HttpServletRequest request) {
+        return new LinkBase(CsrfGuard.requestOrigin(request), request.getContextPath());
     }
 
     /** A {@code true}/{@code false} query parameter, read strictly (see {@link UrlEncoded}); absent is false. */

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionauth.AuthContext;
 import dev.sessionauth.ErrorCode;
 import dev.sessionauth.Resolution;
+import dev.sessionauth.ResolveMode;
+import dev.sessionauth.ServiceUnavailableException;
 import dev.sessionauth.SessionAuth;
-import dev.sessionauth.SessionCookies;
+import dev.sessionauth.SessionTransport;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.config.ConfigSource;
-import dev.sessionauth.store.StoreUnavailableException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -84,14 +85,15 @@ public final class SessionAuthFilter implements Filter {
             }
             basePath = config.basePath();
             contextPath = filterConfig.getServletContext().getContextPath();
-            cookies = auth.cookies();
+            cookies = new SessionCookies(config, auth.cookieSigner(), auth.clock());
             csrf = new CsrfGuard(config);
             securityHeaders = new SecurityHeaders(config);
             ObjectMapper mapper = JsonBody.strictMapper();
             responses = new JsonResponses(mapper);
-            api = new AuthApi(auth, csrf, mapper, responses);
+            api = new AuthApi(auth, cookies, csrf, mapper, responses);
             filterConfig.getServletContext().setAttribute(SessionAuth.ATTRIBUTE, auth);
-        } catch (ConfigException | StoreUnavailableException | AmbiguousPathException e) {
+            filterConfig.getServletContext().setAttribute(SessionTransport.ATTRIBUTE, cookies);
+        } catch (ConfigException | ServiceUnavailableException | AmbiguousPathException e) {
             LOG.log(System.Logger.Level.ERROR, "SessionAuth cannot start: " + e.getMessage());
             destroy();
             throw new ServletException("SessionAuth cannot start: " + e.getMessage(), e);
@@ -146,84 +148,112 @@ public final class SessionAuthFilter implements Filter {
             return;
         }
         securityHeaders.apply(request, response);
-        // One path for every decision below (API, protection, verified, fresh): the filter's normalization of the
-        // raw URI, and only when the container dispatches to that same path. Any disagreement is refused, so the
-        // rules can never judge one path while a servlet serves another.
-        String path;
-        try {
-            path = RequestPath.agreed(request.getRequestURI(), contextPath, request.getServletPath(),
-                    request.getPathInfo());
-        } catch (AmbiguousPathException e) {
-            responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous: " + e.getMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            // A container may throw this from its path getters for a URI it cannot decode: refuse, never a 500.
-            responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous");
+        Optional<String> agreed = agreedPath(request, response);
+        if (agreed.isEmpty()) {
             return;
         }
+        String path = agreed.get();
         request.setAttribute(SessionAuth.ATTRIBUTE, auth);
+        request.setAttribute(SessionTransport.ATTRIBUTE, cookies);
         boolean isApi = path.startsWith(basePath) && (path.length() == basePath.length() || path.charAt(basePath.length()) == '/');
-
-        if (CsrfGuard.isUnsafe(request) && (cookies.hasSessionCookie(request) || (isApi && isSimpleForm(request)))) {
-            Optional<ErrorCode> refusal = csrf.check(request);
-            if (refusal.isPresent()) {
-                responses.error(response, refusal.get(), refusal.get() == ErrorCode.MISSING_OR_NULL_ORIGIN
-                        ? "This request needs an Origin or Referer header from a trusted origin"
-                        : "The request's origin is not trusted; set baseURL or trustedOrigins if it should be");
-                return;
-            }
+        if (refusedCrossSite(request, response, isApi)) {
+            return;
         }
         if (isApi) {
             api.handle(request, response, path.substring(basePath.length()));
             return;
         }
+        Demand demand = demandOf(path);
+        Optional<AuthContext> context = resolve(request, response, demand);
+        if (context.isEmpty() || refused(request, response, demand, context.get())) {
+            return;
+        }
+        chain.doFilter(new AuthenticatedRequest(request, context.get()), response);
+    }
 
-        PathRules.Access access = rules.classify(path);
-        boolean needsVerified = verifiedRules.isProtected(path);
-        boolean needsFresh = freshRules.isProtected(path);
-        if (needsVerified || needsFresh) {
-            // A stricter demand wins even over a public pattern: fail closed when the two overlap.
-            access = PathRules.Access.PROTECTED;
-        }
-        AuthContext context;
+    /** What a path asks of its request: protection, and on top of it a verified address or a fresh sign-in. */
+    private record Demand(boolean isProtected, boolean verified, boolean fresh) {
+    }
+
+    private Demand demandOf(String path) {
+        boolean verified = verifiedRules.isProtected(path);
+        boolean fresh = freshRules.isProtected(path);
+        // A stricter demand wins even over a public pattern: fail closed when the two overlap.
+        boolean isProtected = verified || fresh || rules.classify(path) == PathRules.Access.PROTECTED;
+        return new Demand(isProtected, verified, fresh);
+    }
+
+    /**
+     * One path for every decision (API, protection, verified, fresh): the filter's normalization of the raw URI,
+     * and only when the container dispatches to that same path. Any disagreement is refused (and answered here),
+     * so the rules can never judge one path while a servlet serves another.
+     */
+    private Optional<String> agreedPath(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            Resolution resolution = auth.resolve(cookies.credentials(request), cookies.sessionData(request), true);
-            if (resolution.refreshed()) {
-                cookies.set(request, response, resolution.token().orElseThrow(), resolution.session().orElseThrow());
-            } else if (resolution.isStale()) {
-                cookies.clear(request, response);
-            }
-            auth.cacheFor(resolution).ifPresent(c -> cookies.setSessionData(request, response, c.jwt(),
-                    c.expiresAt(), c.browserSession()));
-            context = auth.context(resolution);
-        } catch (StoreUnavailableException e) {
+            return Optional.of(RequestPath.agreed(request.getRequestURI(), contextPath, request.getServletPath(),
+                    request.getPathInfo()));
+        } catch (AmbiguousPathException e) {
+            responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // A container may throw this from its path getters for a URI it cannot decode: refuse, never a 500.
+            responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous");
+        }
+        return Optional.empty();
+    }
+
+    /** Refuses (and answers) an unsafe request with a session cookie, or a simple form to the API, from an untrusted origin. */
+    private boolean refusedCrossSite(HttpServletRequest request, HttpServletResponse response, boolean isApi)
+            throws IOException {
+        if (!CsrfGuard.isUnsafe(request) || !(cookies.hasSessionCookie(request) || (isApi && isSimpleForm(request)))) {
+            return false;
+        }
+        Optional<ErrorCode> refusal = csrf.check(request);
+        if (refusal.isPresent()) {
+            responses.error(response, refusal.get(), refusal.get() == ErrorCode.MISSING_OR_NULL_ORIGIN
+                    ? "This request needs an Origin or Referer header from a trusted origin"
+                    : "The request's origin is not trusted; set baseURL or trustedOrigins if it should be");
+        }
+        return refusal.isPresent();
+    }
+
+    /**
+     * The request's context, with the browser told what the engine decided (refreshed, cleared or cached cookies).
+     * When the store is down a protected path is answered 503 here (empty); an open one goes on signed out.
+     */
+    private Optional<AuthContext> resolve(HttpServletRequest request, HttpServletResponse response, Demand demand)
+            throws IOException {
+        try {
+            Resolution resolution = auth.resolve(cookies.presented(request), ResolveMode.PAGE);
+            cookies.apply(request, response, resolution.browser());
+            return Optional.of(auth.contextFor(resolution));
+        } catch (ServiceUnavailableException e) {
             LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + e.getMessage());
-            if (access == PathRules.Access.PROTECTED) {
+            if (demand.isProtected()) {
                 responses.error(response, ErrorCode.SERVICE_UNAVAILABLE);
-                return;
+                return Optional.empty();
             }
-            context = auth.unavailableContext();
+            return Optional.of(auth.unavailableContext());
         }
-        if (access == PathRules.Access.PROTECTED && !context.isSignedIn()) {
+    }
+
+    /** Refuses (and answers) a request that does not meet its path's demand or posts a form without the CSRF token. */
+    private boolean refused(HttpServletRequest request, HttpServletResponse response, Demand demand,
+                            AuthContext context) throws IOException {
+        if (demand.isProtected() && !context.isSignedIn()) {
             deny(request, response, context.failure());
-            return;
-        }
-        if (access == PathRules.Access.PROTECTED && needsVerified && !context.getUser().isEmailVerified()) {
+        } else if (demand.isProtected() && demand.verified() && !context.getUser().isEmailVerified()) {
             responses.error(response, ErrorCode.EMAIL_NOT_VERIFIED, "Please verify your e-mail address to open this page");
-            return;
-        }
-        if (access == PathRules.Access.PROTECTED && needsFresh && !auth.isFresh(context.getSession())) {
+        } else if (demand.isProtected() && demand.fresh() && !auth.isFresh(context.getSession())) {
             // A recent sign-in is what is missing: a browser goes to the login page to give one.
             deny(request, response, ErrorCode.SESSION_NOT_FRESH);
-            return;
-        }
-        if (context.isSignedIn() && CsrfGuard.isUnsafe(request) && isForm(request)
+        } else if (context.isSignedIn() && CsrfGuard.isUnsafe(request) && isForm(request)
                 && !csrf.hasFormToken(request, context.getCsrfToken())) {
             responses.error(response, ErrorCode.INVALID_CSRF_TOKEN, "This form needs the session's CSRF token:"
                     + " render <auth:csrfInput/> inside it, or send the X-CSRF-Token header");
-            return;
+        } else {
+            return false;
         }
-        chain.doFilter(new AuthenticatedRequest(request, context), response);
+        return true;
     }
 
     /** HTML form posts, which must carry the session's CSRF token when they reach the app's own pages. */

@@ -1,6 +1,7 @@
 package dev.sessionauth.browser;
 
 import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionAuthBuilder;
 import dev.sessionauth.web.SessionAuthFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -53,7 +54,7 @@ final class BrowserServer implements AutoCloseable {
     /** A server with these settings ({@code name, value, name, value, ...}) on top of a secret and a fresh H2. */
     static BrowserServer start(String... settings) {
         String jdbcUrl = "jdbc:h2:mem:browser-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        SessionAuth.Builder builder = SessionAuth.builder().set("secret", SECRET).set("jdbc.url", jdbcUrl)
+        SessionAuthBuilder builder = SessionAuth.builder().set("secret", SECRET).set("jdbc.url", jdbcUrl)
                 .systemProperties(new Properties()).environment(Map.of());
         for (int i = 0; i < settings.length; i += 2) {
             builder.set(settings[i], settings[i + 1]);

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionAuthBuilder;
 import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;
@@ -112,7 +113,7 @@ class FieldAddedLaterTest {
         try (TestServer first = TestServer.builder().jdbcUrl(jdbcUrl()).start()) {
             assertThat(first.count("SELECT COUNT(*) FROM sa_user")).isZero();
         }
-        SessionAuth.Builder validate = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
+        SessionAuthBuilder validate = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
                 .set("secret", TestServer.SECRET).set("jdbc.url", jdbcUrl()).set("schema", "validate")
                 .set("user.fields", "role:string:default=user").set("session.fields", "device:string:input");
         assertThatThrownBy(validate::build).isInstanceOf(ConfigException.class)

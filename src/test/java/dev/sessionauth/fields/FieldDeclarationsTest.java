@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sessionauth.AdditionalField;
 import dev.sessionauth.AdditionalField.Type;
 import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionAuthBuilder;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.config.ConfigSource;
@@ -134,7 +135,7 @@ class FieldDeclarationsTest {
 
     @Test
     void theEngineRefusesToBuildWithABadDeclaration() {
-        SessionAuth.Builder builder = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
+        SessionAuthBuilder builder = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
                 .set("secret", TestServer.SECRET)
                 .set("jdbc.url", "jdbc:h2:mem:fields-bad-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
                 .set("user.fields", "role:string, email:string:input");

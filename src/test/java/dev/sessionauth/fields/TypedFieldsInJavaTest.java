@@ -7,13 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
+import dev.sessionauth.Caller;
 import dev.sessionauth.ClientInfo;
 import dev.sessionauth.ErrorCode;
+import dev.sessionauth.Presented;
+import dev.sessionauth.ProfileChange;
 import dev.sessionauth.Session;
 import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionAuthBuilder;
+import dev.sessionauth.SignIn;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.SignedIn;
 import dev.sessionauth.User;
+import dev.sessionauth.Writer;
 import dev.sessionauth.testing.TestServer;
 import dev.sessionauth.web.SessionAuthFilter;
 import jakarta.servlet.DispatcherType;
@@ -78,7 +84,7 @@ class TypedFieldsInJavaTest {
     }
 
     private SessionAuth engine(String... settings) {
-        SessionAuth.Builder b = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
+        SessionAuthBuilder b = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
                 .set("secret", TestServer.SECRET)
                 .set("jdbc.url", "jdbc:h2:mem:typed-fields-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
                 .set("user.fields", USER_FIELDS).set("session.fields", SESSION_FIELDS);
@@ -95,7 +101,7 @@ class TypedFieldsInJavaTest {
 
     /** Signs the user in again, so the user is read back from the store rather than echoed from the sign-up. */
     private SignedIn readBack(String email) {
-        return auth.signIn(email, Fields.PASSWORD, true, ClientInfo.unknown(), List.of());
+        return auth.signIn(new SignIn(email, Fields.PASSWORD, true), Caller.app(ClientInfo.unknown()));
     }
 
     @Test
@@ -103,7 +109,7 @@ class TypedFieldsInJavaTest {
         engine();
         String email = Fields.uniqueEmail("typed");
         auth.signUp(signUp(email, Map.of("age", 42, "ratio", 0.75, "newsletter", true,
-                "preferences", Map.of("theme", "dark", "sizes", List.of(1, 2)))), ClientInfo.unknown());
+                "preferences", Map.of("theme", "dark", "sizes", List.of(1, 2)))), Caller.app(ClientInfo.unknown()));
 
         User user = readBack(email).user();
         assertThat(user.get("role", String.class)).contains("user");
@@ -124,7 +130,7 @@ class TypedFieldsInJavaTest {
         String email = Fields.uniqueEmail("record");
         auth.signUp(signUp(email, Map.of("age", 42, "ratio", 1.5, "newsletter", false,
                 "preferences", Map.of("theme", "dark", "sizes", List.of(3), "unknownToTheRecord", true))),
-                ClientInfo.unknown());
+                Caller.app(ClientInfo.unknown()));
 
         User user = readBack(email).user();
         assertThat(user.fieldsAs(Profile.class))
@@ -137,7 +143,7 @@ class TypedFieldsInJavaTest {
     void defaultsMapOntoTheRecordToo() {
         engine();
         String email = Fields.uniqueEmail("defaults");
-        auth.signUp(signUp(email, Map.of("newsletter", true)), ClientInfo.unknown());
+        auth.signUp(signUp(email, Map.of("newsletter", true)), Caller.app(ClientInfo.unknown()));
         assertThat(readBack(email).user().fieldsAs(Profile.class))
                 .isEqualTo(new Profile("user", new Preferences("light", null), null, null, true));
     }
@@ -146,12 +152,12 @@ class TypedFieldsInJavaTest {
     void codeMaySetFieldsThatClientsMayNot() {
         engine();
         String email = Fields.uniqueEmail("code");
-        User created = auth.signUp(signUp(email, Map.of("role", "admin", "newsletter", true)), ClientInfo.unknown()).user();
+        User created = auth.signUp(signUp(email, Map.of("role", "admin", "newsletter", true)), Caller.app(ClientInfo.unknown())).user();
         assertThat(created.get("role", String.class)).contains("admin");
         assertThat(created.hasRole("admin")).isTrue();
 
-        User updated = auth.updateUser(created.getId(), Optional.empty(), Optional.empty(),
-                Map.of("role", "editor, auditor"), false);
+        User updated = auth.updateUser(created.getId(), new ProfileChange(Optional.empty(), Optional.empty(),
+                Map.of("role", "editor, auditor")), Writer.APP);
         assertThat(updated.get("role", String.class)).contains("editor, auditor");
         assertThat(readBack(email).user().hasRole("auditor")).isTrue();
         assertThat(readBack(email).user().hasRole("admin")).isFalse();
@@ -162,14 +168,14 @@ class TypedFieldsInJavaTest {
         engine();
         String email = Fields.uniqueEmail("client");
         assertThatThrownBy(() -> auth.signUp(signUp(email, Map.of("role", "admin", "newsletter", true)),
-                ClientInfo.unknown(), List.of(), true))
+                new Caller(ClientInfo.unknown(), Presented.none(), Optional.empty(), Writer.CLIENT)))
                 .isInstanceOfSatisfying(AuthException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST_BODY);
                     assertThat(e.getMessage()).contains("role cannot be set by the client");
                 });
-        User user = auth.signUp(signUp(email, Map.of("newsletter", true)), ClientInfo.unknown()).user();
-        assertThatThrownBy(() -> auth.updateUser(user.getId(), Optional.empty(), Optional.empty(),
-                Map.of("role", "admin"), true)).isInstanceOf(AuthException.class).hasMessageContaining("role");
+        User user = auth.signUp(signUp(email, Map.of("newsletter", true)), Caller.app(ClientInfo.unknown())).user();
+        assertThatThrownBy(() -> auth.updateUser(user.getId(), new ProfileChange(Optional.empty(), Optional.empty(),
+                Map.of("role", "admin")), Writer.CLIENT)).isInstanceOf(AuthException.class).hasMessageContaining("role");
         assertThat(readBack(email).user().get("role", String.class)).contains("user");
     }
 
@@ -177,13 +183,13 @@ class TypedFieldsInJavaTest {
     void codeStillGetsTypesAndNamesChecked() {
         engine();
         assertThatThrownBy(() -> auth.signUp(signUp(Fields.uniqueEmail("t"), Map.of("role", 5, "newsletter", true)),
-                ClientInfo.unknown()))
+                Caller.app(ClientInfo.unknown())))
                 .isInstanceOfSatisfying(AuthException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST_BODY))
                 .hasMessageContaining("role");
         assertThatThrownBy(() -> auth.signUp(signUp(Fields.uniqueEmail("u"), Map.of("plan", "pro", "newsletter", true)),
-                ClientInfo.unknown())).isInstanceOf(AuthException.class).hasMessageContaining("plan");
-        assertThatThrownBy(() -> auth.signUp(signUp(Fields.uniqueEmail("r"), Map.of()), ClientInfo.unknown()))
+                Caller.app(ClientInfo.unknown()))).isInstanceOf(AuthException.class).hasMessageContaining("plan");
+        assertThatThrownBy(() -> auth.signUp(signUp(Fields.uniqueEmail("r"), Map.of()), Caller.app(ClientInfo.unknown())))
                 .isInstanceOf(AuthException.class).hasMessageContaining("newsletter");
     }
 
@@ -191,18 +197,18 @@ class TypedFieldsInJavaTest {
     void sessionFieldsReadBackTypedAndCodeMaySetNonInputOnes() {
         engine();
         String email = Fields.uniqueEmail("session");
-        auth.signUp(signUp(email, Map.of("newsletter", true)), ClientInfo.unknown());
+        auth.signUp(signUp(email, Map.of("newsletter", true)), Caller.app(ClientInfo.unknown()));
         SignedIn in = readBack(email);
         assertThat(in.session().get("trusted", Boolean.class)).contains(false);
 
-        Session updated = auth.updateSession(in.session(), Map.of("trusted", true, "device", "laptop"), false);
+        Session updated = auth.updateSession(in.session(), Map.of("trusted", true, "device", "laptop"), Writer.APP);
         assertThat(updated.get("trusted", Boolean.class)).contains(true);
         Session listed = auth.listSessions(in.user().getId()).stream()
                 .filter(s -> s.getId().equals(in.session().getId())).findFirst().orElseThrow();
         assertThat(listed.get("device", String.class)).contains("laptop");
         assertThat(listed.get("trusted", Boolean.class)).contains(true);
 
-        assertThatThrownBy(() -> auth.updateSession(in.session(), Map.of("trusted", false), true))
+        assertThatThrownBy(() -> auth.updateSession(in.session(), Map.of("trusted", false), Writer.CLIENT))
                 .isInstanceOf(AuthException.class).hasMessageContaining("trusted cannot be set by the client");
     }
 

@@ -2,6 +2,7 @@ package dev.sessionauth.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.LinkBase;
 import dev.sessionauth.SessionAuth;
 import dev.sessionauth.User;
 import dev.sessionauth.VerificationSender;
@@ -110,8 +111,8 @@ class MailLinkOriginTest {
         try (TestServer server = TestServer.builder().verificationSender(outbox).start()) {
             String email = signUp(server);
             SessionAuth auth = server.auth();
-            auth.requestVerification(email, "http://attacker.example/api/auth/verify-email", Optional.empty());
-            auth.requestVerification(email, "http://localhost:8080/api/auth/verify-email", Optional.empty());
+            auth.requestVerification(email, new LinkBase("http://attacker.example", ""), Optional.empty());
+            auth.requestVerification(email, new LinkBase("http://localhost:8080", ""), Optional.empty());
             assertThat(outbox.next()).startsWith(email + " http://localhost:8080/api/auth/verify-email?token=");
             assertThat(outbox.links).isEmpty();
         }

@@ -2,6 +2,7 @@ package dev.sessionauth.paths;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionAuthBuilder;
 import dev.sessionauth.testing.MutableClock;
 import dev.sessionauth.testing.TestServer;
 import dev.sessionauth.web.SessionAuthFilter;
@@ -68,7 +69,7 @@ final class Deployment implements AutoCloseable {
         this.contextPath = contextPath;
         this.jdbcUrl = "jdbc:h2:mem:paths-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         MutableClock clock = new MutableClock();
-        SessionAuth.Builder builder = SessionAuth.builder().clock(clock).systemProperties(new Properties())
+        SessionAuthBuilder builder = SessionAuth.builder().clock(clock).systemProperties(new Properties())
                 .environment(Map.of()).set("secret", TestServer.SECRET).set("jdbc.url", jdbcUrl);
         DemoApp.SETTINGS.forEach(builder::set);
         this.auth = builder.build();

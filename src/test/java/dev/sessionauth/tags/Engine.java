@@ -1,12 +1,13 @@
 package dev.sessionauth.tags;
 
 import dev.sessionauth.AuthContext;
+import dev.sessionauth.Caller;
 import dev.sessionauth.ClientInfo;
+import dev.sessionauth.Presented;
+import dev.sessionauth.ResolveMode;
 import dev.sessionauth.SessionAuth;
-import dev.sessionauth.SessionCookies;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.SignedIn;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -23,15 +24,15 @@ final class Engine implements AutoCloseable {
 
     SignedIn signUp(String name, String email) {
         return auth.signUp(new SignUp(name, email, "correct horse battery", Optional.empty(), true),
-                ClientInfo.unknown()).signedIn().orElseThrow();
+                Caller.app(ClientInfo.unknown())).signedIn().orElseThrow();
     }
 
     AuthContext signedIn(SignedIn signedIn) {
-        return auth.context(auth.resolve(List.of(new SessionCookies.Credential(signedIn.token(), false)), false));
+        return auth.contextFor(auth.resolve(Presented.bearer(signedIn.token()), ResolveMode.PEEK));
     }
 
     AuthContext signedOut() {
-        return auth.context(auth.resolve(List.of(), false));
+        return auth.contextFor(auth.resolve(Presented.none(), ResolveMode.PEEK));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthContext;
 import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionAuthBuilder;
 import dev.sessionauth.web.SessionAuthFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
@@ -229,7 +230,7 @@ public final class TestServer implements AutoCloseable {
                 filter = new FilterHolder(SessionAuthFilter.class);
                 filter.setInitParameters(all);
             } else {
-                SessionAuth.Builder b = SessionAuth.builder().clock(clock).systemProperties(new Properties())
+                SessionAuthBuilder b = SessionAuth.builder().clock(clock).systemProperties(new Properties())
                         .environment(Map.of());
                 all.forEach(b::set);
                 listeners.forEach(b::listener);

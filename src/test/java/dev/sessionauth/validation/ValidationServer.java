@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionAuthBuilder;
 import dev.sessionauth.SessionValidation;
 import dev.sessionauth.Validation;
 import dev.sessionauth.testing.TestServer;
@@ -54,7 +55,7 @@ final class ValidationServer implements AutoCloseable {
     /** Starts with the tests' secret, the given clock and {@code name, value} settings. */
     static ValidationServer start(Clock clock, String... settings) {
         String jdbcUrl = "jdbc:h2:mem:validation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        SessionAuth.Builder b = SessionAuth.builder().clock(clock).systemProperties(new Properties())
+        SessionAuthBuilder b = SessionAuth.builder().clock(clock).systemProperties(new Properties())
                 .environment(Map.of()).set("secret", TestServer.SECRET).set("jdbc.url", jdbcUrl);
         for (int i = 0; i < settings.length; i += 2) {
             b.set(settings[i], settings[i + 1]);

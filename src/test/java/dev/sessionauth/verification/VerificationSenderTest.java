@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionauth.LoggingVerificationSender;
 import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionAuthBuilder;
 import dev.sessionauth.User;
 import dev.sessionauth.VerificationSender;
 import dev.sessionauth.config.ConfigException;
@@ -114,7 +115,7 @@ class VerificationSenderTest {
 
     @Test
     void anUnknownSenderClassStopsStartUpNamingTheSetting() {
-        SessionAuth.Builder b = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
+        SessionAuthBuilder b = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
                 .set("secret", TestServer.SECRET)
                 .set("jdbc.url", "jdbc:h2:mem:sender-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
                 .set("emailVerification.sender", "com.example.NoSuchSender");
@@ -124,7 +125,7 @@ class VerificationSenderTest {
 
     @Test
     void aClassThatIsNotASenderStopsStartUp() {
-        SessionAuth.Builder b = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
+        SessionAuthBuilder b = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
                 .set("secret", TestServer.SECRET)
                 .set("jdbc.url", "jdbc:h2:mem:sender-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
                 .set("emailVerification.sender", "java.lang.String");

@@ -3,6 +3,7 @@ package dev.sessionauth.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionAuthBuilder;
 import dev.sessionauth.testing.TestServer;
 import dev.sessionauth.web.SessionAuthFilter;
 import jakarta.servlet.DispatcherType;
@@ -42,7 +43,7 @@ class VerificationUnderContextPathTest {
     }
 
     private void start(String... settings) throws Exception {
-        SessionAuth.Builder b = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
+        SessionAuthBuilder b = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
                 .set("secret", TestServer.SECRET)
                 .set("jdbc.url", "jdbc:h2:mem:ctx-verify-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
                 .set("emailVerification.required", "true").verificationSender(links);

@@ -26,7 +26,7 @@ public final class AccountServlet extends HttpServlet {
             case "/verify-email" -> {
                 String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
                 String email = auth.getUser(request).orElseThrow().getEmail();
-                auth.requestVerification(email, origin + request.getContextPath() + "/api/auth/verify-email",
+                auth.requestVerification(email, new dev.sessionauth.LinkBase(origin, request.getContextPath()),
                         java.util.Optional.of(request.getContextPath() + "/dashboard?verified=1"));
                 back = request.getContextPath() + "/dev/mail";
             }

@@ -1,5 +1,7 @@
-package dev.sessionauth;
+package dev.sessionauth.crypto;
 
+import dev.sessionauth.Session;
+import dev.sessionauth.User;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,13 +11,13 @@ import java.util.Optional;
  * Sessions and users as JWT claims and back, for the jwt strategy's {@code session_data} cookie. Reading is
  * strict: a claim of the wrong shape makes the whole cookie count as absent, so the store is asked instead.
  */
-final class SessionClaims {
-    static final String TOKEN_HASH = "sth";
+public final class SessionClaims {
+    public static final String TOKEN_HASH = "sth";
 
     private SessionClaims() {
     }
 
-    static Map<String, Object> of(Session session, User user, String tokenHash) {
+    public static Map<String, Object> of(Session session, User user, String tokenHash) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("id", session.getId());
         s.put("userId", session.getUserId());
@@ -44,7 +46,7 @@ final class SessionClaims {
     }
 
     /** The session and user in {@code claims}, if they are complete and well-typed. */
-    static Optional<Map.Entry<Session, User>> read(Map<String, Object> claims) {
+    public static Optional<Map.Entry<Session, User>> read(Map<String, Object> claims) {
         try {
             Map<String, Object> s = map(claims.get("session"));
             Map<String, Object> u = map(claims.get("user"));

@@ -1,5 +1,6 @@
-package dev.sessionauth;
+package dev.sessionauth.engine;
 
+import dev.sessionauth.SessionListener;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -10,14 +11,14 @@ import java.util.function.Consumer;
  * Hands session events to the {@link SessionListener}s on one background thread, so a slow or failing listener
  * never holds up or breaks a request. A full queue (a listener stuck for a long time) drops events, with a warning.
  */
-final class SessionEvents implements AutoCloseable {
+public final class SessionEvents implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SessionEvents.class.getName());
     private static final int QUEUE = 10_000;
 
     private final List<SessionListener> listeners;
     private final ThreadPoolExecutor executor;
 
-    SessionEvents(List<SessionListener> listeners) {
+    public SessionEvents(List<SessionListener> listeners) {
         this.listeners = List.copyOf(listeners);
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
             Thread t = new Thread(r, "sessionauth-events");

@@ -1,8 +1,9 @@
-package dev.sessionauth;
+package dev.sessionauth.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.crypto.SessionJwt;
+import dev.sessionauth.Session;
+import dev.sessionauth.User;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;

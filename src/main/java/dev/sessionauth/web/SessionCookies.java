@@ -1,5 +1,9 @@
-package dev.sessionauth;
+package dev.sessionauth.web;
 
+import dev.sessionauth.BrowserUpdate;
+import dev.sessionauth.Presented;
+import dev.sessionauth.Session;
+import dev.sessionauth.SessionTransport;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.crypto.CookieSigner;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,10 +16,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How a session travels: the names and attributes of SessionAuth's cookies, reading the credential from a
- * request (signed cookie or {@code Authorization: Bearer}) and writing or expiring the cookies.
+ * How a session travels: the names and attributes of SessionAuth's cookies, reading the presented tokens from a
+ * request (signed cookie or {@code Authorization: Bearer}) and writing or expiring the cookies as the engine's
+ * {@link BrowserUpdate} says.
  */
-public final class SessionCookies {
+public final class SessionCookies implements SessionTransport {
     private static final String SECURE_PREFIX = "__Secure-";
     private static final String BEARER = "Bearer ";
     private static final int MAX_CANDIDATES = 3;
@@ -30,7 +35,8 @@ public final class SessionCookies {
     private final List<String> clearPlain;
     private final List<String> clearSecure;
 
-    SessionCookies(AuthConfig config, CookieSigner signer, Clock clock) {
+    /** Cookies for this configuration, signed with the engine's signer. */
+    public SessionCookies(AuthConfig config, CookieSigner signer, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.signer = signer;
@@ -41,42 +47,6 @@ public final class SessionCookies {
         // Every refused cookie (forged, expired, revoked) is answered with these: built once.
         this.clearPlain = clearHeaders(false);
         this.clearSecure = clearHeaders(true);
-    }
-
-    /** A credential found on a request; a cookie's value is still signed, a bearer's may be either. */
-    public static final class Credential {
-        private final String value;
-        private final boolean fromCookie;
-        private final Optional<String> verifiedToken;
-
-        public Credential(String value, boolean fromCookie) {
-            this(value, fromCookie, Optional.empty());
-        }
-
-        /** A cookie whose signature {@link SessionCookies#credentials} already checked: not checked again. */
-        Credential(String value, boolean fromCookie, Optional<String> verifiedToken) {
-            this.value = value;
-            this.fromCookie = fromCookie;
-            this.verifiedToken = verifiedToken;
-        }
-
-        public String value() {
-            return value;
-        }
-
-        public boolean fromCookie() {
-            return fromCookie;
-        }
-
-        /** The token inside a cookie whose signature was verified when the request was read. */
-        Optional<String> verifiedToken() {
-            return verifiedToken;
-        }
-
-        @Override
-        public String toString() {
-            return "Credential[fromCookie=" + fromCookie + "]";
-        }
     }
 
     /** Whether cookies on this request get {@code Secure} and the {@code __Secure-} prefix. */
@@ -99,44 +69,65 @@ public final class SessionCookies {
     }
 
     /**
-     * The request's credentials, to be tried in order: every session cookie whose signature verifies (a
-     * well-signed but dead cookie planted by a sibling domain must not shadow the live one), else the first
-     * session cookie as it is, else a bearer token. At most {@value #MAX_CANDIDATES}, to bound the work.
+     * The request's tokens, to be tried in order: every session cookie whose signature verifies (a well-signed but
+     * dead cookie planted by a sibling domain must not shadow the live one), else the first session cookie (as an
+     * invalid candidate), else a bearer token. At most {@value #MAX_CANDIDATES}, to bound the work. Each signature
+     * is checked here, once per request.
      */
-    public List<Credential> credentials(HttpServletRequest request) {
+    @Override
+    public Presented presented(HttpServletRequest request) {
+        return new Presented(candidates(request), sessionData(request));
+    }
+
+    private List<Presented.Candidate> candidates(HttpServletRequest request) {
         List<String> values = CookieHeader.values(request, tokenCookieName(request), Integer.MAX_VALUE);
         if (!values.isEmpty()) {
-            List<Credential> verified = new ArrayList<>(1);
-            Credential first = null;
+            List<Presented.Candidate> verified = new ArrayList<>(1);
             for (String value : values) {
                 Optional<String> token = signer.verify(value);
-                Credential c = new Credential(value, true, token);
                 if (token.isPresent()) {
-                    verified.add(c);
+                    verified.add(new Presented.Candidate(token, Presented.Source.COOKIE));
                     if (verified.size() == MAX_CANDIDATES) {
                         break;
                     }
-                } else if (first == null) {
-                    first = c;
                 }
             }
-            if (!verified.isEmpty()) {
-                return verified;
-            }
-            return List.of(first);
+            return verified.isEmpty()
+                    ? List.of(new Presented.Candidate(Optional.empty(), Presented.Source.COOKIE))
+                    : verified;
         }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return List.of(new Credential(authorization.substring(BEARER.length()).trim(), false));
+            String value = authorization.substring(BEARER.length()).trim();
+            // Bearer clients may send the signed cookie value or the raw token from the sign-in body.
+            Optional<String> token = value.indexOf('.') >= 0 ? signer.verify(value) : Optional.of(value);
+            return List.of(new Presented.Candidate(token, Presented.Source.BEARER));
         }
         return List.of();
+    }
+
+    /**
+     * Tells the browser what the engine decided: sets, clears or keeps the session cookie, then attaches the jwt
+     * strategy's cache. The one place that writes SessionAuth's cookies.
+     */
+    @Override
+    public void apply(HttpServletRequest request, HttpServletResponse response, BrowserUpdate update) {
+        switch (update.tokenCookie()) {
+            case SET -> {
+                BrowserUpdate.IssuedToken issued = update.token().orElseThrow();
+                set(request, response, issued.token(), issued.session());
+            }
+            case CLEAR -> clear(request, response);
+            case KEEP -> { }
+        }
+        update.cache().ifPresent(c -> setSessionData(request, response, c.jwt(), c.expiresAt(), c.browserSession()));
     }
 
     /**
      * Sets (or re-sets after a refresh) the session cookie. A browser session ({@code rememberMe:false}) gets no
      * {@code Max-Age}, plus the signed {@code dont_remember} marker that Better Auth's clients look for.
      */
-    public void set(HttpServletRequest request, HttpServletResponse response, String token, Session session) {
+    private void set(HttpServletRequest request, HttpServletResponse response, String token, Session session) {
         Optional<Duration> maxAge = session.isRemember()
                 ? Optional.of(Duration.between(clock.instant(), session.getExpiresAt()))
                 : Optional.empty();
@@ -154,22 +145,17 @@ public final class SessionCookies {
     }
 
     /** The {@code session_data} cookie (the jwt strategy's signed cache), if the request has one. */
-    public Optional<String> sessionData(HttpServletRequest request) {
+    private Optional<String> sessionData(HttpServletRequest request) {
         List<String> values = CookieHeader.values(request, prefixed(request, dataName), 1);
         return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     /** Sets the {@code session_data} cookie to a signed JWT that lives until {@code expiresAt}. */
-    public void setSessionData(HttpServletRequest request, HttpServletResponse response, String jwt, Instant expiresAt,
-                               boolean browserSession) {
+    private void setSessionData(HttpServletRequest request, HttpServletResponse response, String jwt, Instant expiresAt,
+                                boolean browserSession) {
         Optional<Duration> maxAge = browserSession ? Optional.empty()
                 : Optional.of(Duration.between(clock.instant(), expiresAt));
         response.addHeader("Set-Cookie", header(request, prefixed(request, dataName), jwt, maxAge));
-    }
-
-    /** Expires the {@code session_data} cookie alone (the session itself stays). */
-    public void clearSessionData(HttpServletRequest request, HttpServletResponse response) {
-        response.addHeader("Set-Cookie", header(request, prefixed(request, dataName), "", Optional.of(Duration.ZERO)));
     }
 
     private String prefixed(HttpServletRequest request, String name) {
@@ -177,7 +163,7 @@ public final class SessionCookies {
     }
 
     /** Expires every SessionAuth cookie in the browser. */
-    public void clear(HttpServletRequest request, HttpServletResponse response) {
+    private void clear(HttpServletRequest request, HttpServletResponse response) {
         for (String header : secure(request) ? clearSecure : clearPlain) {
             response.addHeader("Set-Cookie", header);
         }

@@ -1,5 +1,8 @@
-package dev.sessionauth;
+package dev.sessionauth.engine;
 
+import dev.sessionauth.AdditionalField;
+import dev.sessionauth.AuthException;
+import dev.sessionauth.ErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.sessionauth;
+package dev.sessionauth.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;

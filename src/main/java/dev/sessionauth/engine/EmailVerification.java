@@ -1,0 +1,138 @@
+package dev.sessionauth.engine;
+
+import dev.sessionauth.AuthException;
+import dev.sessionauth.BrowserUpdate;
+import dev.sessionauth.EmailVerified;
+import dev.sessionauth.ErrorCode;
+import dev.sessionauth.LinkBase;
+import dev.sessionauth.Presented;
+import dev.sessionauth.Resolution;
+import dev.sessionauth.User;
+import dev.sessionauth.VerificationSender;
+import dev.sessionauth.config.AuthConfig;
+import dev.sessionauth.config.LinkOrigins;
+import dev.sessionauth.config.Origins;
+import dev.sessionauth.crypto.TokenGenerator;
+import dev.sessionauth.crypto.TokenHasher;
+import dev.sessionauth.store.Credentials;
+import dev.sessionauth.store.UserStore;
+import dev.sessionauth.store.VerificationStore;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * E-mail verification: a single-use secret per user, mailed as a link the engine builds from {@code baseURL} (or
+ * from where the request reached the app, when that origin is trusted), and marking the address verified when the
+ * link is opened.
+ */
+public final class EmailVerification {
+    private static final System.Logger LOG = System.getLogger(EmailVerification.class.getName());
+    private static final String PREFIX = "email-verification:";
+
+    private final AuthConfig config;
+    private final Clock clock;
+    private final UserStore users;
+    private final VerificationStore verifications;
+    private final TokenGenerator tokens;
+    private final LinkOrigins linkOrigins;
+    private final VerificationSender sender;
+    private final Executor background;
+    private final SessionResolver resolver;
+
+    public EmailVerification(AuthConfig config, Clock clock, UserStore users, VerificationStore verifications,
+                             TokenGenerator tokens, VerificationSender sender, Executor background,
+                             SessionResolver resolver) {
+        this.config = config;
+        this.clock = clock;
+        this.users = users;
+        this.verifications = verifications;
+        this.tokens = tokens;
+        this.linkOrigins = new LinkOrigins(config);
+        this.sender = sender;
+        this.background = background;
+        this.resolver = resolver;
+    }
+
+    /**
+     * Sends a verification link to the user with this address, if there is one and it is not verified yet. The
+     * answer does not depend on either, so it tells nobody which addresses have accounts.
+     */
+    public void request(String email, LinkBase links, Optional<String> callbackURL) {
+        String normalized = AccountInput.normalizeEmail(email);
+        users.findCredentials(normalized).map(Credentials::user).filter(u -> !u.isEmailVerified())
+                .ifPresent(u -> send(u, Optional.of(links), callbackURL));
+    }
+
+    /**
+     * Where {@code <basePath>/verify-email} is: {@code baseURL}, else the origin the request reached; then the
+     * context path (known only from a request) and {@code basePath}.
+     */
+    private Optional<String> verifyUrl(Optional<LinkBase> links) {
+        String contextPath = links.map(LinkBase::contextPath).orElse("");
+        return config.baseUrl().or(() -> links.map(LinkBase::origin))
+                .map(origin -> origin + contextPath + config.basePath() + "/verify-email");
+    }
+
+    /** Replaces the user's verification secret and mails the link, on the background thread. */
+    void send(User user, Optional<LinkBase> links, Optional<String> callbackURL) {
+        Optional<String> base = verifyUrl(links);
+        if (base.isEmpty() || !linkOrigins.isTrusted(base.get())) {
+            // A link built from an attacker's Host header would mail the secret to the attacker's server.
+            LOG.log(System.Logger.Level.WARNING, "not sending a verification link to user " + user.getId() + ": "
+                    + base.map(b -> "its origin " + Origins.of(b).orElse("(none)") + " is not trusted")
+                            .orElse("no origin to build it from")
+                    + "; set baseURL (or add the origin to trustedOrigins)");
+            return;
+        }
+        String secret = tokens.newToken();
+        Instant now = Instants.now(clock);
+        String identifier = PREFIX + user.getId();
+        verifications.deleteAll(identifier);
+        verifications.create(tokens.newId(), identifier, TokenHasher.hash(secret),
+                now.plus(config.emailVerificationExpiresIn()), now);
+        String link = base.get() + "?token=" + secret
+                + callbackURL.map(c -> "&callbackURL=" + URLEncoder.encode(c, StandardCharsets.UTF_8)).orElse("");
+        background.execute(() -> {
+            try {
+                sender.send(user, link);
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "sending the verification link to user " + user.getId()
+                        + " failed: " + e);
+            }
+        });
+    }
+
+    /**
+     * Uses up a verification secret and marks its user's address verified. A browser signed in as that user gets
+     * its jwt cache replaced, so it does not keep a cached "unverified" until the cache expires.
+     *
+     * @throws AuthException {@code INVALID_TOKEN} when the secret is unknown, used or expired
+     */
+    public EmailVerified verify(String secret, Presented presented) {
+        if (!TokenGenerator.looksLikeToken(secret)) {
+            throw new AuthException(ErrorCode.INVALID_TOKEN, "This verification link is not valid");
+        }
+        Instant now = Instants.now(clock);
+        String userId = verifications.consume(TokenHasher.hash(secret), now)
+                .filter(id -> id.startsWith(PREFIX)).map(id -> id.substring(PREFIX.length()))
+                .orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN,
+                        "This verification link is not valid: it was used already, has expired or never existed"));
+        users.markEmailVerified(userId, now);
+        User user = users.findById(userId).orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN));
+        Resolution current = resolver.fromStore(presented, false);
+        BrowserUpdate browser = current.isValid() && current.user().orElseThrow().getId().equals(userId)
+                ? BrowserUpdate.keep(resolver.cacheFor(current.session().orElseThrow(), user,
+                        current.token().orElseThrow()))
+                : BrowserUpdate.KEEP;
+        return new EmailVerified(user, browser);
+    }
+
+    /** Where verification links go; the logging sender unless one was configured. */
+    public VerificationSender sender() {
+        return sender;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.sessionauth.engine;
+
+import dev.sessionauth.AuthException;
+import dev.sessionauth.ErrorCode;
+import dev.sessionauth.Presented;
+import dev.sessionauth.Resolution;
+import dev.sessionauth.Session;
+import dev.sessionauth.SessionListener;
+import dev.sessionauth.Writer;
+import dev.sessionauth.config.AuthConfig;
+import dev.sessionauth.store.SessionStore;
+import dev.sessionauth.store.StoreUnavailableException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a user does with their own sessions: signing one out, listing them, revoking one, the others or all, and
+ * setting additional session fields. Listeners hear of every session that ends here.
+ */
+public final class OwnSessions {
+    private static final System.Logger LOG = System.getLogger(OwnSessions.class.getName());
+
+    private final Clock clock;
+    private final SessionStore sessions;
+    private final SessionEvents events;
+    private final SessionResolver resolver;
+    private final FieldValues sessionFields;
+
+    public OwnSessions(AuthConfig config, Clock clock, SessionStore sessions, SessionEvents events,
+                       SessionResolver resolver) {
+        this.clock = clock;
+        this.sessions = sessions;
+        this.events = events;
+        this.resolver = resolver;
+        this.sessionFields = new FieldValues(config.sessionFields());
+    }
+
+    /** Ends the live session the presented tokens name, if any: the row is deleted. Whether there was one. */
+    public boolean signOut(Presented presented) {
+        return revoke(resolver.fromStore(presented, false), SessionListener.RevocationReason.SIGN_OUT);
+    }
+
+    /** Ends the session a new sign-in replaces; a store failure here must not fail the sign-in. */
+    void revokeReplaced(Presented presented) {
+        try {
+            revoke(resolver.fromStore(presented, false), SessionListener.RevocationReason.REPLACED);
+        } catch (StoreUnavailableException e) {
+            // The new session exists; the old one still expires on its own.
+            LOG.log(System.Logger.Level.WARNING, "could not revoke the session presented at sign-in: " + e.getMessage());
+        }
+    }
+
+    private boolean revoke(Resolution r, SessionListener.RevocationReason reason) {
+        Optional<Session> session = r.session();
+        if (session.isPresent() && sessions.delete(session.get().getId())) {
+            events.publish(l -> l.revoked(session.get(), reason));
+            return true;
+        }
+        return false;
+    }
+
+    /** The user's live sessions, newest first. */
+    public List<Session> list(String userId) {
+        return sessions.listLive(userId, Instants.now(clock));
+    }
+
+    /** Revokes one of the user's own sessions by its handle; whether one was revoked. */
+    public boolean revoke(String userId, String sessionId) {
+        Optional<Session> doomed = events.active()
+                ? list(userId).stream().filter(s -> s.getId().equals(sessionId)).findFirst()
+                : Optional.empty();
+        boolean deleted = sessions.deleteOwned(userId, sessionId);
+        if (deleted) {
+            doomed.ifPresent(s -> events.publish(l -> l.revoked(s, SessionListener.RevocationReason.REVOKE)));
+        }
+        return deleted;
+    }
+
+    /** Revokes every session of the user but {@code keepSessionId}; how many. */
+    public int revokeOthers(String userId, String keepSessionId) {
+        List<Session> doomed = events.active()
+                ? list(userId).stream().filter(s -> !s.getId().equals(keepSessionId)).toList()
+                : List.of();
+        int n = sessions.deleteAllOf(userId, Optional.of(keepSessionId));
+        doomed.forEach(s -> events.publish(l -> l.revoked(s, SessionListener.RevocationReason.REVOKE_OTHERS)));
+        return n;
+    }
+
+    /** Revokes every session of the user ("sign out from all devices"); how many. */
+    public int revokeAll(String userId) {
+        List<Session> doomed = events.active() ? list(userId) : List.of();
+        int n = sessions.deleteAllOf(userId, Optional.empty());
+        doomed.forEach(s -> events.publish(l -> l.revoked(s, SessionListener.RevocationReason.REVOKE_ALL)));
+        return n;
+    }
+
+    /** Sets additional session fields ({@link Writer#CLIENT}: only {@code input} ones); the session afterwards. */
+    public Session updateFields(Session session, Map<String, Object> fields, Writer writer) {
+        Map<String, Object> changes = sessionFields.forUpdate(fields, writer == Writer.CLIENT);
+        if (!changes.isEmpty() && !sessions.updateFields(session.getId(), changes, Instants.now(clock))) {
+            throw new AuthException(ErrorCode.UNAUTHORIZED, "The session has ended");
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(session.getFields());
+        merged.putAll(changes);
+        return session.withFields(merged, session.getUpdatedAt());
+    }
+
+    /** {@link #updateFields(Session, Map, Writer)} for the request's session; the browser's cache follows. */
+    public Resolution updateFields(Resolution current, Map<String, Object> fields, Writer writer) {
+        Session session = current.session().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
+        Session updated = updateFields(session, fields, writer);
+        return resolver.changed(updated, current.user().orElseThrow(), current.token().orElseThrow(), false);
+    }
+
+    /** Whether clients may set this session field (through update-session). */
+    public boolean isClientWritable(String name) {
+        return sessionFields.isClientWritable(name);
+    }
+}

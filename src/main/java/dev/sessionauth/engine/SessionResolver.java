@@ -1,0 +1,207 @@
+package dev.sessionauth.engine;
+
+import static dev.sessionauth.engine.Instants.min;
+
+import dev.sessionauth.AuthException;
+import dev.sessionauth.BrowserUpdate;
+import dev.sessionauth.ErrorCode;
+import dev.sessionauth.Presented;
+import dev.sessionauth.Resolution;
+import dev.sessionauth.ResolveMode;
+import dev.sessionauth.Session;
+import dev.sessionauth.SessionValidation;
+import dev.sessionauth.User;
+import dev.sessionauth.Validation;
+import dev.sessionauth.config.AuthConfig;
+import dev.sessionauth.crypto.SessionClaims;
+import dev.sessionauth.crypto.SessionJwt;
+import dev.sessionauth.crypto.TokenGenerator;
+import dev.sessionauth.crypto.TokenHasher;
+import dev.sessionauth.store.SessionAndUser;
+import dev.sessionauth.store.SessionStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Turns the tokens a request presents into its session: the jwt strategy's cookie cache, else one indexed read per
+ * token; expiry (the row deleted); the sliding refresh, written at most once per {@code updateAge}; and what the
+ * browser must be told about the outcome. Also the explicit refresh and the outcome of a session just changed.
+ */
+public final class SessionResolver {
+    private final AuthConfig config;
+    private final Clock clock;
+    private final SessionStore sessions;
+    private final Optional<SessionJwt> sessionJwt;
+    private final SessionEvents events;
+
+    public SessionResolver(AuthConfig config, Clock clock, SessionStore sessions, Optional<SessionJwt> sessionJwt,
+                           SessionEvents events) {
+        this.config = config;
+        this.clock = clock;
+        this.sessions = sessions;
+        this.sessionJwt = sessionJwt;
+        this.events = events;
+    }
+
+    /**
+     * The request's session: at most one indexed read per candidate token, and at most one conditional write when
+     * the sliding refresh is due. Under the jwt strategy a valid {@code session_data} cookie that belongs to the
+     * session cookie answers without any read (when {@code mode} allows). An expired session is deleted and
+     * reported as {@link Resolution.Status#EXPIRED}; a credential that no longer works clears the browser's cookies.
+     */
+    public Resolution resolve(Presented presented, ResolveMode mode) {
+        if (mode.readCache() && sessionJwt.isPresent() && presented.sessionCache().isPresent()
+                && !presented.candidates().isEmpty()) {
+            Optional<Resolution> cached = fromCache(presented.candidates().get(0), presented.sessionCache().get());
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
+        Resolution r = fromStore(presented, mode.refresh());
+        if (r.isStale()) {
+            return r.withBrowser(BrowserUpdate.CLEAR);
+        }
+        if (!r.isValid()) {
+            return r;
+        }
+        Session session = r.session().orElseThrow();
+        String token = r.token().orElseThrow();
+        Optional<BrowserUpdate.SessionCache> cache = mode.issueCache()
+                ? cacheFor(session, r.user().orElseThrow(), token) : Optional.empty();
+        return r.withBrowser(r.refreshed() ? BrowserUpdate.set(token, session, cache) : BrowserUpdate.keep(cache));
+    }
+
+    /** Resolves against the store only, the first valid candidate winning; nothing told to the browser. */
+    Resolution fromStore(Presented presented, boolean refresh) {
+        Resolution first = Resolution.of(Resolution.Status.NONE);
+        for (Presented.Candidate c : presented.candidates()) {
+            Resolution r = resolveOne(c, refresh);
+            if (r.isValid()) {
+                return r;
+            }
+            first = first.status() == Resolution.Status.NONE ? r : first;
+        }
+        return first;
+    }
+
+    private Optional<Resolution> fromCache(Presented.Candidate candidate, String jwt) {
+        if (candidate.source() != Presented.Source.COOKIE) {
+            return Optional.empty();
+        }
+        Optional<String> token = candidate.token().filter(TokenGenerator::looksLikeToken);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = Instants.now(clock);
+        return sessionJwt.get().verify(jwt, now)
+                // The cache belongs to exactly this session cookie: a cookie swapped in beside it is not trusted.
+                .filter(claims -> TokenHasher.hash(token.get()).equals(claims.get(SessionClaims.TOKEN_HASH)))
+                .flatMap(SessionClaims::read)
+                .filter(e -> now.isBefore(e.getKey().getExpiresAt()))
+                .map(e -> Resolution.valid(e.getKey(), e.getValue(), token.get(), false, true));
+    }
+
+    /**
+     * The {@code session_data} JWT for a session (jwt strategy only): it lives {@code session.cookieCache.maxAge},
+     * never past the session's own expiry.
+     */
+    Optional<BrowserUpdate.SessionCache> cacheFor(Session session, User user, String token) {
+        if (sessionJwt.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = Instants.now(clock);
+        Instant expires = min(now.plus(config.cookieCacheMaxAge()), session.getExpiresAt());
+        String jwt = sessionJwt.get().issue(SessionClaims.of(session, user, TokenHasher.hash(token)), now, expires);
+        return Optional.of(new BrowserUpdate.SessionCache(jwt, expires, !session.isRemember()));
+    }
+
+    /** A valid outcome for a session or user just written: the browser gets a fresh cache (and its cookie re-set). */
+    Resolution changed(Session session, User user, String token, boolean refreshed) {
+        Optional<BrowserUpdate.SessionCache> cache = cacheFor(session, user, token);
+        return Resolution.valid(session, user, token, refreshed, false).withBrowser(refreshed
+                ? BrowserUpdate.set(token, session, cache) : BrowserUpdate.keep(cache));
+    }
+
+    private Resolution resolveOne(Presented.Candidate c, boolean refresh) {
+        Optional<String> token = c.token().filter(TokenGenerator::looksLikeToken);
+        if (token.isEmpty()) {
+            return Resolution.of(Resolution.Status.INVALID);
+        }
+        Optional<SessionAndUser> found = sessions.findByTokenHash(TokenHasher.hash(token.get()));
+        if (found.isEmpty()) {
+            return Resolution.of(Resolution.Status.UNKNOWN);
+        }
+        Session session = found.get().session();
+        Instant now = Instants.now(clock);
+        if (session.isExpiredAt(now) || !now.isBefore(session.getAbsoluteExpiresAt())) {
+            if (sessions.delete(session.getId())) {
+                events.publish(l -> l.expired(session));
+            }
+            return Resolution.expired(session);
+        }
+        if (refresh && session.isRemember() && session.getUpdatedAt().isBefore(now.minus(config.updateAge()))) {
+            Optional<Session> refreshed = extend(session, now);
+            if (refreshed.isPresent()) {
+                events.publish(l -> l.refreshed(refreshed.get()));
+                return Resolution.valid(refreshed.get(), found.get().user(), token.get(), true, false);
+            }
+        }
+        return Resolution.valid(session, found.get().user(), token.get(), false, false);
+    }
+
+    private Optional<Session> extend(Session session, Instant now) {
+        Instant newExpiry = min(now.plus(config.maxAge()), session.getAbsoluteExpiresAt());
+        if (!newExpiry.isAfter(session.getExpiresAt())) {
+            return Optional.empty();
+        }
+        boolean wrote = sessions.extend(session.getId(), newExpiry, now, now.minus(config.updateAge()));
+        return wrote ? Optional.of(session.refreshed(newExpiry, now)) : Optional.empty();
+    }
+
+    /**
+     * Moves the current remembered session's expiry to {@code now + maxAge} (capped by its absolute lifetime) right
+     * away, whatever {@code updateAge} says; the browser gets its cookie re-set. A browser session
+     * ({@code rememberMe:false}) keeps its expiry.
+     */
+    public Resolution refresh(Resolution current) {
+        Session session = current.session().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
+        Instant now = Instants.now(clock);
+        Session refreshed = session;
+        if (session.isRemember()) {
+            Instant newExpiry = min(now.plus(config.maxAge()), session.getAbsoluteExpiresAt());
+            // "updated before now + 1ms" always holds, so an explicit refresh writes unless the row is gone.
+            if (!sessions.extend(session.getId(), newExpiry, now, now.plusMillis(1))) {
+                throw new AuthException(ErrorCode.UNAUTHORIZED, "The session has ended");
+            }
+            refreshed = session.refreshed(newExpiry, now);
+            Session published = refreshed;
+            events.publish(l -> l.refreshed(published));
+        }
+        return changed(refreshed, current.user().orElseThrow(), current.token().orElseThrow(), true);
+    }
+
+    /**
+     * Judges a resolution against {@code validation}, like Better Auth's {@code validateSession}.
+     *
+     * @param failure why there is no session, when there is none (the store may have been down)
+     */
+    public SessionValidation validate(Resolution r, ErrorCode failure, Validation validation) {
+        if (!r.isValid()) {
+            Optional<Session> expired = validation.expiredAllowed() ? r.expiredSession() : Optional.empty();
+            return new SessionValidation(false, expired, Optional.empty(), r.status() == Resolution.Status.EXPIRED,
+                    Optional.of(failure));
+        }
+        Session session = r.session().orElseThrow();
+        Optional<ErrorCode> refusal = validation.verifiedRequired() && !r.user().orElseThrow().isEmailVerified()
+                ? Optional.of(ErrorCode.EMAIL_NOT_VERIFIED)
+                : validation.freshRequired() && !isFresh(session) ? Optional.of(ErrorCode.SESSION_NOT_FRESH)
+                : Optional.empty();
+        return new SessionValidation(refusal.isEmpty(), Optional.of(session), r.user(), false, refusal);
+    }
+
+    /** Whether the session's sign-in is younger than {@code session.freshAge}. */
+    public boolean isFresh(Session session) {
+        return session.isFreshAt(Instants.now(clock), config.freshAge());
+    }
+}
