@@ -68,4 +68,12 @@ public record Resolution(Status status, Optional<Session> session, Optional<User
             default -> ErrorCode.UNAUTHORIZED;
         };
     }
+
+    /** Names the session and user, never the token: a resolution that reaches a log must not carry the secret. */
+    @Override
+    public String toString() {
+        return "Resolution[" + status + session.map(s -> ", session=" + s.getId()).orElse("")
+                + user.map(u -> ", user=" + u.getId()).orElse("") + (refreshed ? ", refreshed" : "")
+                + (cached ? ", cached" : "") + ", browser=" + browser + "]";
+    }
 }

@@ -159,6 +159,17 @@ class EngineRulesTest {
     }
 
     @Test
+    void noOutcomeNamesTheTokenWhenPrinted() {
+        SignedIn in = signIn(newAccount(), true, Presented.none());
+        Resolution r = page(in);
+        assertThat(r.token()).contains(in.token());
+        assertThat(r.toString()).contains(in.session().getId()).doesNotContain(in.token());
+        assertThat(in.toString()).doesNotContain(in.token());
+        assertThat(in.browser().toString()).doesNotContain(in.token());
+        assertThat(Presented.bearer(in.token()).toString()).doesNotContain(in.token());
+    }
+
+    @Test
     void aTokenThatIsNotOursIsInvalidAndClearsTheCookies() {
         Resolution r = auth.resolve(new Presented(List.of(new Presented.Candidate(Optional.empty(),
                 Presented.Source.COOKIE)), Optional.empty()), ResolveMode.PAGE);
