@@ -1,5 +1,8 @@
 package dev.sessionauth.store.memory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionauth.AdditionalField;
 import dev.sessionauth.Session;
 import dev.sessionauth.User;
 import dev.sessionauth.store.Credentials;
@@ -8,6 +11,7 @@ import dev.sessionauth.store.MetaStore;
 import dev.sessionauth.store.NewSession;
 import dev.sessionauth.store.SessionAndUser;
 import dev.sessionauth.store.SessionStore;
+import dev.sessionauth.store.StoreUnavailableException;
 import dev.sessionauth.store.UserStore;
 import dev.sessionauth.store.VerificationStore;
 import java.time.Instant;
@@ -22,10 +26,21 @@ import java.util.Optional;
  * Users, sessions, verification secrets and meta values in this instance's memory, behind the same interfaces as
  * the JDBC stores: for tests of the engine's rules (no database, milliseconds per test) and for trying the library
  * out. Gone when the process ends, and one process only. Thread-safe: every operation holds one lock, which is
- * plenty for what it is for and keeps "create the user and their first session" all or nothing.
+ * plenty for what it is for and keeps "create the user and their first session" all or nothing. It keeps the
+ * JDBC stores' rules (the store contract tests hold both to them): only declared additional fields are kept, read
+ * back as a column would give them (numbers as Long or Double, JSON values copied through JSON, a missing value as
+ * the default), and what a database constraint would refuse (a taken id or token hash, a session of an unknown
+ * user) is refused with nothing written.
  */
 public final class MemoryStores {
+    // The column sizes of the JDBC schema (see AdditionalField.Type): a longer value is refused there too.
+    private static final int MAX_STRING = 1024;
+    private static final int MAX_JSON = 8192;
+
     private final Object lock = new Object();
+    private final List<AdditionalField> userFields;
+    private final List<AdditionalField> sessionFields;
+    private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Account> accountsById = new HashMap<>();
     private final Map<String, String> idsByEmail = new HashMap<>();
     private final Map<String, Row> sessionsByHash = new HashMap<>();
@@ -46,6 +61,17 @@ public final class MemoryStores {
     private record Secret(String id, String identifier, Instant expiresAt) {
     }
 
+    /** Stores without declared additional fields. */
+    public MemoryStores() {
+        this(List.of(), List.of());
+    }
+
+    /** Stores that keep the given declared additional fields of users and sessions. */
+    public MemoryStores(List<AdditionalField> userFields, List<AdditionalField> sessionFields) {
+        this.userFields = List.copyOf(userFields);
+        this.sessionFields = List.copyOf(sessionFields);
+    }
+
     public UserStore users() {
         return users;
     }
@@ -62,6 +88,77 @@ public final class MemoryStores {
         return metaStore;
     }
 
+    /** What a database constraint would refuse: the caller's or the engine's mistake, never the user's. */
+    private static StoreUnavailableException refused(String what) {
+        return new StoreUnavailableException("in-memory store refused to write: " + what, null);
+    }
+
+    private void checkNewSession(NewSession s) {
+        if (hashesById.containsKey(s.session().getId())) {
+            throw refused("a session with this id exists");
+        }
+        if (sessionsByHash.containsKey(s.tokenHash())) {
+            throw refused("a session with this token hash exists");
+        }
+    }
+
+    /** A new session with its fields as a row would hold them. */
+    private NewSession stored(NewSession s) {
+        Session in = s.session();
+        return new NewSession(in.withFields(fieldsOfNewRow(sessionFields, in.getFields()), in.getUpdatedAt()),
+                s.tokenHash());
+    }
+
+    /** Every declared field, as an INSERT binds it: values given, else what reading the column gives. */
+    private Map<String, Object> fieldsOfNewRow(List<AdditionalField> declared, Map<String, Object> values) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (AdditionalField f : declared) {
+            put(row, f, values.get(f.name()));
+        }
+        return row;
+    }
+
+    /** {@code current} with the declared fields named in {@code changes} set, as an UPDATE of their columns. */
+    private Map<String, Object> fieldsUpdated(List<AdditionalField> declared, Map<String, Object> current,
+                                              Map<String, Object> changes) {
+        Map<String, Object> row = new LinkedHashMap<>(current);
+        for (AdditionalField f : declared) {
+            if (changes.containsKey(f.name())) {
+                row.remove(f.name());
+                put(row, f, changes.get(f.name()));
+            }
+        }
+        return row;
+    }
+
+    private void put(Map<String, Object> row, AdditionalField f, Object value) {
+        if (f.type() == AdditionalField.Type.STRING && value != null && ((String) value).length() > MAX_STRING) {
+            throw refused("field " + f.name() + " is longer than " + MAX_STRING + " characters");
+        }
+        if (f.type() == AdditionalField.Type.JSON) {
+            // A JSON column holds the text "null" for no value, which reads back as a present null.
+            row.put(f.name(), throughJson(f, value));
+        } else if (value != null) {
+            row.put(f.name(), f.type() == AdditionalField.Type.NUMBER
+                    ? AdditionalField.number(((Number) value).doubleValue()) : value);
+        } else {
+            f.defaultValue().ifPresent(d -> row.put(f.name(), d));
+        }
+    }
+
+    /** A deep copy, typed as reading JSON text gives it, so no caller keeps a handle on a stored value. */
+    private Object throughJson(AdditionalField f, Object value) {
+        try {
+            String text = json.writeValueAsString(value);
+            if (text.length() > MAX_JSON) {
+                throw refused("field " + f.name() + " is longer than " + MAX_JSON + " characters as JSON");
+            }
+            return json.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new StoreUnavailableException("field " + f.name() + " is not JSON-serialisable", e);
+        }
+    }
+
     private void putSession(NewSession s) {
         sessionsByHash.put(s.tokenHash(), new Row(s.session(), s.tokenHash()));
         hashesById.put(s.session().getId(), s.tokenHash());
@@ -76,12 +173,6 @@ public final class MemoryStores {
         return hash != null && sessionsByHash.remove(hash) != null;
     }
 
-    private static Map<String, Object> merged(Map<String, Object> current, Map<String, Object> changes) {
-        Map<String, Object> merged = new LinkedHashMap<>(current);
-        merged.putAll(changes);
-        return merged;
-    }
-
     private final class Users implements UserStore {
         @Override
         public void create(User user, String passwordHash, Optional<NewSession> firstSession) {
@@ -89,9 +180,21 @@ public final class MemoryStores {
                 if (idsByEmail.containsKey(user.getEmail())) {
                     throw new DuplicateEmailException();
                 }
-                accountsById.put(user.getId(), new Account(user, passwordHash));
+                if (accountsById.containsKey(user.getId())) {
+                    throw refused("a user with this id exists");
+                }
+                // Everything is checked (and copied) before anything is written: all or nothing.
+                User row = user.withFields(fieldsOfNewRow(userFields, user.getFields()), user.getUpdatedAt());
+                Optional<NewSession> session = firstSession.map(MemoryStores.this::stored);
+                if (session.isPresent()) {
+                    checkNewSession(session.get());
+                    if (!session.get().session().getUserId().equals(user.getId())) {
+                        throw refused("the first session belongs to another user");
+                    }
+                }
+                accountsById.put(user.getId(), new Account(row, passwordHash));
                 idsByEmail.put(user.getEmail(), user.getId());
-                firstSession.ifPresent(MemoryStores.this::putSession);
+                session.ifPresent(MemoryStores.this::putSession);
             }
         }
 
@@ -118,7 +221,8 @@ public final class MemoryStores {
                 if (a == null) {
                     return Optional.empty();
                 }
-                User updated = a.user().withProfile(name, image, now).withFields(merged(a.user().getFields(), fields), now);
+                User updated = a.user().withProfile(name, image, now)
+                        .withFields(fieldsUpdated(userFields, a.user().getFields(), fields), now);
                 accountsById.put(userId, new Account(updated, a.passwordHash()));
                 return Optional.of(updated);
             }
@@ -143,7 +247,12 @@ public final class MemoryStores {
         @Override
         public void create(NewSession session) {
             synchronized (lock) {
-                putSession(session);
+                NewSession row = stored(session);
+                checkNewSession(row);
+                if (!accountsById.containsKey(row.session().getUserId())) {
+                    throw refused("the session's user does not exist");
+                }
+                putSession(row);
             }
         }
 
@@ -176,7 +285,7 @@ public final class MemoryStores {
             synchronized (lock) {
                 Optional<Row> row = sessionRow(sessionId);
                 row.ifPresent(r -> putSession(new NewSession(r.session().withFields(
-                        merged(r.session().getFields(), fields), r.session().getUpdatedAt()), r.tokenHash())));
+                        fieldsUpdated(sessionFields, r.session().getFields(), fields), r.session().getUpdatedAt()), r.tokenHash())));
                 return row.isPresent();
             }
         }
@@ -232,6 +341,10 @@ public final class MemoryStores {
         @Override
         public void create(String id, String identifier, String valueHash, Instant expiresAt, Instant now) {
             synchronized (lock) {
+                if (secretsByHash.containsKey(valueHash)
+                        || secretsByHash.values().stream().anyMatch(secret -> secret.id().equals(id))) {
+                    throw refused("a verification secret with this id or value exists");
+                }
                 secretsByHash.put(valueHash, new Secret(id, identifier, expiresAt));
             }
         }

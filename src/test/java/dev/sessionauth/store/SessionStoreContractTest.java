@@ -1,38 +1,50 @@
-package dev.sessionauth.store.jdbc;
+package dev.sessionauth.store;
 
 import static dev.sessionauth.store.jdbc.StoreFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessionauth.AdditionalField;
 import dev.sessionauth.Session;
 import dev.sessionauth.User;
-import dev.sessionauth.store.SessionAndUser;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.h2.jdbcx.JdbcDataSource;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class JdbcSessionStoreTest {
+/**
+ * The {@link SessionStore} contract, the same in memory, in H2 and in PostgreSQL: lookup by token hash, expiry,
+ * the conditional sliding refresh, deletes, listing, and declared fields read back as a column gives them.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreBackend.class)
+class SessionStoreContractTest extends StoreContract {
 
     private static final Duration DAY = Duration.ofDays(1);
 
-    private final JdbcDataSource ds = migratedDatabase();
-    private final JdbcSessionStore sessions = new JdbcSessionStore(ds);
-    private final JdbcUserStore users = new JdbcUserStore(ds);
+    private SessionStore sessions;
+    private UserStore users;
 
     private final User ann = user("u-ann", "ann@example.com");
     private final User bob = user("u-bob", "bob@example.com");
 
+    SessionStoreContractTest(StoreBackend backend) {
+        super(backend);
+    }
+
     @BeforeEach
-    void twoUsersWithOneSessionEach() {
+    void twoUsersWithOneSessionEach() throws Exception {
+        StoreBackend.Stores stores = open();
+        sessions = stores.sessions();
+        users = stores.users();
         users.createWithSession(ann, "h", newSession(session("s-ann-1", "u-ann", T0)));
         users.createWithSession(bob, "h", newSession(session("s-bob-1", "u-bob", T0)));
     }
@@ -141,28 +153,17 @@ class JdbcSessionStoreTest {
 
     @Test
     void concurrentExtendsWithTheSameThresholdWriteOnce() throws Exception {
-        int threads = 8;
         Instant threshold = T0.plus(DAY);
-        CyclicBarrier start = new CyclicBarrier(threads);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                Instant now = T0.plus(Duration.ofDays(2)).plusSeconds(i);
-                Callable<Boolean> extend = () -> {
-                    start.await();
-                    return sessions.extend("s-ann-1", now.plus(Duration.ofDays(7)), now, threshold);
-                };
-                results.add(pool.submit(extend));
-            }
-            int wrote = 0;
-            for (Future<Boolean> result : results) {
-                wrote += result.get() ? 1 : 0;
-            }
-            assertThat(wrote).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Instant> nows = IntStream.range(0, 8).mapToObj(i -> T0.plus(Duration.ofDays(2)).plusSeconds(i)).toList();
+        List<Callable<Boolean>> extends_ = nows.stream().map(now -> (Callable<Boolean>) () ->
+                sessions.extend("s-ann-1", now.plus(Duration.ofDays(7)), now, threshold)).toList();
+
+        List<Boolean> wrote = racing(extends_);
+
+        assertThat(wrote).containsOnlyOnce(true);
+        Instant winner = nows.get(wrote.indexOf(true));
+        assertThat(stored("s-ann-1").getUpdatedAt()).isEqualTo(winner);
+        assertThat(stored("s-ann-1").getExpiresAt()).isEqualTo(winner.plus(Duration.ofDays(7)));
     }
 
     // ---- delete, deleteOwned, deleteAllOf
@@ -274,6 +275,108 @@ class JdbcSessionStoreTest {
     @Test
     void deleteExpiredLeavesLiveSessionsAlone() {
         assertThat(sessions.deleteExpired(T0.plus(DAY), 100)).isZero();
-        assertThat(count(ds, "sa_session")).isEqualTo(2);
+        assertThat(exists("s-ann-1")).isTrue();
+        assertThat(exists("s-bob-1")).isTrue();
+    }
+
+    // ---- what a database would refuse
+
+    @Test
+    void aSessionWhoseTokenHashIsTakenIsRefusedAndTheOtherKept() {
+        Session other = session("s-ann-2", "u-ann", T0.plusSeconds(10));
+
+        assertThatThrownBy(() -> sessions.create(new NewSession(other, tokenHashOf("s-ann-1"))))
+                .isInstanceOf(StoreUnavailableException.class);
+
+        assertThat(stored("s-ann-1")).isEqualTo(session("s-ann-1", "u-ann", T0));
+        assertThat(liveIds("u-ann", T0.plusSeconds(20))).containsExactly("s-ann-1");
+    }
+
+    @Test
+    void aSessionWhoseIdIsTakenIsRefused() {
+        assertThatThrownBy(() -> sessions.create(new NewSession(session("s-ann-1", "u-ann", T0.plusSeconds(10)),
+                tokenHashOf("s-other")))).isInstanceOf(StoreUnavailableException.class);
+
+        assertThat(exists("s-other")).isFalse();
+        assertThat(stored("s-ann-1")).isEqualTo(session("s-ann-1", "u-ann", T0));
+    }
+
+    @Test
+    void aSessionOfAnUnknownUserIsRefused() {
+        assertThatThrownBy(() -> sessions.create(newSession(session("s-ghost", "u-nobody", T0))))
+                .isInstanceOf(StoreUnavailableException.class);
+
+        assertThat(exists("s-ghost")).isFalse();
+        assertThat(sessions.listLive("u-nobody", T0)).isEmpty();
+    }
+
+    // ---- declared additional fields
+
+    @Test
+    void declaredSessionFieldsRoundTripAsTheirColumnsReadBack() throws Exception {
+        SessionStore withFields = withDeclaredFields();
+        Map<String, Object> given = new HashMap<>();
+        given.put("device", "laptop");
+        given.put("trusted", true);
+        given.put("score", 3);                                   // an int goes in, a Long comes out
+        given.put("prefs", Map.of("theme", "dark", "size", 2L)); // JSON: numbers come back as JSON reads them
+        given.put("undeclared", "dropped");
+        withFields.create(newSession(session("s-f", "u-ann", T0).withFields(given, T0)));
+
+        Map<String, Object> back = withFields.findByTokenHash(tokenHashOf("s-f")).orElseThrow().session().getFields();
+
+        assertThat(back).containsOnlyKeys("device", "trusted", "score", "ratio", "prefs");
+        assertThat(back.get("device")).isEqualTo("laptop");
+        assertThat(back.get("trusted")).isEqualTo(true);
+        assertThat(back.get("score")).isEqualTo(3L);
+        assertThat(back.get("ratio")).isEqualTo(0.5);            // absent: the declared default
+        assertThat(back.get("prefs")).isEqualTo(Map.of("theme", "dark", "size", 2));
+        assertThat(withFields.listLive("u-ann", T0).stream().filter(s -> s.getId().equals("s-f")))
+                .singleElement().satisfies(s -> assertThat(s.getFields()).isEqualTo(back));
+    }
+
+    @Test
+    void updateFieldsSetsOnlyTheNamedDeclaredFieldsAndKeepsUpdatedAt() throws Exception {
+        SessionStore withFields = withDeclaredFields();
+        withFields.create(newSession(session("s-f", "u-ann", T0).withFields(
+                Map.of("device", "laptop", "trusted", true, "score", 7), T0)));
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("device", "phone");
+        changes.put("score", null);                              // cleared: reads back as absent (no default)
+        changes.put("ratio", 1.5);
+        changes.put("undeclared", "ignored");
+
+        assertThat(withFields.updateFields("s-f", changes, T0.plus(DAY))).isTrue();
+        assertThat(withFields.updateFields("s-nobody", changes, T0.plus(DAY))).isFalse();
+
+        Session back = withFields.findByTokenHash(tokenHashOf("s-f")).orElseThrow().session();
+        assertThat(back.getFields()).containsOnlyKeys("device", "trusted", "ratio", "prefs");
+        assertThat(back.getFields()).containsEntry("device", "phone").containsEntry("trusted", true)
+                .containsEntry("ratio", 1.5);
+        assertThat(back.getUpdatedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void aJsonFieldGivenNoValueReadsBackAsAPresentNull() throws Exception {
+        SessionStore withFields = withDeclaredFields();
+        withFields.create(newSession(session("s-f", "u-ann", T0)));
+
+        Map<String, Object> back = withFields.findByTokenHash(tokenHashOf("s-f")).orElseThrow().session().getFields();
+
+        assertThat(back).containsKey("prefs");
+        assertThat(back.get("prefs")).isNull();
+        assertThat(back).doesNotContainKeys("device", "trusted", "score");
+    }
+
+    /** Fresh stores with declared session fields, Ann signed up. */
+    private SessionStore withDeclaredFields() throws Exception {
+        StoreBackend.Stores stores = open(List.of(), List.of(
+                new AdditionalField("device", AdditionalField.Type.STRING, false, Optional.empty(), true),
+                new AdditionalField("trusted", AdditionalField.Type.BOOLEAN, false, Optional.empty(), false),
+                new AdditionalField("score", AdditionalField.Type.NUMBER, false, Optional.empty(), true),
+                new AdditionalField("ratio", AdditionalField.Type.NUMBER, false, Optional.of(0.5), true),
+                new AdditionalField("prefs", AdditionalField.Type.JSON, false, Optional.empty(), true)));
+        stores.users().create(ann, "h", Optional.empty());
+        return stores.sessions();
     }
 }

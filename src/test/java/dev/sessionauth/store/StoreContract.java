@@ -1,0 +1,70 @@
+package dev.sessionauth.store;
+
+import dev.sessionauth.AdditionalField;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * What every store contract shares: the backend it runs on (a {@code @ParameterizedClass} over {@link StoreBackend}),
+ * one embedded PostgreSQL per contract class, and racing calls that start together.
+ */
+abstract class StoreContract {
+    private static EmbeddedPostgres postgres;
+
+    protected final StoreBackend backend;
+
+    protected StoreContract(StoreBackend backend) {
+        this.backend = backend;
+    }
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    protected StoreBackend.Stores open() throws SQLException {
+        return open(List.of(), List.of());
+    }
+
+    protected StoreBackend.Stores open(List<AdditionalField> userFields, List<AdditionalField> sessionFields)
+            throws SQLException {
+        return backend.open(postgres, userFields, sessionFields);
+    }
+
+    /** Runs {@code calls} on as many threads, released together, and returns their results in order. */
+    protected static <T> List<T> racing(List<Callable<T>> calls) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(calls.size());
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
