@@ -16,16 +16,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass(name = "{0}")
 @EnumSource(StoreBackend.class)
 class MetaStoreContractTest extends StoreContract {
-    private StoreBackend.Stores stores;
     private MetaStore meta;
 
-    MetaStoreContractTest(StoreBackend backend) {
-        super(backend);
-    }
-
     @BeforeEach
-    void openStores() throws Exception {
-        stores = open();
+    void meta() {
         meta = stores.meta();
     }
 

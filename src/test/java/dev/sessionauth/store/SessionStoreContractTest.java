@@ -36,13 +36,8 @@ class SessionStoreContractTest extends StoreContract {
     private final User ann = user("u-ann", "ann@example.com");
     private final User bob = user("u-bob", "bob@example.com");
 
-    SessionStoreContractTest(StoreBackend backend) {
-        super(backend);
-    }
-
     @BeforeEach
-    void twoUsersWithOneSessionEach() throws Exception {
-        StoreBackend.Stores stores = open();
+    void twoUsersWithOneSessionEach() {
         sessions = stores.sessions();
         users = stores.users();
         users.createWithSession(ann, "h", newSession(session("s-ann-1", "u-ann", T0)));
@@ -370,13 +365,13 @@ class SessionStoreContractTest extends StoreContract {
 
     /** Fresh stores with declared session fields, Ann signed up. */
     private SessionStore withDeclaredFields() throws Exception {
-        StoreBackend.Stores stores = open(List.of(), List.of(
+        StoreBackend.Stores declared = open(List.of(), List.of(
                 new AdditionalField("device", AdditionalField.Type.STRING, false, Optional.empty(), true),
                 new AdditionalField("trusted", AdditionalField.Type.BOOLEAN, false, Optional.empty(), false),
                 new AdditionalField("score", AdditionalField.Type.NUMBER, false, Optional.empty(), true),
                 new AdditionalField("ratio", AdditionalField.Type.NUMBER, false, Optional.of(0.5), true),
                 new AdditionalField("prefs", AdditionalField.Type.JSON, false, Optional.empty(), true)));
-        stores.users().create(ann, "h", Optional.empty());
-        return stores.sessions();
+        declared.users().create(ann, "h", Optional.empty());
+        return declared.sessions();
     }
 }

@@ -13,19 +13,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
 
 /**
- * What every store contract shares: the backend it runs on (a {@code @ParameterizedClass} over {@link StoreBackend}),
- * one embedded PostgreSQL per contract class, and racing calls that start together.
+ * What every store contract shares: the backend it runs on (each contract is a {@code @ParameterizedClass} over
+ * {@link StoreBackend}), one embedded PostgreSQL per contract class, fresh stores per test, and racing calls.
  */
 abstract class StoreContract {
     private static EmbeddedPostgres postgres;
 
-    protected final StoreBackend backend;
+    @Parameter
+    protected StoreBackend backend;
 
-    protected StoreContract(StoreBackend backend) {
-        this.backend = backend;
-    }
+    /** Fresh, empty stores without declared fields, opened before each test. */
+    protected StoreBackend.Stores stores;
 
     @BeforeAll
     static void startPostgres() throws IOException {
@@ -37,8 +39,9 @@ abstract class StoreContract {
         postgres.close();
     }
 
-    protected StoreBackend.Stores open() throws SQLException {
-        return open(List.of(), List.of());
+    @BeforeEach
+    void openStores() throws SQLException {
+        stores = open(List.of(), List.of());
     }
 
     protected StoreBackend.Stores open(List<AdditionalField> userFields, List<AdditionalField> sessionFields)

@@ -24,13 +24,9 @@ class VerificationStoreContractTest extends StoreContract {
 
     private VerificationStore secrets;
 
-    VerificationStoreContractTest(StoreBackend backend) {
-        super(backend);
-    }
-
     @BeforeEach
-    void openStores() throws Exception {
-        secrets = open().verifications();
+    void secrets() {
+        secrets = stores.verifications();
     }
 
     @Test
