@@ -58,7 +58,8 @@ public final class SessionAuthBuilder {
     /**
      * Users, sessions and verification secrets live in these stores instead of SQL (the JDBC stores are the
      * default); {@code meta} keeps the generated secret when none is configured. The caller keeps ownership. The
-     * in-memory set: {@code MemoryStores}.
+     * in-memory set: {@code new MemoryStores(config.userFields(), config.sessionFields())}, which keeps the
+     * declared additional fields as the database columns do ({@code new MemoryStores()} keeps none).
      */
     public SessionAuthBuilder stores(UserStore users, SessionStore sessions, VerificationStore verifications,
                                      MetaStore meta) {
