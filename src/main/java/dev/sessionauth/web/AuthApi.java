@@ -48,10 +48,20 @@ final class AuthApi {
 
     /** One endpoint: its HTTP method and what it does. */
     private record Endpoint(String method, Handler handler) {
+        /** An endpoint that reads no query parameters (the query is still checked, once, for every endpoint). */
+        static Endpoint of(String method, BodyHandler handler) {
+            return new Endpoint(method, (request, response, query) -> handler.handle(request, response));
+        }
+    }
+
+    /** Answers a request; {@code query} is the request's query string, already decoded strictly. */
+    @FunctionalInterface
+    private interface Handler {
+        void handle(HttpServletRequest request, HttpServletResponse response, UrlEncoded query) throws IOException;
     }
 
     @FunctionalInterface
-    private interface Handler {
+    private interface BodyHandler {
         void handle(HttpServletRequest request, HttpServletResponse response) throws IOException;
     }
 
@@ -77,18 +87,18 @@ final class AuthApi {
         this.hashing = new HashingQueue(auth.config().maxConcurrentHashes(), auth.config().hashQueueTimeout());
         this.signIns = new SignInThrottle(auth.config(), auth.attempts(), auth.clock(), hashing);
         this.endpoints = Map.ofEntries(
-                Map.entry("/sign-up/email", new Endpoint("POST", this::signUp)),
-                Map.entry("/sign-in/email", new Endpoint("POST", this::signIn)),
-                Map.entry("/sign-out", new Endpoint("POST", this::signOut)),
+                Map.entry("/sign-up/email", Endpoint.of("POST", this::signUp)),
+                Map.entry("/sign-in/email", Endpoint.of("POST", this::signIn)),
+                Map.entry("/sign-out", Endpoint.of("POST", this::signOut)),
                 Map.entry("/get-session", new Endpoint("GET", this::getSession)),
-                Map.entry("/list-sessions", new Endpoint("GET", this::listSessions)),
-                Map.entry("/revoke-session", new Endpoint("POST", this::revokeSession)),
-                Map.entry("/revoke-other-sessions", new Endpoint("POST", this::revokeOtherSessions)),
-                Map.entry("/revoke-sessions", new Endpoint("POST", this::revokeSessions)),
-                Map.entry("/update-user", new Endpoint("POST", this::updateUser)),
-                Map.entry("/update-session", new Endpoint("POST", this::updateSession)),
-                Map.entry("/refresh-session", new Endpoint("POST", this::refreshSession)),
-                Map.entry("/send-verification-email", new Endpoint("POST", this::sendVerificationEmail)),
+                Map.entry("/list-sessions", Endpoint.of("GET", this::listSessions)),
+                Map.entry("/revoke-session", Endpoint.of("POST", this::revokeSession)),
+                Map.entry("/revoke-other-sessions", Endpoint.of("POST", this::revokeOtherSessions)),
+                Map.entry("/revoke-sessions", Endpoint.of("POST", this::revokeSessions)),
+                Map.entry("/update-user", Endpoint.of("POST", this::updateUser)),
+                Map.entry("/update-session", Endpoint.of("POST", this::updateSession)),
+                Map.entry("/refresh-session", Endpoint.of("POST", this::refreshSession)),
+                Map.entry("/send-verification-email", Endpoint.of("POST", this::sendVerificationEmail)),
                 Map.entry("/verify-email", new Endpoint("GET", this::verifyEmail)));
     }
 
@@ -110,9 +120,8 @@ final class AuthApi {
                 throw new AuthException(ErrorCode.METHOD_NOT_ALLOWED, "Use " + e.method() + " for " + endpoint);
             }
             // A malformed query is refused on every endpoint, not only on those that read it: the answer to a broken
-            // request must not depend on which parameters the endpoint happens to look at.
-            UrlEncoded.query(request);
-            e.handler().handle(request, response);
+            // request must not depend on which parameters the endpoint happens to look at. Decoded once, here.
+            e.handler().handle(request, response, UrlEncoded.query(request));
         } catch (TooManyRequestsException e) {
             refuseUnread(request, response, endpoint, e);
         } catch (AuthException e) {
@@ -214,9 +223,10 @@ final class AuthApi {
 
     // ---- the current session ------------------------------------------------------------------------------------
 
-    private void getSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean refresh = !flag(request, "disableRefresh");
-        boolean useCache = !flag(request, "disableCookieCache");
+    private void getSession(HttpServletRequest request, HttpServletResponse response, UrlEncoded query)
+            throws IOException {
+        boolean refresh = !flag(query, "disableRefresh");
+        boolean useCache = !flag(query, "disableCookieCache");
         ResolveMode mode = ResolveMode.PAGE;
         mode = useCache ? mode : mode.withoutCache();
         mode = refresh ? mode : mode.withoutRefresh();
@@ -282,9 +292,9 @@ final class AuthApi {
         status(response);
     }
 
-    private void verifyEmail(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void verifyEmail(HttpServletRequest request, HttpServletResponse response, UrlEncoded query)
+            throws IOException {
         // Read strictly by us, not getParameter: a bad escape must be a 400 naming the parameter on every container.
-        UrlEncoded query = UrlEncoded.query(request);
         Optional<String> callback = query.single("callbackURL").map(String::trim).filter(c -> !c.isEmpty());
         if (callback.isPresent() && !csrf.isTrustedUrl(callback.get(), request)) {
             throw new AuthException(ErrorCode.INVALID_ORIGIN, "callbackURL must be a path in this app or a trusted origin");
@@ -435,8 +445,8 @@ final class AuthApi {
     }
 
     /** A {@code true}/{@code false} query parameter, read strictly (see {@link UrlEncoded}); absent is false. */
-    private static boolean flag(HttpServletRequest request, String name) {
-        String value = UrlEncoded.query(request).single(name).orElse(null);
+    private static boolean flag(UrlEncoded query, String name) {
+        String value = query.single(name).orElse(null);
         if (value == null || value.isEmpty() || value.equals("false")) {
             return false;
         }
