@@ -4,7 +4,7 @@ import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.crypto.TokenGenerator;
 import dev.sessionauth.store.AttemptStore;
-import dev.sessionauth.store.MemoryAttemptStore;
+import dev.sessionauth.store.memory.MemoryAttemptStore;
 import dev.sessionauth.store.MetaStore;
 import dev.sessionauth.store.jdbc.DataSources;
 import dev.sessionauth.store.jdbc.JdbcAttemptStore;

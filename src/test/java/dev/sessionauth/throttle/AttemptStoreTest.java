@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.store.AttemptStore;
 import dev.sessionauth.store.AttemptWindow;
-import dev.sessionauth.store.MemoryAttemptStore;
 import dev.sessionauth.store.jdbc.JdbcAttemptStore;
+import dev.sessionauth.store.memory.MemoryAttemptStore;
 import dev.sessionauth.store.jdbc.Schema;
 import dev.sessionauth.testing.MutableClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

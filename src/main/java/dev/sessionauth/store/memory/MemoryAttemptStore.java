@@ -1,8 +1,10 @@
-package dev.sessionauth.store;
+package dev.sessionauth.store.memory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.sessionauth.store.AttemptStore;
+import dev.sessionauth.store.AttemptWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
