@@ -66,11 +66,16 @@ enum Container {
     }
 
     /** A started container. */
-    interface Running extends AutoCloseable {
-        int port();
-
+    /** A started container: its port, and how to stop it. */
+    record Running(int port, AutoCloseable stop) implements AutoCloseable {
         @Override
-        void close();
+        public void close() {
+            try {
+                stop.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /**
@@ -107,22 +112,7 @@ enum Container {
         } catch (Exception e) {
             throw new IllegalStateException("Jetty failed to start: " + e.getMessage(), e);
         }
-        int port = connector.getLocalPort();
-        return new Running() {
-            @Override
-            public int port() {
-                return port;
-            }
-
-            @Override
-            public void close() {
-                try {
-                    server.stop();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        };
+        return new Running(connector.getLocalPort(), server::stop);
     }
 
     private static Running startTomcat(String contextPath, Filter filter, Map<String, HttpServlet> byName) {
@@ -156,22 +146,9 @@ enum Container {
         } catch (Exception e) {
             throw new IllegalStateException("Tomcat failed to start: " + e.getMessage(), e);
         }
-        int port = connector.getLocalPort();
-        return new Running() {
-            @Override
-            public int port() {
-                return port;
-            }
-
-            @Override
-            public void close() {
-                try {
-                    tomcat.stop();
-                    tomcat.destroy();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        };
+        return new Running(connector.getLocalPort(), () -> {
+            tomcat.stop();
+            tomcat.destroy();
+        });
     }
 }
