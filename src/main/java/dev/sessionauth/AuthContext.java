@@ -16,10 +16,20 @@ public final class AuthContext {
     private volatile String csrfToken;
     private final boolean storeUnavailable;
 
-    AuthContext(Resolution resolution, Supplier<String> csrfToken, boolean storeUnavailable) {
+    private AuthContext(Resolution resolution, Supplier<String> csrfToken, boolean storeUnavailable) {
         this.resolution = resolution;
         this.csrfTokenSource = csrfToken;
         this.storeUnavailable = storeUnavailable;
+    }
+
+    /** The context of a request resolved to {@code resolution}; {@code csrfToken} is asked at most once, if ever. */
+    public static AuthContext of(Resolution resolution, Supplier<String> csrfToken) {
+        return new AuthContext(resolution, csrfToken, false);
+    }
+
+    /** The context of a request whose session could not be checked because the store is down. */
+    public static AuthContext storeUnavailable() {
+        return new AuthContext(Resolution.of(Resolution.Status.NONE), () -> "", true);
     }
 
     public boolean isSignedIn() {
@@ -69,7 +79,8 @@ public final class AuthContext {
         return storeUnavailable ? ErrorCode.SERVICE_UNAVAILABLE : resolution.failure();
     }
 
-    Resolution resolution() {
+    /** The engine's verdict on the request's credentials. */
+    public Resolution resolution() {
         return resolution;
     }
 }

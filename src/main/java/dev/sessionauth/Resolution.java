@@ -6,7 +6,7 @@ import java.util.Optional;
  * What the credential of a request turned out to be: no credential, a valid session (possibly just refreshed,
  * possibly read from the jwt strategy's cookie cache), or one of the ways it can fail, with what the browser must be
  * told. Produced by
- * {@link SessionAuth#resolve}.
+ * {@link dev.sessionauth.engine.SessionAuth#resolve}.
  *
  * @param expiredSession the session a request's cookie named when it had expired, for "your session expired"
  *                       pages through {@link Validation#allowExpired}; never a reason to let anything through

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * How a session travels between a browser and the engine: reading the tokens a request presents, and telling the
  * browser what the engine decided. The web layer implements it with SessionAuth's cookies and publishes it beside
  * the engine (request and servlet-context attribute {@link #ATTRIBUTE}), so the engine's servlet helpers
- * ({@link SessionAuth#signOut(HttpServletRequest, HttpServletResponse)}) never handle a cookie themselves.
+ * ({@link dev.sessionauth.engine.SessionAuth#signOut(HttpServletRequest, HttpServletResponse)}) never handle a cookie themselves.
  */
 public interface SessionTransport {
     /** The request and servlet-context attribute under which the filter publishes its transport. */

@@ -1,7 +1,7 @@
 package dev.sessionauth;
 
 /**
- * What a sign-in asks for; checked by {@link SessionAuth#signIn}.
+ * What a sign-in asks for; checked by {@link dev.sessionauth.engine.SessionAuth#signIn}.
  *
  * @param rememberMe whether the session outlives the browser session (Better Auth's {@code rememberMe})
  */

@@ -1,9 +1,8 @@
 /**
- * SessionAuth's public face: the engine's entry point {@code SessionAuth} and the values apps see ({@code Session},
- * {@code User}, {@code AuthContext}, {@code ErrorCode}, {@code AuthException}, listeners and senders).
+ * The values apps and the other layers share: {@code Session}, {@code User}, {@code AuthContext}, {@code ErrorCode},
+ * {@code AuthException}, the engine's requests and outcomes ({@code SignIn}, {@code Presented}, {@code Resolution},
+ * {@code BrowserUpdate}, …), listeners and senders. The entry point, {@code SessionAuth}, is in {@code engine}.
  *
- * <p>Layer: the engine. Imports {@code config}, {@code crypto} and {@code store} (interfaces; the builder picks the
- * JDBC implementations), never {@code web} or {@code tags}. The engine deals in tokens ({@code Presented}) and
- * outcomes ({@code BrowserUpdate}); cookies are the web layer's, reached through {@code SessionTransport}.
+ * <p>Layer: the bottom. Imports nothing of SessionAuth's own, so every other package may import it.
  */
 package dev.sessionauth;

@@ -1,6 +1,6 @@
 package dev.sessionauth.bench;
 
-import dev.sessionauth.SessionAuth;
+import dev.sessionauth.engine.SessionAuth;
 import dev.sessionauth.crypto.CookieSigner;
 import dev.sessionauth.crypto.PasswordHasher;
 import dev.sessionauth.crypto.TokenHasher;

@@ -35,7 +35,7 @@ import java.util.Optional;
  * Accounts and how they sign in: sign-up with its input checks, sign-in by e-mail and password (a new session
  * every time, the one presented before revoked), and profile changes.
  */
-public final class Accounts {
+final class Accounts {
     private static final Duration BROWSER_SESSION_ROW = Duration.ofDays(1);
     private static final Duration NO_CAP = Duration.ofDays(365L * 100);
 

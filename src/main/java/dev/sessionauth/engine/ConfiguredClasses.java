@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Creates the listener and sender classes a setting names, from the app's class loader. */
-public final class ConfiguredClasses {
+final class ConfiguredClasses {
     private ConfiguredClasses() {
     }
 

@@ -29,7 +29,7 @@ import java.util.concurrent.Executor;
  * from where the request reached the app, when that origin is trusted), and marking the address verified when the
  * link is opened.
  */
-public final class EmailVerification {
+final class EmailVerification {
     private static final System.Logger LOG = System.getLogger(EmailVerification.class.getName());
     private static final String PREFIX = "email-verification:";
 

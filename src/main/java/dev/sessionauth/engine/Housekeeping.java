@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * throttle windows in batches, and in between it sends verification mail so a slow mail server never holds up a
  * request.
  */
-public final class Housekeeping implements AutoCloseable {
+final class Housekeeping implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Housekeeping.class.getName());
     private static final int BATCH = 1000;
 

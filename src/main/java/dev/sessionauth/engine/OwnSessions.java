@@ -20,7 +20,7 @@ import java.util.Optional;
  * What a user does with their own sessions: signing one out, listing them, revoking one, the others or all, and
  * setting additional session fields. Listeners hear of every session that ends here.
  */
-public final class OwnSessions {
+final class OwnSessions {
     private static final System.Logger LOG = System.getLogger(OwnSessions.class.getName());
 
     private final Clock clock;

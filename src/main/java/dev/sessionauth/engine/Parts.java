@@ -15,7 +15,7 @@ import java.util.Optional;
  * The engine's parts, wired once over one set of stores: what {@code SessionAuth} delegates to. Closing it stops
  * the background thread and the listeners' thread; the stores are their owner's to close.
  */
-public record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver, OwnSessions own,
+record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver, OwnSessions own,
                     EmailVerification verification, Accounts accounts, Housekeeping housekeeping)
         implements AutoCloseable {
 

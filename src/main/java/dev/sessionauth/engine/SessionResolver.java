@@ -28,7 +28,7 @@ import java.util.Optional;
  * token; expiry (the row deleted); the sliding refresh, written at most once per {@code updateAge}; and what the
  * browser must be told about the outcome. Also the explicit refresh and the outcome of a session just changed.
  */
-public final class SessionResolver {
+final class SessionResolver {
     private final AuthConfig config;
     private final Clock clock;
     private final SessionStore sessions;

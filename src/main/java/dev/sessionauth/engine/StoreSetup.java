@@ -25,7 +25,7 @@ import javax.sql.DataSource;
  * data source it is given, with the tables created, migrated or validated as {@code schema} says; and the secrets
  * that sign cookies.
  */
-public final class StoreSetup {
+final class StoreSetup {
     private static final System.Logger LOG = System.getLogger(StoreSetup.class.getName());
     private static final String SECRET_META = "secret";
     /** Accounts whose failed sign-ins are counted in memory at once: about an hour of bcrypt work at full speed. */

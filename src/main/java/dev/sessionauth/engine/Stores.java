@@ -10,6 +10,6 @@ import dev.sessionauth.store.VerificationStore;
  * The stores one engine works on, and how to let go of what backs them (a pool the engine opened, or nothing when
  * the caller owns it).
  */
-public record Stores(UserStore users, SessionStore sessions, VerificationStore verifications, AttemptStore attempts,
+record Stores(UserStore users, SessionStore sessions, VerificationStore verifications, AttemptStore attempts,
                      MetaStore meta, AutoCloseable closer) {
 }

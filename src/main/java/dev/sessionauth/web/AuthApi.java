@@ -16,7 +16,7 @@ import dev.sessionauth.ResolveMode;
 import dev.sessionauth.Resolution;
 import dev.sessionauth.Session;
 import dev.sessionauth.ServiceUnavailableException;
-import dev.sessionauth.SessionAuth;
+import dev.sessionauth.engine.SessionAuth;
 import dev.sessionauth.SignIn;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.SignUpResult;
@@ -85,7 +85,7 @@ final class AuthApi {
         this.responses = responses;
         this.addresses = new RateLimiter(auth.config(), auth.clock());
         this.hashing = new HashingQueue(auth.config().maxConcurrentHashes(), auth.config().hashQueueTimeout());
-        this.signIns = new SignInThrottle(auth.config(), auth.attempts(), auth.clock(), hashing);
+        this.signIns = new SignInThrottle(auth.config(), auth.accountLocks(), hashing);
         this.endpoints = Map.ofEntries(
                 Map.entry("/sign-up/email", Endpoint.of("POST", this::signUp)),
                 Map.entry("/sign-in/email", Endpoint.of("POST", this::signIn)),

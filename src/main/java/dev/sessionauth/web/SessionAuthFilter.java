@@ -6,7 +6,7 @@ import dev.sessionauth.ErrorCode;
 import dev.sessionauth.Resolution;
 import dev.sessionauth.ResolveMode;
 import dev.sessionauth.ServiceUnavailableException;
-import dev.sessionauth.SessionAuth;
+import dev.sessionauth.engine.SessionAuth;
 import dev.sessionauth.SessionTransport;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;

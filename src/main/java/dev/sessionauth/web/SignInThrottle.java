@@ -4,18 +4,7 @@ import dev.sessionauth.AuthException;
 import dev.sessionauth.ErrorCode;
 import dev.sessionauth.SignedIn;
 import dev.sessionauth.config.AuthConfig;
-import dev.sessionauth.store.AttemptStore;
-import dev.sessionauth.store.AttemptWindow;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.Locale;
-import java.util.Optional;
+import dev.sessionauth.engine.AccountLocks;
 import java.util.function.Supplier;
 
 /**
@@ -42,18 +31,12 @@ import java.util.function.Supplier;
  */
 final class SignInThrottle {
     private final boolean enabled;
-    private final int maxFailures;
-    private final Duration window;
-    private final AttemptStore attempts;
-    private final Clock clock;
+    private final AccountLocks locks;
     private final HashingQueue hashing;
 
-    SignInThrottle(AuthConfig config, AttemptStore attempts, Clock clock, HashingQueue hashing) {
+    SignInThrottle(AuthConfig config, AccountLocks locks, HashingQueue hashing) {
         this.enabled = config.rateLimitEnabled();
-        this.maxFailures = config.signInMaxFailures();
-        this.window = config.signInWindow();
-        this.attempts = attempts;
-        this.clock = clock;
+        this.locks = locks;
         this.hashing = hashing;
     }
 
@@ -67,52 +50,31 @@ final class SignInThrottle {
         if (!enabled) {
             return hashing.run(signIn);
         }
-        String key = key(email);
-        refuseWhenLocked(key, now());
+        refuseWhenLocked(email);
         return hashing.run(() -> {
-            Optional<AttemptWindow> open = refuseWhenLocked(key, now());
+            AccountLocks.Failures before = refuseWhenLocked(email);
             SignedIn signedIn;
             try {
                 signedIn = signIn.get();
             } catch (AuthException e) {
                 if (e.code() == ErrorCode.INVALID_EMAIL_OR_PASSWORD) {
-                    attempts.record(key, now(), window);
+                    locks.recordFailure(email);
                 }
                 throw e;
             }
-            if (open.isPresent()) {
-                attempts.clear(key);
+            if (before.count() > 0) {
+                locks.clear(email);
             }
             return signedIn;
         });
     }
 
-    private Optional<AttemptWindow> refuseWhenLocked(String key, Instant now) {
-        Optional<AttemptWindow> open = attempts.find(key, now);
-        if (open.isPresent() && open.get().attempts() >= maxFailures) {
+    private AccountLocks.Failures refuseWhenLocked(String email) {
+        AccountLocks.Failures failures = locks.failures(email);
+        if (failures.locked()) {
             throw new TooManyRequestsException("Too many failed sign-ins for this account; try again later",
-                    Duration.between(now, open.get().endsAt()));
+                    failures.remaining());
         }
-        return open;
-    }
-
-    private Instant now() {
-        // What every database keeps, as the engine does.
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /**
-     * The account's key: a hash of the address compared as the engine's {@code normalizeEmail} compares it
-     * (stripped, lower case), so {@code " Ann@Example.com"} and {@code "ann@example.com"} share one count, and the
-     * store never holds an e-mail address.
-     */
-    static String key(String email) {
-        String normalized = "sign-in:" + email.strip().toLowerCase(Locale.ROOT);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return failures;
     }
 }

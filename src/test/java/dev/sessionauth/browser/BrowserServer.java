@@ -1,7 +1,7 @@
 package dev.sessionauth.browser;
 
-import dev.sessionauth.SessionAuth;
-import dev.sessionauth.SessionAuthBuilder;
+import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.SessionAuthBuilder;
 import dev.sessionauth.web.SessionAuthFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;

@@ -12,7 +12,7 @@ import dev.sessionauth.LinkBase;
 import dev.sessionauth.Presented;
 import dev.sessionauth.Resolution;
 import dev.sessionauth.ResolveMode;
-import dev.sessionauth.SessionAuth;
+import dev.sessionauth.engine.SessionAuth;
 import dev.sessionauth.SignIn;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.SignedIn;

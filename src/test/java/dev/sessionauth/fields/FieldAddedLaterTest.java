@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sessionauth.SessionAuth;
-import dev.sessionauth.SessionAuthBuilder;
+import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.SessionAuthBuilder;
 import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionauth.AdditionalField;
 import dev.sessionauth.AdditionalField.Type;
-import dev.sessionauth.SessionAuth;
-import dev.sessionauth.SessionAuthBuilder;
+import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.SessionAuthBuilder;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.config.ConfigSource;

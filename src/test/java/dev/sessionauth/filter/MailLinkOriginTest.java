@@ -3,7 +3,7 @@ package dev.sessionauth.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.LinkBase;
-import dev.sessionauth.SessionAuth;
+import dev.sessionauth.engine.SessionAuth;
 import dev.sessionauth.User;
 import dev.sessionauth.VerificationSender;
 import dev.sessionauth.testing.TestServer;

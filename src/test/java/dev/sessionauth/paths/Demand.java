@@ -1,7 +1,7 @@
 package dev.sessionauth.paths;
 
 import dev.sessionauth.AuthContext;
-import dev.sessionauth.SessionAuth;
+import dev.sessionauth.engine.SessionAuth;
 
 /** What a servlet of the demo app is meant to be guarded by: the ground truth the tests hold the filter to. */
 enum Demand {

@@ -1,8 +1,8 @@
 package dev.sessionauth.paths;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionauth.SessionAuth;
-import dev.sessionauth.SessionAuthBuilder;
+import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.SessionAuthBuilder;
 import dev.sessionauth.testing.MutableClock;
 import dev.sessionauth.testing.TestServer;
 import dev.sessionauth.web.SessionAuthFilter;

@@ -5,7 +5,7 @@ import dev.sessionauth.Caller;
 import dev.sessionauth.ClientInfo;
 import dev.sessionauth.Presented;
 import dev.sessionauth.ResolveMode;
-import dev.sessionauth.SessionAuth;
+import dev.sessionauth.engine.SessionAuth;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.SignedIn;
 import java.util.Map;

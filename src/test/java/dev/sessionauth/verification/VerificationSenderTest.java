@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionauth.LoggingVerificationSender;
-import dev.sessionauth.SessionAuth;
-import dev.sessionauth.SessionAuthBuilder;
+import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.SessionAuthBuilder;
 import dev.sessionauth.User;
 import dev.sessionauth.VerificationSender;
 import dev.sessionauth.config.ConfigException;

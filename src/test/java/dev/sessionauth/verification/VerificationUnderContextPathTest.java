@@ -2,8 +2,8 @@ package dev.sessionauth.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.SessionAuth;
-import dev.sessionauth.SessionAuthBuilder;
+import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.SessionAuthBuilder;
 import dev.sessionauth.testing.TestServer;
 import dev.sessionauth.web.SessionAuthFilter;
 import jakarta.servlet.DispatcherType;

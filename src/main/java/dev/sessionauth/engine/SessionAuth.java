@@ -1,10 +1,29 @@
-package dev.sessionauth;
+package dev.sessionauth.engine;
 
+import dev.sessionauth.AuthContext;
+import dev.sessionauth.AuthException;
+import dev.sessionauth.BrowserUpdate;
+import dev.sessionauth.Caller;
+import dev.sessionauth.EmailVerified;
+import dev.sessionauth.LinkBase;
+import dev.sessionauth.Presented;
+import dev.sessionauth.ProfileChange;
+import dev.sessionauth.Resolution;
+import dev.sessionauth.ResolveMode;
+import dev.sessionauth.ServiceUnavailableException;
+import dev.sessionauth.Session;
+import dev.sessionauth.SessionTransport;
+import dev.sessionauth.SessionValidation;
+import dev.sessionauth.SignIn;
+import dev.sessionauth.SignUp;
+import dev.sessionauth.SignUpResult;
+import dev.sessionauth.SignedIn;
+import dev.sessionauth.User;
+import dev.sessionauth.Validation;
+import dev.sessionauth.VerificationSender;
+import dev.sessionauth.Writer;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.crypto.CookieSigner;
-import dev.sessionauth.engine.Parts;
-import dev.sessionauth.engine.Stores;
-import dev.sessionauth.store.AttemptStore;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,11 +47,14 @@ public final class SessionAuth implements AutoCloseable {
     private final Clock clock;
     private final Stores stores;
     private final Parts parts;
+    private final AccountLocks accountLocks;
 
     SessionAuth(AuthConfig config, Clock clock, Stores stores, Parts parts) {
         this.config = config;
         this.clock = clock;
         this.stores = stores;
+        this.accountLocks = new AccountLocks(stores.attempts(), clock, config.signInMaxFailures(),
+                config.signInWindow());
         this.parts = parts;
     }
 
@@ -72,9 +94,9 @@ public final class SessionAuth implements AutoCloseable {
         return clock;
     }
 
-    /** Where the HTTP API counts failed sign-ins per account (memory, or the database under {@code rateLimit.storage=database}). */
-    public AttemptStore attempts() {
-        return stores.attempts();
+    /** Failed sign-ins per account (in memory, or in the database under {@code rateLimit.storage=database}). */
+    public AccountLocks accountLocks() {
+        return accountLocks;
     }
 
     /**
@@ -126,13 +148,13 @@ public final class SessionAuth implements AutoCloseable {
     /** The context a request gets for this resolution. */
     public AuthContext contextFor(Resolution resolution) {
         // Computed only when a page or the form check asks: most requests never need it.
-        return new AuthContext(resolution,
-                () -> resolution.session().map(s -> parts.signer().digest("csrf", s.getId())).orElse(""), false);
+        return AuthContext.of(resolution,
+                () -> resolution.session().map(s -> parts.signer().digest("csrf", s.getId())).orElse(""));
     }
 
     /** The context of a request whose session could not be checked because the store is down. */
     public AuthContext unavailableContext() {
-        return new AuthContext(Resolution.of(Resolution.Status.NONE), () -> "", true);
+        return AuthContext.storeUnavailable();
     }
 
     /** Whether the session's sign-in is younger than {@code session.freshAge}. */

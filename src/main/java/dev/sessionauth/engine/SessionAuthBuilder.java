@@ -1,12 +1,11 @@
-package dev.sessionauth;
+package dev.sessionauth.engine;
 
+import dev.sessionauth.LoggingVerificationSender;
+import dev.sessionauth.SessionListener;
+import dev.sessionauth.VerificationSender;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.config.ConfigSource;
-import dev.sessionauth.engine.ConfiguredClasses;
-import dev.sessionauth.engine.Parts;
-import dev.sessionauth.engine.StoreSetup;
-import dev.sessionauth.engine.Stores;
 import dev.sessionauth.store.AttemptStore;
 import dev.sessionauth.store.MetaStore;
 import dev.sessionauth.store.SessionStore;
