@@ -1,0 +1,172 @@
+package dev.sessionauth.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessionauth.AuthException;
+import dev.sessionauth.BrowserUpdate;
+import dev.sessionauth.ClientInfo;
+import dev.sessionauth.ErrorCode;
+import dev.sessionauth.LinkBase;
+import dev.sessionauth.Presented;
+import dev.sessionauth.Resolution;
+import dev.sessionauth.ResolveMode;
+import dev.sessionauth.engine.SessionAuth;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The steps every endpoint of the HTTP API shares: reading the request's tokens and the caller's session, telling
+ * the browser what the engine decided, checking callback URLs, and writing JSON answers and redirects.
+ */
+final class ApiExchange {
+    static final Set<String> NO_FIELDS = Set.of();
+
+    private final SessionAuth auth;
+    private final SessionCookies cookies;
+    private final CsrfGuard csrf;
+    private final ObjectMapper mapper;
+    private final ApiJson json;
+    private final JsonResponses responses;
+
+    ApiExchange(SessionAuth auth, SessionCookies cookies, CsrfGuard csrf, ObjectMapper mapper,
+                JsonResponses responses) {
+        this.auth = auth;
+        this.cookies = cookies;
+        this.csrf = csrf;
+        this.mapper = mapper;
+        this.json = new ApiJson(mapper);
+        this.responses = responses;
+    }
+
+    SessionAuth auth() {
+        return auth;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    ApiJson json() {
+        return json;
+    }
+
+    /** The request's body as JSON or, where {@code formAllowed}, an urlencoded form. */
+    JsonBody body(HttpServletRequest request, boolean formAllowed) throws IOException {
+        return JsonBody.read(request, mapper, formAllowed);
+    }
+
+    /** The session tokens the request presents. */
+    Presented presented(HttpServletRequest request) {
+        return cookies.presented(request);
+    }
+
+    /** Tells the browser what the engine decided about its cookies. */
+    void apply(HttpServletRequest request, HttpServletResponse response, BrowserUpdate update) {
+        cookies.apply(request, response, update);
+    }
+
+    /**
+     * The caller's live session (refreshed when due), or the 401 that fits why there is none. Always read from
+     * the store, never from the jwt strategy's cookie: the endpoints that ask change or list sessions.
+     */
+    Resolution requireSession(HttpServletRequest request, HttpServletResponse response) {
+        Resolution r = auth.resolve(cookies.presented(request), ResolveMode.STORE);
+        cookies.apply(request, response, r.browser());
+        if (!r.isValid()) {
+            throw new AuthException(r.failure());
+        }
+        return r;
+    }
+
+    /** Answers 200 with {@code body}. */
+    void write(HttpServletResponse response, JsonNode body) throws IOException {
+        responses.write(response, 200, body);
+    }
+
+    /** Better Auth's {@code {"status": true}}. */
+    void status(HttpServletResponse response) throws IOException {
+        ObjectNode out = json.object();
+        out.put("status", true);
+        responses.write(response, 200, out);
+    }
+
+    /** A callback URL from the body, refused unless it is a path in this app or on a trusted origin. */
+    Optional<String> callbackUrl(JsonBody body, HttpServletRequest request, String field) {
+        return trusted(body.optionalString(field), request, field);
+    }
+
+    /** A callback URL from the query, refused unless it is a path in this app or on a trusted origin. */
+    Optional<String> callbackUrl(UrlEncoded query, HttpServletRequest request, String field) {
+        return trusted(query.single(field), request, field);
+    }
+
+    private Optional<String> trusted(Optional<String> value, HttpServletRequest request, String field) {
+        Optional<String> url = value.map(String::trim).filter(s -> !s.isEmpty());
+        if (url.isPresent() && !csrf.isTrustedUrl(url.get(), request)) {
+            throw new AuthException(ErrorCode.INVALID_ORIGIN, field + " must be a path in this app or a trusted origin");
+        }
+        return url;
+    }
+
+    /** The names a body may carry: {@code base} and the declared user fields. */
+    Set<String> withUserFields(Set<String> base) {
+        Set<String> names = new HashSet<>(base);
+        auth.config().userFields().forEach(f -> names.add(f.name()));
+        return names;
+    }
+
+    /** Sets {@code Retry-After}; the refusal then goes out as any other error (or back to the form). */
+    static AuthException refusal(HttpServletResponse response, TooManyRequestsException e) {
+        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        return e.toAuthException();
+    }
+
+    /** A form post that fails goes back to the page that can show the error, when it named one. */
+    static void redirectOnFormError(JsonBody body, Optional<String> errorCallback, AuthException e,
+                                    HttpServletResponse response) {
+        if (!body.isForm() || errorCallback.isEmpty()) {
+            throw e;
+        }
+        redirect(response, withError(errorCallback.get(), e.code()));
+    }
+
+    /** {@code url} with {@code error=<code>} added to its query. */
+    static String withError(String url, ErrorCode code) {
+        return url + (url.contains("?") ? "&" : "?") + "error=" + URLEncoder.encode(code.name(), StandardCharsets.UTF_8);
+    }
+
+    static void redirect(HttpServletResponse response, String location) {
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(302);
+        response.setHeader("Location", location);
+    }
+
+    /** Where this request reached the app, for mailed links when {@code baseURL} is not set. */
+    static LinkBase linkBase(HttpServletRequest request) {
+        return new LinkBase(CsrfGuard.requestOrigin(request), request.getContextPath());
+    }
+
+    /** A {@code true}/{@code false} query parameter, read strictly (see {@link UrlEncoded}); absent is false. */
+    static boolean flag(UrlEncoded query, String name) {
+        String value = query.single(name).orElse(null);
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, name + " must be true or false");
+    }
+
+    ClientInfo clientInfo(HttpServletRequest request) {
+        return new ClientInfo(Optional.ofNullable(ClientAddress.of(request, auth.config().trustProxy())),
+                Optional.ofNullable(request.getHeader("User-Agent")));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.sessionauth.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * One endpoint of the HTTP API: its HTTP method and what answers it. The groups of endpoints ({@link SignInEndpoints},
+ * {@link SessionEndpoints}, {@link UserEndpoints}) each list theirs; {@link AuthApi} routes to them.
+ */
+record Endpoint(String method, Handler handler) {
+
+    /** Answers a request; {@code query} is the request's query string, already decoded strictly. */
+    @FunctionalInterface
+    interface Handler {
+        void handle(HttpServletRequest request, HttpServletResponse response, UrlEncoded query) throws IOException;
+    }
+
+    /** Answers a request that reads no query parameters (the query is still checked, once, for every endpoint). */
+    @FunctionalInterface
+    interface BodyHandler {
+        void handle(HttpServletRequest request, HttpServletResponse response) throws IOException;
+    }
+
+    static Endpoint get(Handler handler) {
+        return new Endpoint("GET", handler);
+    }
+
+    static Endpoint post(BodyHandler handler) {
+        return new Endpoint("POST", (request, response, query) -> handler.handle(request, response));
+    }
+
+    static Endpoint getWithoutQuery(BodyHandler handler) {
+        return new Endpoint("GET", (request, response, query) -> handler.handle(request, response));
+    }
+}

@@ -1,0 +1,130 @@
+package dev.sessionauth.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessionauth.AuthException;
+import dev.sessionauth.BrowserUpdate;
+import dev.sessionauth.Caller;
+import dev.sessionauth.SignIn;
+import dev.sessionauth.SignUp;
+import dev.sessionauth.SignUpResult;
+import dev.sessionauth.SignedIn;
+import dev.sessionauth.engine.SessionAuth;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code /sign-up/email}, {@code /sign-in/email} and {@code /sign-out}: JSON for Better Auth's clients, and HTML
+ * forms that go on to {@code callbackURL} (or back to {@code errorCallbackURL} with {@code ?error=CODE}).
+ */
+final class SignInEndpoints {
+    private final ApiExchange api;
+    private final SessionAuth auth;
+    private final HashingQueue hashing;
+    private final SignInThrottle signIns;
+
+    SignInEndpoints(ApiExchange api, HashingQueue hashing, SignInThrottle signIns) {
+        this.api = api;
+        this.auth = api.auth();
+        this.hashing = hashing;
+        this.signIns = signIns;
+    }
+
+    Map<String, Endpoint> endpoints() {
+        return Map.of(
+                "/sign-up/email", Endpoint.post(this::signUp),
+                "/sign-in/email", Endpoint.post(this::signIn),
+                "/sign-out", Endpoint.post(this::signOut));
+    }
+
+    /** The endpoints that take HTML forms, whose failures go back to the form's {@code errorCallbackURL}. */
+    static boolean takesForms(String endpoint) {
+        return endpoint.equals("/sign-up/email") || endpoint.equals("/sign-in/email");
+    }
+
+    private void signUp(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody body = api.body(request, true).allowOnly(api.withUserFields(Set.of("name", "email",
+                "password", "image", "rememberMe", "callbackURL", "errorCallbackURL", CsrfGuard.TOKEN_FIELD)));
+        Optional<String> callback = api.callbackUrl(body, request, "callbackURL");
+        Optional<String> errorCallback = api.callbackUrl(body, request, "errorCallbackURL");
+        SignUpResult result;
+        try {
+            SignUp signUp = new SignUp(body.requiredString("name"), body.requiredString("email"),
+                    body.requiredString("password"), body.optionalString("image"),
+                    rememberMe(body), body.fieldValues(auth.config().userFields(), api.mapper()));
+            Caller caller = Caller.client(api.clientInfo(request), api.presented(request),
+                    ApiExchange.linkBase(request));
+            // Hashing the new password is bcrypt work like a sign-in's check: it queues for the same slots.
+            result = hashing.run(() -> auth.signUp(signUp, caller));
+        } catch (TooManyRequestsException e) {
+            ApiExchange.redirectOnFormError(body, errorCallback, ApiExchange.refusal(response, e), response);
+            return;
+        } catch (AuthException e) {
+            ApiExchange.redirectOnFormError(body, errorCallback, e, response);
+            return;
+        }
+        result.signedIn().ifPresent(s -> api.apply(request, response, s.browser()));
+        if (body.isForm() && callback.isPresent()) {
+            ApiExchange.redirect(response, callback.get());
+            return;
+        }
+        ObjectNode out = api.json().object();
+        // Without a session (e-mail verification required first) the token is null, as in Better Auth.
+        out.put("token", result.signedIn().map(SignedIn::token).orElse(null));
+        out.set("user", api.json().user(result.user()));
+        api.write(response, out);
+    }
+
+    private void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody body = api.body(request, true)
+                .allowOnly(Set.of("email", "password", "rememberMe", "callbackURL", "errorCallbackURL",
+                        CsrfGuard.TOKEN_FIELD));
+        Optional<String> callback = api.callbackUrl(body, request, "callbackURL");
+        Optional<String> errorCallback = api.callbackUrl(body, request, "errorCallbackURL");
+        SignedIn signedIn;
+        try {
+            String email = body.requiredString("email");
+            SignIn signIn = new SignIn(email, body.requiredString("password"), rememberMe(body));
+            Caller caller = Caller.client(api.clientInfo(request), api.presented(request),
+                    ApiExchange.linkBase(request));
+            signedIn = signIns.signIn(email, () -> auth.signIn(signIn, caller));
+        } catch (TooManyRequestsException e) {
+            ApiExchange.redirectOnFormError(body, errorCallback, ApiExchange.refusal(response, e), response);
+            return;
+        } catch (AuthException e) {
+            ApiExchange.redirectOnFormError(body, errorCallback, e, response);
+            return;
+        }
+        api.apply(request, response, signedIn.browser());
+        if (body.isForm() && callback.isPresent()) {
+            ApiExchange.redirect(response, callback.get());
+            return;
+        }
+        ObjectNode out = api.json().object();
+        out.put("redirect", callback.isPresent());
+        out.put("token", signedIn.token());
+        callback.ifPresent(url -> out.put("url", url));
+        out.set("user", api.json().user(signedIn.user()));
+        api.write(response, out);
+    }
+
+    private void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        api.body(request, false).allowOnly(ApiExchange.NO_FIELDS);
+        auth.signOut(api.presented(request));
+        api.apply(request, response, BrowserUpdate.CLEAR);
+        ObjectNode out = api.json().object();
+        out.put("success", true);
+        api.write(response, out);
+    }
+
+    /**
+     * JSON clients omit {@code rememberMe} to mean the default (remembered, as in Better Auth); an HTML form
+     * omits an unchecked checkbox, so in a form an absent field means "do not remember".
+     */
+    private static boolean rememberMe(JsonBody body) {
+        return body.optionalBoolean("rememberMe").orElse(!body.isForm());
+    }
+}
