@@ -77,6 +77,7 @@ public final class AuthConfig {
     private final boolean rememberMe;
     private final SessionStrategy strategy;
     private final Duration cookieCacheMaxAge;
+    private final Duration revocationPollInterval;
     private final boolean csrfProtection;
     private final SecureCookies secureCookies;
     private final String cookiePrefix;
@@ -149,6 +150,7 @@ public final class AuthConfig {
         rememberMe = r.bool(REMEMBER_ME, true);
         strategy = r.choice(STRATEGY, "database", SessionStrategy.class);
         cookieCacheMaxAge = r.duration(COOKIE_CACHE_MAX_AGE, "5m");
+        revocationPollInterval = r.positiveDuration(REVOCATION_POLL_INTERVAL, "1s");
         csrfProtection = r.bool(CSRF_PROTECTION, true);
         secureCookies = r.value(REQUIRE_SECURE_COOKIE, "auto", v -> switch (v.trim().toLowerCase(Locale.ROOT)) {
             case "auto" -> SecureCookies.AUTO;
@@ -257,6 +259,11 @@ public final class AuthConfig {
         if (cookieCacheMaxAge.isZero()) {
             throw r.bad(COOKIE_CACHE_MAX_AGE, "0", "use a positive duration such as 5m");
         }
+        if (revocationPollInterval.compareTo(cookieCacheMaxAge) >= 0) {
+            throw new ConfigException(REVOCATION_POLL_INTERVAL + " (" + Durations.format(revocationPollInterval)
+                    + ") must be shorter than " + COOKIE_CACHE_MAX_AGE + " (" + Durations.format(cookieCacheMaxAge)
+                    + "), or cached cookies expire before other instances learn of a revocation; 1s is the default");
+        }
         if (passwordMinLength > passwordMaxLength) {
             throw new ConfigException(PASSWORD_MIN_LENGTH + " (" + passwordMinLength + ") is greater than "
                     + PASSWORD_MAX_LENGTH + " (" + passwordMaxLength + ")");
@@ -298,6 +305,8 @@ public final class AuthConfig {
     public boolean rememberMe() { return rememberMe; }
     public SessionStrategy strategy() { return strategy; }
     public Duration cookieCacheMaxAge() { return cookieCacheMaxAge; }
+    /** How often each instance reads the revocation log (jwt strategy): about the longest a revocation goes unseen. */
+    public Duration revocationPollInterval() { return revocationPollInterval; }
     public boolean csrfProtection() { return csrfProtection; }
     public SecureCookies secureCookies() { return secureCookies; }
     public String cookiePrefix() { return cookiePrefix; }

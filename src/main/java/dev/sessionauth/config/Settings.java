@@ -19,6 +19,7 @@ final class Settings {
     static final String REMEMBER_ME = "session.rememberMe";
     static final String STRATEGY = "session.strategy";
     static final String COOKIE_CACHE_MAX_AGE = "session.cookieCache.maxAge";
+    static final String REVOCATION_POLL_INTERVAL = "session.cookieCache.revocationPollInterval";
     static final String CSRF_PROTECTION = "security.csrfProtection";
     static final String REQUIRE_SECURE_COOKIE = "security.requireSecureCookie";
     static final String SECURITY_HEADERS = "securityHeaders";
@@ -60,7 +61,7 @@ final class Settings {
 
     static final List<String> NAMES = List.of(PROTECTED, PUBLIC, LOGIN_PAGE, BASE_PATH, BASE_URL, TRUSTED_ORIGINS,
             TRUST_PROXY, SECRET, MAX_AGE, UPDATE_AGE, ABSOLUTE_MAX_AGE, FRESH_AGE, REMEMBER_ME, STRATEGY,
-            COOKIE_CACHE_MAX_AGE, CSRF_PROTECTION, REQUIRE_SECURE_COOKIE, COOKIE_PREFIX, COOKIE_SAME_SITE,
+            COOKIE_CACHE_MAX_AGE, REVOCATION_POLL_INTERVAL, CSRF_PROTECTION, REQUIRE_SECURE_COOKIE, COOKIE_PREFIX, COOKIE_SAME_SITE,
             SECURITY_HEADERS, CONTENT_TYPE_OPTIONS, FRAME_OPTIONS, REFERRER_POLICY, HSTS,
             PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, BCRYPT_COST, PASSWORD_REJECT_COMMON, MAX_CONCURRENT_HASHES,
             HASH_QUEUE_TIMEOUT, RATE_LIMIT_ENABLED, RATE_LIMIT_WINDOW, RATE_LIMIT_MAX, RATE_LIMIT_STRICT_WINDOW,

@@ -87,6 +87,15 @@ public final class SessionJwt {
      * not expired at {@code now}; empty for anything else, never an exception.
      */
     public Optional<Map<String, Object>> verify(String compact, Instant now) {
+        return open(compact, now).map(Verified::claims);
+    }
+
+    /** The claims of a valid JWT with its issue time (whole seconds, as {@code iat} carries it). */
+    public record Verified(Map<String, Object> claims, Instant issuedAt) {
+    }
+
+    /** {@link #verify}, with the issue time too: the jwt strategy refuses caches issued before a revocation. */
+    public Optional<Verified> open(String compact, Instant now) {
         try {
             return Optional.ofNullable(check(compact, now));
         } catch (Exception e) {
@@ -95,7 +104,7 @@ public final class SessionJwt {
         }
     }
 
-    private Map<String, Object> check(String compact, Instant now) throws Exception {
+    private Verified check(String compact, Instant now) throws Exception {
         if (compact == null) {
             return null;
         }
@@ -141,7 +150,7 @@ public final class SessionJwt {
         Map<String, Object> result = new LinkedHashMap<>(claims.getClaims());
         result.remove("iat");
         result.remove("exp");
-        return plainMap(result);
+        return new Verified(plainMap(result), iat.toInstant());
     }
 
     // Copies nimbus' parsed JSON (shaded Gson maps) into plain, read-only JDK collections; nulls are kept.

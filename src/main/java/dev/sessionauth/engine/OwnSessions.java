@@ -8,6 +8,7 @@ import dev.sessionauth.Session;
 import dev.sessionauth.SessionListener;
 import dev.sessionauth.Writer;
 import dev.sessionauth.config.AuthConfig;
+import dev.sessionauth.store.Revocation;
 import dev.sessionauth.store.SessionStore;
 import dev.sessionauth.store.StoreUnavailableException;
 import java.time.Clock;
@@ -18,22 +19,22 @@ import java.util.Optional;
 
 /**
  * What a user does with their own sessions: signing one out, listing them, revoking one, the others or all, and
- * setting additional session fields. Listeners hear of every session that ends here.
+ * setting additional session fields. Sessions end through {@link Revocations}, the path every revocation takes.
  */
 final class OwnSessions {
     private static final System.Logger LOG = System.getLogger(OwnSessions.class.getName());
 
     private final Clock clock;
     private final SessionStore sessions;
-    private final SessionEvents events;
+    private final Revocations revocations;
     private final SessionResolver resolver;
     private final FieldValues sessionFields;
 
-    public OwnSessions(AuthConfig config, Clock clock, SessionStore sessions, SessionEvents events,
+    public OwnSessions(AuthConfig config, Clock clock, SessionStore sessions, Revocations revocations,
                        SessionResolver resolver) {
         this.clock = clock;
         this.sessions = sessions;
-        this.events = events;
+        this.revocations = revocations;
         this.resolver = resolver;
         this.sessionFields = new FieldValues(config.sessionFields());
     }
@@ -55,11 +56,8 @@ final class OwnSessions {
 
     private boolean revoke(Resolution r, SessionListener.RevocationReason reason) {
         Optional<Session> session = r.session();
-        if (session.isPresent() && sessions.delete(session.get().getId())) {
-            events.publish(l -> l.revoked(session.get(), reason));
-            return true;
-        }
-        return false;
+        return session.isPresent() && revocations.end(session.get().getUserId(), Revocation.Scope.ONE,
+                session.get().getId(), reason) > 0;
     }
 
     /** The user's live sessions, newest first. */
@@ -69,32 +67,19 @@ final class OwnSessions {
 
     /** Revokes one of the user's own sessions by its handle; whether one was revoked. */
     public boolean revoke(String userId, String sessionId) {
-        Optional<Session> doomed = events.active()
-                ? list(userId).stream().filter(s -> s.getId().equals(sessionId)).findFirst()
-                : Optional.empty();
-        boolean deleted = sessions.deleteOwned(userId, sessionId);
-        if (deleted) {
-            doomed.ifPresent(s -> events.publish(l -> l.revoked(s, SessionListener.RevocationReason.REVOKE)));
-        }
-        return deleted;
+        // An empty handle names no session (and would make an entry that names every one).
+        return !sessionId.isEmpty() && revocations.end(userId, Revocation.Scope.ONE, sessionId, SessionListener.RevocationReason.REVOKE) > 0;
     }
 
     /** Revokes every session of the user but {@code keepSessionId}; how many. */
     public int revokeOthers(String userId, String keepSessionId) {
-        List<Session> doomed = events.active()
-                ? list(userId).stream().filter(s -> !s.getId().equals(keepSessionId)).toList()
-                : List.of();
-        int n = sessions.deleteAllOf(userId, Optional.of(keepSessionId));
-        doomed.forEach(s -> events.publish(l -> l.revoked(s, SessionListener.RevocationReason.REVOKE_OTHERS)));
-        return n;
+        return revocations.end(userId, Revocation.Scope.ALL_BUT_ONE, keepSessionId,
+                SessionListener.RevocationReason.REVOKE_OTHERS);
     }
 
     /** Revokes every session of the user ("sign out from all devices"); how many. */
     public int revokeAll(String userId) {
-        List<Session> doomed = events.active() ? list(userId) : List.of();
-        int n = sessions.deleteAllOf(userId, Optional.empty());
-        doomed.forEach(s -> events.publish(l -> l.revoked(s, SessionListener.RevocationReason.REVOKE_ALL)));
-        return n;
+        return revocations.end(userId, Revocation.Scope.ALL, "", SessionListener.RevocationReason.REVOKE_ALL);
     }
 
     /** Sets additional session fields ({@link Writer#CLIENT}: only {@code input} ones); the session afterwards. */

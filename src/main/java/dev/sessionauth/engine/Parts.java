@@ -25,12 +25,16 @@ record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver
         TokenGenerator tokens = new TokenGenerator();
         List<byte[]> secrets = StoreSetup.secrets(config, stores.meta(), tokens);
         SessionEvents events = new SessionEvents(listeners);
+        boolean jwt = config.strategy() == AuthConfig.SessionStrategy.JWT;
+        RevokedSessions revoked = new RevokedSessions(clock, stores.sessions(), config.cookieCacheMaxAge(),
+                config.revocationPollInterval());
         SessionResolver resolver = new SessionResolver(config, clock, stores.sessions(),
-                config.strategy() == AuthConfig.SessionStrategy.JWT ? Optional.of(new SessionJwt(secrets))
-                        : Optional.empty(), events);
-        OwnSessions own = new OwnSessions(config, clock, stores.sessions(), events, resolver);
+                jwt ? Optional.of(new SessionJwt(secrets)) : Optional.empty(), events, revoked);
+        OwnSessions own = new OwnSessions(config, clock, stores.sessions(),
+                new Revocations(clock, stores.sessions(), revoked, events), resolver);
         Housekeeping housekeeping = new Housekeeping(clock, stores.sessions(), stores.verifications(),
-                stores.attempts());
+                stores.attempts(), stores.meta(), revoked,
+                jwt ? Optional.of(config.revocationPollInterval()) : Optional.empty());
         EmailVerification verification = new EmailVerification(config, clock, stores.users(), stores.verifications(),
                 tokens, sender, housekeeping.background(), resolver);
         Accounts accounts = new Accounts(config, clock, stores.users(), stores.sessions(),

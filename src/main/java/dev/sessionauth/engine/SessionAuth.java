@@ -257,6 +257,15 @@ public final class SessionAuth implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes expired sessions (and verification secrets, throttle windows, old revocation log entries) now, in
+     * batches, as the background thread does every ten minutes; skipped when another instance on the same database
+     * is doing it (one cleanup at a time, by a lease row). For a scheduler of the app's own, and for tests.
+     */
+    public Cleanup deleteExpiredRows() {
+        return parts.housekeeping().deleteExpiredRows();
+    }
+
     @Override
     public void close() {
         parts.close();

@@ -24,7 +24,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Turns the tokens a request presents into its session: the jwt strategy's cookie cache, else one indexed read per
+ * Turns the tokens a request presents into its session: the jwt strategy's cookie cache (unless a revocation known
+ * to {@link RevokedSessions} came after it was issued), else one indexed read per
  * token; expiry (the row deleted); the sliding refresh, written at most once per {@code updateAge}; and what the
  * browser must be told about the outcome. Also the explicit refresh and the outcome of a session just changed.
  */
@@ -34,14 +35,16 @@ final class SessionResolver {
     private final SessionStore sessions;
     private final Optional<SessionJwt> sessionJwt;
     private final SessionEvents events;
+    private final RevokedSessions revoked;
 
     public SessionResolver(AuthConfig config, Clock clock, SessionStore sessions, Optional<SessionJwt> sessionJwt,
-                           SessionEvents events) {
+                           SessionEvents events, RevokedSessions revoked) {
         this.config = config;
         this.clock = clock;
         this.sessions = sessions;
         this.sessionJwt = sessionJwt;
         this.events = events;
+        this.revoked = revoked;
     }
 
     /**
@@ -94,11 +97,13 @@ final class SessionResolver {
             return Optional.empty();
         }
         Instant now = Instants.now(clock);
-        return sessionJwt.get().verify(jwt, now)
+        Optional<SessionJwt.Verified> verified = sessionJwt.get().open(jwt, now)
                 // The cache belongs to exactly this session cookie: a cookie swapped in beside it is not trusted.
-                .filter(claims -> TokenHasher.hash(token.get()).equals(claims.get(SessionClaims.TOKEN_HASH)))
-                .flatMap(SessionClaims::read)
+                .filter(v -> TokenHasher.hash(token.get()).equals(v.claims().get(SessionClaims.TOKEN_HASH)));
+        return verified.flatMap(v -> SessionClaims.read(v.claims()))
                 .filter(e -> now.isBefore(e.getKey().getExpiresAt()))
+                // A session revoked since the cache was issued (here, or on an instance whose log entry was read).
+                .filter(e -> !revoked.doubts(e.getKey(), verified.get().issuedAt()))
                 .map(e -> Resolution.valid(e.getKey(), e.getValue(), token.get(), false, true));
     }
 

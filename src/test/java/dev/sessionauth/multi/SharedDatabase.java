@@ -1,0 +1,89 @@
+package dev.sessionauth.multi;
+
+import dev.sessionauth.testing.TestClient;
+import dev.sessionauth.testing.TestServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * A fresh, empty database on an embedded PostgreSQL that several SessionAuth instances share, each one a real
+ * Jetty with an engine of its own (as two machines behind a load balancer would be), plus direct SQL for checks.
+ */
+final class SharedDatabase {
+    static final String TOKEN = "sessionauth.session_token";
+    static final String DATA = "sessionauth.session_data";
+    static final String PASSWORD = "plum tractor lantern";
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private final EmbeddedPostgres postgres;
+    private final String name;
+
+    private SharedDatabase(EmbeddedPostgres postgres, String name) {
+        this.postgres = postgres;
+        this.name = name;
+    }
+
+    /** A new empty database on {@code postgres}. */
+    static SharedDatabase create(EmbeddedPostgres postgres) {
+        String name = "multi_" + DATABASES.incrementAndGet();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new SharedDatabase(postgres, name);
+    }
+
+    /** The URL (user included) the instances get as {@code jdbc.url}. */
+    String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", name);
+    }
+
+    /** A direct, unpooled connection source for the test's own SQL. */
+    DataSource direct() {
+        return postgres.getDatabase("postgres", name);
+    }
+
+    /** An instance on this database: protected {@code /app/**}, the tests' secret unless the test unsets it. */
+    TestServer.Builder instance() {
+        return TestServer.builder().jdbcUrl(jdbcUrl()).set("protected", "/app/**").set("jdbc.maxPoolSize", "8");
+    }
+
+    long count(String sql, Object... params) {
+        try (Connection c = direct().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void execute(String... statements) {
+        try (Connection c = direct().getConnection(); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A browser on {@code server} that holds the cookies {@code from} got on another instance. */
+    static TestClient carrying(TestClient from, TestServer server) {
+        TestClient to = server.client();
+        from.cookie(TOKEN).ifPresent(v -> to.putCookie(TOKEN, v));
+        from.cookie(DATA).ifPresent(v -> to.putCookie(DATA, v));
+        return to;
+    }
+}
