@@ -1,9 +1,6 @@
 package dev.sessionauth.bench;
 
-import at.favre.lib.crypto.bcrypt.BCrypt;
-import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import dev.sessionauth.crypto.CookieSigner;
-import dev.sessionauth.crypto.PasswordHasher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,8 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
@@ -42,11 +37,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the whole benchmark: for each table size starts {@link BenchServer} in its own JVM, loads every scenario
- * with {@code wrk} after a warm-up, twice (round-robin, so drift hits all scenarios alike), measures raw bcrypt
- * beside sign-in, runs the JMH micro-benchmarks, then prints one table and writes it as Markdown to
- * {@code <bench.out>/results.md}. Started by {@code mvn -Pbench verify}; every knob is a system property (see
- * {@link Settings}).
+ * Runs the whole benchmark: for each table size starts {@link BenchServer} in its own JVM pinned to one core, loads
+ * every scenario with {@code wrk} pinned to the other after a warm-up, in at least five measured rounds
+ * (round-robin, so drift hits all scenarios alike), reads the server's CPU time around each measured run, measures
+ * raw bcrypt beside sign-in on the server's core, runs the JMH micro-benchmarks, then prints one table (medians with
+ * their spread) and writes it as Markdown to {@code <bench.out>/results.md}. Started by {@code mvn -Pbench verify};
+ * every knob is a system property (see {@link Settings}).
  */
 public final class BenchRunner {
     private static final Pattern RESULT = Pattern.compile(
@@ -61,14 +57,14 @@ public final class BenchRunner {
     record Settings(int firstWarmupSeconds, int warmupSeconds, int durationSeconds, int runs, List<Long> sizes,
                     List<String> smallScenarios, List<String> only, int threads, int connections,
                     int signInConnections, int cookies,
-                    String serverJvm, boolean jfr,
+                    String serverJvm, boolean jfr, boolean pin, int serverCpu, int loadCpu,
                     boolean jmh, String jmhInclude, Path out, Path lua) {
         static Settings fromSystemProperties() {
             return new Settings(
                     Integer.getInteger("bench.firstWarmup", 15),
                     Integer.getInteger("bench.warmup", 5),
                     Integer.getInteger("bench.duration", 10),
-                    Integer.getInteger("bench.runs", 2),
+                    Integer.getInteger("bench.runs", 5),
                     Arrays.stream(System.getProperty("bench.sizes", "10000,1000000").split(","))
                             .map(String::trim).filter(s -> !s.isEmpty()).map(Long::parseLong).sorted().toList(),
                     Arrays.stream(System.getProperty("bench.smallScenarios",
@@ -82,6 +78,9 @@ public final class BenchRunner {
                     Integer.getInteger("bench.cookies", 10_000),
                     System.getProperty("bench.serverJvm", "-Xms4g -Xmx4g -XX:+UseG1GC"),
                     Boolean.getBoolean("bench.jfr"),
+                    Boolean.parseBoolean(System.getProperty("bench.pin", "true")),
+                    Integer.getInteger("bench.serverCpu", 1),
+                    Integer.getInteger("bench.loadCpu", 0),
                     Boolean.parseBoolean(System.getProperty("bench.jmh", "true")),
                     System.getProperty("bench.jmhInclude", "dev\\.sessionauth\\.bench\\..*Benchmark"),
                     Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath(),
@@ -134,11 +133,20 @@ public final class BenchRunner {
             new Scenario("sign-in", "POST sign-in/email (bcrypt cost 10)", "POST", "/db/api/auth/sign-in/email",
                     BASELINE, false, TargetKind.SIGN_IN, 0.90));
 
-    /** One wrk run's numbers. */
+    /**
+     * One wrk run's numbers, with the CPU the server's processes used during it (seconds; NaN where /proc is not
+     * there) and the share of its core wrk itself used (NaN when unknown): near 100 % the load generator, not the
+     * server, would be the limit.
+     */
     record WrkResult(long requests, double seconds, long statusErrors, long socketErrors, long p50Micros,
-                     long p99Micros, long maxMicros) {
+                     long p99Micros, long maxMicros, double serverCpuSeconds, double loadCpuShare) {
         double rps() {
             return requests / seconds;
+        }
+
+        /** Server CPU per request in microseconds. */
+        double cpuMicros() {
+            return requests == 0 ? Double.NaN : serverCpuSeconds * 1e6 / requests;
         }
     }
 
@@ -154,8 +162,25 @@ public final class BenchRunner {
             this.sessions = sessions;
         }
 
-        double meanRps() {
-            return runs.stream().mapToDouble(WrkResult::rps).average().orElse(Double.NaN);
+        double medianRps() {
+            return median(runs.stream().mapToDouble(WrkResult::rps).toArray());
+        }
+
+        double minRps() {
+            return runs.stream().mapToDouble(WrkResult::rps).min().orElse(Double.NaN);
+        }
+
+        double maxRps() {
+            return runs.stream().mapToDouble(WrkResult::rps).max().orElse(Double.NaN);
+        }
+
+        double medianCpuMicros() {
+            return median(runs.stream().mapToDouble(WrkResult::cpuMicros).filter(d -> !Double.isNaN(d)).toArray());
+        }
+
+        double maxLoadCpuShare() {
+            return runs.stream().mapToDouble(WrkResult::loadCpuShare).filter(d -> !Double.isNaN(d)).max()
+                    .orElse(Double.NaN);
         }
 
         long p50() {
@@ -167,25 +192,37 @@ public final class BenchRunner {
         }
     }
 
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
     public static void main(String[] args) throws Exception {
         Settings s = Settings.fromSystemProperties();
         Files.createDirectories(s.out());
         requireWrk();
+        Pinning pinning = Pinning.choose(s.pin(), s.serverCpu(), s.loadCpu());
         List<String> serverJvm = serverJvmFlags(s, "<size>");
         System.out.println("SessionAuth benchmark: sizes " + s.sizes() + ", wrk -t" + s.threads()
                 + " -c" + s.connections()
                 + ", warm-up round " + s.firstWarmupSeconds() + " s per scenario, then " + s.runs() + " rounds of "
                 + s.warmupSeconds() + " s warm-up + " + s.durationSeconds() + " s measured");
         System.out.println("server JVM flags: " + String.join(" ", serverJvm));
+        System.out.println("pinning: " + pinning.text());
 
         Map<String, Row> rows = new LinkedHashMap<>();
-        List<double[]> bcrypt = new ArrayList<>();
+        List<Double> bcrypt = new ArrayList<>();
         long largest = s.sizes().isEmpty() ? 0 : s.sizes().get(s.sizes().size() - 1);
         for (long size : s.sizes()) {
             List<Scenario> scenarios = SCENARIOS.stream()
                     .filter(sc -> size == largest || s.smallScenarios().contains(sc.id()))
                     .filter(sc -> s.only().isEmpty() || s.only().contains(sc.id())).toList();
-            try (ServerProcess server = ServerProcess.start(s, size)) {
+            try (ServerProcess server = ServerProcess.start(s, pinning, size)) {
                 Map<String, Path> files = requestFiles(s, server, size);
                 // Round 0 only warms up, every scenario in turn, so that even the first measured scenario meets a
                 // JVM whose JIT has compiled all the paths and whose heap sizing has settled.
@@ -201,23 +238,25 @@ public final class BenchRunner {
                         System.out.printf(Locale.ROOT, "%n[%,d sessions, %s] %s: warm-up %d s%n", size,
                                 round == 0 ? "warm-up round" : "round " + round, sc.label(), warmup);
                         if (warmup > 0) {
-                            check(row, wrk(s, server.port, sc, files.get(sc.id()), connections, warmup), true);
+                            check(row, wrk(s, pinning, server, sc, files.get(sc.id()), connections, warmup), true);
                         }
                         if (round == 0) {
                             continue;
                         }
-                        WrkResult r = wrk(s, server.port, sc, files.get(sc.id()), connections, s.durationSeconds());
+                        WrkResult r = wrk(s, pinning, server, sc, files.get(sc.id()), connections,
+                                s.durationSeconds());
                         check(row, r, false);
                         row.runs.add(r);
                         System.out.printf(Locale.ROOT,
-                                "  %,.0f req/s  p50 %s  p99 %s  (%,d requests, %d non-2xx, %d socket errors)%n",
-                                r.rps(), ms(r.p50Micros()), ms(r.p99Micros()), r.requests(), r.statusErrors(),
-                                r.socketErrors());
+                                "  %,.0f req/s  p50 %s  p99 %s  server CPU %.1f µs/request  wrk CPU %.0f %%"
+                                + "  (%,d requests, %d non-2xx, %d socket errors)%n",
+                                r.rps(), ms(r.p50Micros()), ms(r.p99Micros()), r.cpuMicros(), r.loadCpuShare() * 100,
+                                r.requests(), r.statusErrors(), r.socketErrors());
                         if (sc.id().equals("sign-in")) {
-                            double[] raw = rawBcrypt(s);
+                            double raw = rawBcrypt(s, pinning);
                             bcrypt.add(raw);
-                            System.out.printf(Locale.ROOT, "  raw bcrypt, %d threads: %.1f hashes/s%n", (int) raw[1],
-                                    raw[0]);
+                            System.out.printf(Locale.ROOT, "  raw bcrypt, %d threads on the server's core: %.1f"
+                                    + " hashes/s%n", RAW_BCRYPT_THREADS, raw);
                         }
                     }
                 }
@@ -225,7 +264,7 @@ public final class BenchRunner {
         }
 
         List<String[]> jmhRows = s.jmh() ? jmh(s) : List.of();
-        String table = table(s, rows, bcrypt, largest);
+        String table = table(s, pinning, rows, bcrypt, largest);
         String machine = machine();
         StringBuilder md = new StringBuilder();
         md.append("Machine: ").append(machine).append("  \n");
@@ -233,8 +272,10 @@ public final class BenchRunner {
                 .append("` (sign-in: `-c").append(s.signInConnections()).append("`) over loopback, ")
                 .append("a warm-up round (").append(s.firstWarmupSeconds()).append(" s per scenario), then per round ")
                 .append(s.warmupSeconds()).append(" s warm-up + ").append(s.durationSeconds())
-                .append(" s measured, ").append(s.runs()).append(" rounds, rotating over ")
+                .append(" s measured, ").append(s.runs()).append(" measured rounds, round-robin over the scenarios,"
+                        + " rotating over ")
                 .append(String.format(Locale.ROOT, "%,d", s.cookies())).append(" sessions.  \n");
+        md.append("Cores: ").append(pinning.text()).append(".  \n");
         md.append("Server JVM: `").append(String.join(" ", serverJvm)).append("`\n\n");
         md.append(table);
         if (!jmhRows.isEmpty()) {
@@ -277,8 +318,8 @@ public final class BenchRunner {
             this.peerCookie = peerCookie;
         }
 
-        static ServerProcess start(Settings s, long size) throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>();
+        static ServerProcess start(Settings s, Pinning pinning, long size) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(pinning.server());
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(serverJvmFlags(s, Long.toString(size)));
             command.add("-Dbench.sessions=" + size);
@@ -324,6 +365,14 @@ public final class BenchRunner {
                 throw new IllegalStateException("unexpected line from the server: " + line);
             }
             return new ServerProcess(p, Integer.parseInt(m.group(1)), m.group(2));
+        }
+
+        /** The server JVM and every process it started, whose CPU time is the server's. */
+        List<Long> pids() {
+            List<Long> pids = new ArrayList<>();
+            pids.add(process.pid());
+            process.descendants().forEach(h -> pids.add(h.pid()));
+            return pids;
         }
 
         @Override
@@ -442,14 +491,41 @@ public final class BenchRunner {
         }
     }
 
-    static WrkResult wrk(Settings s, int port, Scenario sc, Path requests, int connections, int seconds)
-            throws IOException, InterruptedException {
-        List<String> command = List.of("wrk", "-t" + s.threads(), "-c" + connections, "-d" + seconds + "s",
-                "--timeout", "10s", "-s", s.lua().toString(), "http://127.0.0.1:" + port, "--", sc.method(), sc.path(),
-                requests.toString());
+    static WrkResult wrk(Settings s, Pinning pinning, ServerProcess server, Scenario sc, Path requests,
+                         int connections, int seconds) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(pinning.load());
+        command.addAll(List.of("wrk", "-t" + s.threads(), "-c" + connections, "-d" + seconds + "s",
+                "--timeout", "10s", "-s", s.lua().toString(), "http://127.0.0.1:" + server.port, "--", sc.method(),
+                sc.path(), requests.toString()));
+        List<Long> serverPids = server.pids();
+        double cpuBefore = ProcessCpu.seconds(serverPids);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        long started = System.nanoTime();
+        // wrk's own CPU, sampled while it lives (a finished process has no /proc entry): the last sample before it
+        // exits covers all but the final fraction of a second.
+        double[] load = {0, 0};
+        Thread sampler = new Thread(() -> {
+            while (p.isAlive()) {
+                double used = ProcessCpu.seconds(p.pid());
+                double elapsed = (System.nanoTime() - started) / 1e9;
+                if (used > 0 && elapsed > 0.5) {
+                    load[0] = used;
+                    load[1] = elapsed;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "wrk-cpu");
+        sampler.setDaemon(true);
+        sampler.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
+        int exit = p.waitFor();
+        double cpuAfter = ProcessCpu.seconds(serverPids);
+        sampler.join();
+        if (exit != 0) {
             throw new IllegalStateException("wrk failed: " + String.join(" ", command) + "\n" + output);
         }
         Matcher m = RESULT.matcher(output);
@@ -458,8 +534,11 @@ public final class BenchRunner {
         }
         long socket = Long.parseLong(m.group(4)) + Long.parseLong(m.group(5)) + Long.parseLong(m.group(6))
                 + Long.parseLong(m.group(7));
+        boolean cpuKnown = ProcessCpu.available();
         return new WrkResult(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6, Long.parseLong(m.group(3)),
-                socket, Long.parseLong(m.group(8)), Long.parseLong(m.group(10)), Long.parseLong(m.group(11)));
+                socket, Long.parseLong(m.group(8)), Long.parseLong(m.group(10)), Long.parseLong(m.group(11)),
+                cpuKnown ? cpuAfter - cpuBefore : Double.NaN,
+                cpuKnown && load[1] > 0 ? load[0] / load[1] : Double.NaN);
     }
 
     /** Every answer must be what the scenario expects: 2xx, or 4xx for the forged cookie; no socket errors. */
@@ -475,47 +554,30 @@ public final class BenchRunner {
         if (r.requests() == 0) {
             row.problems.add(when + ": no request completed");
         }
+        if (!warmup && r.loadCpuShare() > 0.9) {
+            row.problems.add(when + String.format(Locale.ROOT, ": wrk used %.0f %% of its core, so the load generator"
+                    + " may be the limit", r.loadCpuShare() * 100));
+        }
     }
 
     // ---- raw bcrypt ------------------------------------------------------------------------------------------------
 
-    /** bcrypt verifications per second on 2 threads, at the cost the seeded hash has: {hashes/s, threads}. */
-    static double[] rawBcrypt(Settings s) throws InterruptedException {
-        int threads = 2;
-        byte[] hash = new PasswordHasher(10).hash(BenchServer.PASSWORD).getBytes(StandardCharsets.US_ASCII);
-        byte[] password = BenchServer.PASSWORD.getBytes(StandardCharsets.UTF_8);
-        BCrypt.Verifyer verifier = BCrypt.verifyer(BCrypt.Version.VERSION_2B,
-                LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2B));
-        burn(verifier, password, hash, threads, s.warmupSeconds());
-        return new double[] {burn(verifier, password, hash, threads, s.durationSeconds()), threads};
-    }
+    static final int RAW_BCRYPT_THREADS = 2;
 
-    private static double burn(BCrypt.Verifyer verifier, byte[] password, byte[] hash, int threads, int seconds)
-            throws InterruptedException {
-        AtomicLong done = new AtomicLong();
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Thread w = new Thread(() -> {
-                while (!stop.get()) {
-                    if (!verifier.verify(password, hash).verified) {
-                        throw new IllegalStateException("bcrypt did not verify");
-                    }
-                    done.incrementAndGet();
-                }
-            });
-            workers.add(w);
+    /** bcrypt verifications per second at the seeded hash's cost, in a JVM pinned like the server ({@link RawBcrypt}). */
+    static double rawBcrypt(Settings s, Pinning pinning) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(pinning.server());
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), RawBcrypt.class.getName(),
+                Integer.toString(s.warmupSeconds()), Integer.toString(s.durationSeconds()),
+                Integer.toString(RAW_BCRYPT_THREADS)));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("RAW hashes_per_second=([0-9.]+)").matcher(output);
+        if (p.waitFor() != 0 || !m.find()) {
+            throw new IllegalStateException("raw bcrypt failed: " + output);
         }
-        long start = System.nanoTime();
-        workers.forEach(Thread::start);
-        Thread.sleep(seconds * 1000L);
-        long counted = done.get();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        stop.set(true);
-        for (Thread w : workers) {
-            w.join();
-        }
-        return counted / elapsed;
+        return Double.parseDouble(m.group(1));
     }
 
     // ---- JMH -------------------------------------------------------------------------------------------------------
@@ -544,23 +606,25 @@ public final class BenchRunner {
 
     // ---- the table -------------------------------------------------------------------------------------------------
 
-    static String table(Settings s, Map<String, Row> rows, List<double[]> bcrypt, long largest) {
+    static String table(Settings s, Pinning pinning, Map<String, Row> rows, List<Double> bcrypt, long largest) {
         StringBuilder t = new StringBuilder();
-        t.append("| scenario | sessions | req/s run 1 | req/s run 2 | p50 | p99 | ratio | vs no-cookie baseline"
-                + " | target | result |\n");
-        t.append("|---|--:|--:|--:|--:|--:|--:|--:|---|---|\n");
+        t.append("| scenario | sessions | req/s, median of ").append(s.runs()).append(pinning.pinned()
+                        ? " (server on 1 core)" : " (unpinned)")
+                .append(" | min–max | server CPU µs/req | p50 | p99 | ratio | vs no-cookie baseline | target"
+                        + " | result |\n");
+        t.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|\n");
         List<Row> ordered = new ArrayList<>(rows.values());
         ordered.sort((a, b) -> a.sessions != b.sessions ? Long.compare(b.sessions, a.sessions)
                 : Integer.compare(SCENARIOS.indexOf(a.scenario), SCENARIOS.indexOf(b.scenario)));
-        double rawBcrypt = bcrypt.stream().mapToDouble(b -> b[0]).average().orElse(Double.NaN);
+        double rawBcrypt = median(bcrypt.stream().mapToDouble(Double::doubleValue).toArray());
+        double wrkCpu = 0;
         for (Row row : ordered) {
             Row baseline = rows.get(row.scenario.baseline() + "@" + row.sessions);
             Row plain = rows.get(BASELINE + "@" + row.sessions);
-            double ratio = baseline == null ? Double.NaN : row.meanRps() / baseline.meanRps();
-            double plainRatio = plain == null ? Double.NaN : row.meanRps() / plain.meanRps();
-            String ratioText = Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%.0f %%", ratio * 100);
-            String plainText = Double.isNaN(plainRatio) ? "—"
-                    : String.format(Locale.ROOT, "%.0f %%", plainRatio * 100);
+            double ratio = baseline == null ? Double.NaN : row.medianRps() / baseline.medianRps();
+            double plainRatio = plain == null ? Double.NaN : row.medianRps() / plain.medianRps();
+            String ratioText = percent(ratio);
+            String plainText = percent(plainRatio);
             String target = row.scenario.targetText();
             Optional<Boolean> pass = Optional.empty();
             switch (row.scenario.target()) {
@@ -568,13 +632,13 @@ public final class BenchRunner {
                 case PEER -> {
                     Row db = rows.get("protected-db@" + row.sessions);
                     if (db != null) {
-                        double x = db.meanRps() / row.meanRps();
+                        double x = db.medianRps() / row.medianRps();
                         target = "protected-db ≥ 2× this (" + String.format(Locale.ROOT, "%.1f×", x) + ")";
                         pass = Optional.of(x >= row.scenario.threshold());
                     }
                 }
                 case SIGN_IN -> {
-                    double x = row.meanRps() / rawBcrypt;
+                    double x = row.medianRps() / rawBcrypt;
                     ratioText = String.format(Locale.ROOT, "%.0f %% of bcrypt", x * 100);
                     plainText = "—";
                     pass = Optional.of(x >= row.scenario.threshold());
@@ -586,7 +650,7 @@ public final class BenchRunner {
                 Row big = rows.get(row.scenario.id() + "@" + largest);
                 Row bigBase = rows.get(row.scenario.baseline() + "@" + largest);
                 if (big != null && bigBase != null) {
-                    double bigRatio = big.meanRps() / bigBase.meanRps();
+                    double bigRatio = big.medianRps() / bigBase.medianRps();
                     double change = bigRatio / ratio - 1;
                     target = String.format(Locale.ROOT, "%,d within 10 %% of this (%+.1f %%)", largest, change * 100);
                     pass = Optional.of(change >= -0.10);
@@ -596,10 +660,14 @@ public final class BenchRunner {
             if (!row.problems.isEmpty()) {
                 result = (result + " ERROR: " + String.join("; ", row.problems)).trim();
             }
+            if (!Double.isNaN(row.maxLoadCpuShare())) {
+                wrkCpu = Math.max(wrkCpu, row.maxLoadCpuShare());
+            }
             t.append("| ").append(row.scenario.label())
                     .append(" | ").append(String.format(Locale.ROOT, "%,d", row.sessions))
-                    .append(" | ").append(rps(row, 0))
-                    .append(" | ").append(rps(row, 1))
+                    .append(" | ").append(rps(row.medianRps()))
+                    .append(" | ").append(rps(row.minRps())).append("–").append(rps(row.maxRps()))
+                    .append(" | ").append(micros(row.medianCpuMicros()))
                     .append(" | ").append(ms(row.p50()))
                     .append(" | ").append(ms(row.p99()))
                     .append(" | ").append(ratioText)
@@ -608,23 +676,38 @@ public final class BenchRunner {
                     .append(" | ").append(result).append(" |\n");
         }
         if (!bcrypt.isEmpty()) {
-            t.append("| raw bcrypt verify, cost 10, 2 threads (hashes/s) | — | ")
-                    .append(String.format(Locale.ROOT, "%.1f", bcrypt.get(0)[0])).append(" | ")
-                    .append(bcrypt.size() > 1 ? String.format(Locale.ROOT, "%.1f", bcrypt.get(1)[0]) : "—")
-                    .append(" | — | — | — | — | — | |\n");
+            t.append("| raw bcrypt verify, cost 10, ").append(RAW_BCRYPT_THREADS)
+                    .append(" threads on the server's core (hashes/s) | — | ")
+                    .append(rps(rawBcrypt)).append(" | ")
+                    .append(rps(bcrypt.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)))
+                    .append("–")
+                    .append(rps(bcrypt.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)))
+                    .append(" | — | — | — | — | — | — | |\n");
         }
-        t.append("\nratio = mean req/s of the runs ÷ that of the unguarded baseline sent the same requests (the same"
-                + " rotating session cookies, or none), at the same table size; the next column divides by the"
-                + " cookie-less baseline instead. p50/p99 = the worse of the runs.\n");
+        t.append("\nreq/s = the median of the measured rounds, min–max their spread. server CPU = user + system time"
+                + " of the server's processes (the JVM, and PostgreSQL's when it serves) over the measured window"
+                + " (/proc/<pid>/stat), divided by the requests answered; the median of the rounds. ratio = median"
+                + " req/s ÷ the median of the unguarded baseline sent the same requests (the same rotating session"
+                + " cookies, or none), at the same table size; the next column divides by the cookie-less baseline"
+                + " instead. p50/p99 = the worse of the rounds. ")
+                .append(pinning.pinned() ? "Pinned: " + pinning.text() : pinning.text())
+                .append(String.format(Locale.ROOT, "; wrk used at most %.0f %% of its core.%n", wrkCpu * 100));
         return t.toString();
     }
 
-    private static String rps(Row row, int run) {
-        if (run >= row.runs.size()) {
+    private static String rps(double v) {
+        if (Double.isNaN(v)) {
             return "—";
         }
-        double v = row.runs.get(run).rps();
         return v >= 1000 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String micros(double v) {
+        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String percent(double v) {
+        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.0f %%", v * 100);
     }
 
     static String ms(long micros) {
