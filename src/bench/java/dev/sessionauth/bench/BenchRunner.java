@@ -59,7 +59,7 @@ public final class BenchRunner {
                     List<String> postgresScenarios, int threads, int connections,
                     int signInConnections, int cookies,
                     String serverJvm, boolean jfr, boolean pin, int serverCpu, int loadCpu,
-                    boolean jmh, String jmhInclude, Path out, Path lua) {
+                    boolean jmh, String jmhInclude, Path out, Path lua, Path chartCopy) {
         static Settings fromSystemProperties() {
             return new Settings(
                     Integer.getInteger("bench.firstWarmup", 15),
@@ -87,7 +87,9 @@ public final class BenchRunner {
                     Boolean.parseBoolean(System.getProperty("bench.jmh", "true")),
                     System.getProperty("bench.jmhInclude", "dev\\.sessionauth\\.bench\\..*Benchmark"),
                     Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath(),
-                    Path.of(System.getProperty("bench.lua", "src/bench/wrk/wrk.lua")).toAbsolutePath());
+                    Path.of(System.getProperty("bench.lua", "src/bench/wrk/wrk.lua")).toAbsolutePath(),
+                    System.getProperty("bench.chartCopy", "").isBlank() ? null
+                            : Path.of(System.getProperty("bench.chartCopy")).toAbsolutePath());
         }
     }
 
@@ -326,6 +328,14 @@ public final class BenchRunner {
                 md.append("| ").append(String.join(" | ", j)).append(" |\n");
             }
         }
+        Path chart = ThroughputChart.write(rows.values(), "SessionAuth benchmark: req/s, median of " + s.runs()
+                + " rounds" + (pinning.pinned() ? ", server JVM on 1 core, wrk on the other" : ", unpinned"),
+                s.out().resolve("throughput.png"), s.chartCopy());
+        md.append("\nChart: `").append(chart).append('`');
+        if (s.chartCopy() != null) {
+            md.append(", copied to `").append(s.chartCopy()).append('`');
+        }
+        md.append('\n');
         Path results = s.out().resolve("results.md");
         Files.writeString(results, md.toString());
         System.out.println();
