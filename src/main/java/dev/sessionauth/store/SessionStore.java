@@ -37,6 +37,18 @@ public interface SessionStore {
     /** The user's sessions that are live at {@code now}, newest first. */
     List<Session> listLive(String userId, Instant now);
 
-    /** Deletes up to {@code limit} sessions that expired before {@code now}; how many. */
+    /**
+     * Deletes up to {@code limit} sessions that expired before {@code now}; how many. Rows another statement holds
+     * (a refresh, a revocation) may be left for the next batch rather than waited for.
+     */
     int deleteExpired(Instant now, int limit);
+
+    /** Appends an entry to the revocation log, which every instance polls to learn of sessions ended elsewhere. */
+    void logRevocation(Revocation revocation);
+
+    /** Revocation log entries with a sequence number above {@code after}, in sequence order, at most {@code limit}. */
+    List<Revocation.Logged> revocationsAfter(long after, int limit);
+
+    /** Deletes up to {@code limit} revocation log entries revoked before {@code before}; how many. */
+    int deleteRevocationsBefore(Instant before, int limit);
 }

@@ -71,4 +71,30 @@ class MetaStoreContractTest extends StoreContract {
         assertThat(meta.get("a")).contains("1");
         assertThat(meta.get("b")).contains("2");
     }
+
+    @Test
+    void replaceWritesOnlyOverTheExpectedValue() {
+        meta.putIfAbsent("cleanup_lease", "a 1");
+
+        assertThat(meta.replace("cleanup_lease", "b 1", "b 2")).isFalse();
+        assertThat(meta.get("cleanup_lease")).contains("a 1");
+        assertThat(meta.replace("cleanup_lease", "a 1", "b 2")).isTrue();
+        assertThat(meta.get("cleanup_lease")).contains("b 2");
+        assertThat(meta.replace("unset", "x", "y")).isFalse();
+        assertThat(meta.get("unset")).isEmpty();
+    }
+
+    @Test
+    void ofInstancesRacingToReplaceTheSameValueExactlyOneWins() throws Exception {
+        meta.putIfAbsent("cleanup_lease", "free");
+        List<Callable<Boolean>> racers = IntStream.range(0, 8).mapToObj(i -> {
+            MetaStore instance = stores.anotherMeta().get();
+            return (Callable<Boolean>) () -> instance.replace("cleanup_lease", "free", "holder-" + i);
+        }).toList();
+
+        List<Boolean> won = racing(racers);
+
+        assertThat(won).containsOnlyOnce(true);
+        assertThat(meta.get("cleanup_lease")).contains("holder-" + won.indexOf(true));
+    }
 }

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 public final class JdbcMetaStore implements MetaStore {
     private static final String GET = "SELECT meta_value FROM sa_meta WHERE meta_key = ?";
     private static final String INSERT = "INSERT INTO sa_meta (meta_key, meta_value) VALUES (?, ?)";
+    private static final String REPLACE = "UPDATE sa_meta SET meta_value = ? WHERE meta_key = ? AND meta_value = ?";
 
     private final DataSource dataSource;
 
@@ -47,6 +48,18 @@ public final class JdbcMetaStore implements MetaStore {
                 }
                 throw e;
             }
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("write " + name, e);
+        }
+    }
+
+    @Override
+    public boolean replace(String name, String expected, String value) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(REPLACE)) {
+            ps.setString(1, value);
+            ps.setString(2, name);
+            ps.setString(3, expected);
+            return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw Jdbc.unavailable("write " + name, e);
         }

@@ -4,6 +4,7 @@ import dev.sessionauth.AdditionalField;
 import dev.sessionauth.Session;
 import dev.sessionauth.crypto.TokenHasher;
 import dev.sessionauth.store.NewSession;
+import dev.sessionauth.store.Revocation;
 import dev.sessionauth.store.SessionAndUser;
 import dev.sessionauth.store.SessionStore;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +32,21 @@ public final class JdbcSessionStore implements SessionStore {
     private static final String DELETE_OWNED = "DELETE FROM sa_session WHERE id = ? AND user_id = ?";
     private static final String DELETE_ALL_OF = "DELETE FROM sa_session WHERE user_id = ?";
     private static final String DELETE_ALL_OF_EXCEPT = "DELETE FROM sa_session WHERE user_id = ? AND id <> ?";
-    // A sub-select instead of DELETE ... LIMIT, which PostgreSQL lacks: the same batch SQL on both databases.
+    // A sub-select instead of DELETE ... LIMIT, which PostgreSQL lacks: the same batch SQL on both databases. SKIP
+    // LOCKED: a row a refresh or a revocation holds is left for the next batch, so the batch never waits on a lock
+    // and never joins a deadlock (a revoke-all locks several rows of one user, in an order of its own).
     private static final String DELETE_EXPIRED = """
-            DELETE FROM sa_session WHERE id IN (
-                SELECT id FROM sa_session WHERE expires_at <= ? FETCH FIRST ? ROWS ONLY)""";
+            DELETE FROM sa_session WHERE lookup_key IN (
+                SELECT lookup_key FROM sa_session WHERE expires_at <= ?
+                FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED)""";
+    private static final String LOG_REVOCATION = """
+            INSERT INTO sa_revocation (user_id, scope, session_id, revoked_at) VALUES (?, ?, ?, ?)""";
+    private static final String REVOCATIONS_AFTER = """
+            SELECT seq, user_id, scope, session_id, revoked_at FROM sa_revocation WHERE seq > ?
+            ORDER BY seq FETCH FIRST ? ROWS ONLY""";
+    private static final String DELETE_REVOCATIONS_BEFORE = """
+            DELETE FROM sa_revocation WHERE seq IN (
+                SELECT seq FROM sa_revocation WHERE revoked_at < ? FETCH FIRST ? ROWS ONLY)""";
 
     private final DataSource dataSource;
     private final FieldColumns userFields;
@@ -168,5 +180,39 @@ public final class JdbcSessionStore implements SessionStore {
     @Override
     public int deleteExpired(Instant now, int limit) {
         return Jdbc.deleteExpired(dataSource, "delete expired sessions", DELETE_EXPIRED, now, limit);
+    }
+
+    @Override
+    public void logRevocation(Revocation revocation) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LOG_REVOCATION)) {
+            new ParameterBinder(ps).string(revocation.userId()).string(revocation.scope().name())
+                    .string(revocation.sessionId()).instant(revocation.revokedAt());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("log a revocation", e);
+        }
+    }
+
+    @Override
+    public List<Revocation.Logged> revocationsAfter(long after, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(REVOCATIONS_AFTER)) {
+            ps.setLong(1, after);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Revocation.Logged> entries = new ArrayList<>();
+                while (rs.next()) {
+                    entries.add(new Revocation.Logged(rs.getLong(1), new Revocation(rs.getString(2),
+                            Revocation.Scope.valueOf(rs.getString(3)), rs.getString(4), Jdbc.getInstant(rs, 5))));
+                }
+                return entries;
+            }
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("read the revocation log", e);
+        }
+    }
+
+    @Override
+    public int deleteRevocationsBefore(Instant before, int limit) {
+        return Jdbc.deleteExpired(dataSource, "prune the revocation log", DELETE_REVOCATIONS_BEFORE, before, limit);
     }
 }

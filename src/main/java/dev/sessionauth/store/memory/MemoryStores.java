@@ -9,12 +9,14 @@ import dev.sessionauth.store.Credentials;
 import dev.sessionauth.store.DuplicateEmailException;
 import dev.sessionauth.store.MetaStore;
 import dev.sessionauth.store.NewSession;
+import dev.sessionauth.store.Revocation;
 import dev.sessionauth.store.SessionAndUser;
 import dev.sessionauth.store.SessionStore;
 import dev.sessionauth.store.StoreUnavailableException;
 import dev.sessionauth.store.UserStore;
 import dev.sessionauth.store.VerificationStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,6 +49,9 @@ public final class MemoryStores {
     private final Map<String, String> hashesById = new HashMap<>();
     private final Map<String, Secret> secretsByHash = new HashMap<>();
     private final Map<String, String> meta = new HashMap<>();
+    private final List<Revocation.Logged> revocations = new ArrayList<>();
+    // Never reused, even once the log is pruned empty: readers keep their place by it.
+    private long lastRevocation;
     private final Users users = new Users();
     private final Sessions sessions = new Sessions();
     private final Verifications verifications = new Verifications();
@@ -335,6 +340,30 @@ public final class MemoryStores {
                 return doomed.size();
             }
         }
+
+        @Override
+        public void logRevocation(Revocation revocation) {
+            synchronized (lock) {
+                revocations.add(new Revocation.Logged(++lastRevocation, revocation));
+            }
+        }
+
+        @Override
+        public List<Revocation.Logged> revocationsAfter(long after, int limit) {
+            synchronized (lock) {
+                return revocations.stream().filter(r -> r.sequence() > after).limit(limit).toList();
+            }
+        }
+
+        @Override
+        public int deleteRevocationsBefore(Instant before, int limit) {
+            synchronized (lock) {
+                List<Revocation.Logged> doomed = revocations.stream()
+                        .filter(r -> r.revocation().revokedAt().isBefore(before)).limit(limit).toList();
+                revocations.removeAll(doomed);
+                return doomed.size();
+            }
+        }
     }
 
     private final class Verifications implements VerificationStore {
@@ -389,6 +418,13 @@ public final class MemoryStores {
         public String putIfAbsent(String name, String value) {
             synchronized (lock) {
                 return meta.computeIfAbsent(name, n -> value);
+            }
+        }
+
+        @Override
+        public boolean replace(String name, String expected, String value) {
+            synchronized (lock) {
+                return meta.replace(name, expected, value);
             }
         }
     }

@@ -22,9 +22,9 @@ class SchemaTest {
         JdbcDataSource ds = emptyDatabase();
         Schema.migrate(ds);
 
-        assertThat(Schema.version(ds)).contains(3).contains(Schema.CURRENT_VERSION);
+        assertThat(Schema.version(ds)).contains(4).contains(Schema.CURRENT_VERSION);
         for (String table : new String[] {"sa_user", "sa_account", "sa_session", "sa_verification", "sa_meta",
-                "sa_rate_limit"}) {
+                "sa_rate_limit", "sa_revocation"}) {
             assertThat(count(ds, table)).as(table).isGreaterThanOrEqualTo(0);
         }
         assertThat(count(ds, "sa_user")).isZero();
@@ -49,7 +49,7 @@ class SchemaTest {
     @Test
     void theVersionIsKeptInSaMeta() {
         JdbcDataSource ds = migratedDatabase();
-        assertThat(new JdbcMetaStore(ds).get("schema_version")).contains("3");
+        assertThat(new JdbcMetaStore(ds).get("schema_version")).contains("4");
     }
 
     @Test
@@ -62,9 +62,24 @@ class SchemaTest {
 
         Schema.migrate(ds);
 
-        assertThat(Schema.version(ds)).contains(3);
+        assertThat(Schema.version(ds)).contains(Schema.CURRENT_VERSION);
         assertThat(count(ds, "sa_rate_limit")).isZero();
         assertThat(count(ds, "sa_user")).isEqualTo(1);
+        assertThat(new JdbcSessionStore(ds).findByTokenHash(tokenHashOf("s1"))).isPresent();
+    }
+
+    @Test
+    void aVersionThreeDatabaseGetsTheRevocationLogAndKeepsItsRows() {
+        JdbcDataSource ds = emptyDatabase();
+        Schema.migrateTo(ds, 3);
+        new JdbcUserStore(ds).createWithSession(user("u1", "ann@example.com"), "hash",
+                newSession(session("s1", "u1", T0)));
+        assertThatThrownBy(() -> count(ds, "sa_revocation")).isInstanceOf(IllegalStateException.class);
+
+        Schema.migrate(ds);
+
+        assertThat(Schema.version(ds)).contains(4);
+        assertThat(count(ds, "sa_revocation")).isZero();
         assertThat(new JdbcSessionStore(ds).findByTokenHash(tokenHashOf("s1"))).isPresent();
     }
 
