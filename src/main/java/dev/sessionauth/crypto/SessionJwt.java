@@ -87,6 +87,15 @@ public final class SessionJwt {
      * not expired at {@code now}; empty for anything else, never an exception.
      */
     public Optional<Map<String, Object>> verify(String compact, Instant now) {
+        return verifyWithExpiry(compact, now).map(Verified::claims);
+    }
+
+    /** A verified token's claims (without {@code iat}/{@code exp}) and the instant it expires ({@code exp}). */
+    public record Verified(Map<String, Object> claims, Instant expiresAt) {
+    }
+
+    /** As {@link #verify}, with the token's expiry, for callers that keep the outcome until then. */
+    public Optional<Verified> verifyWithExpiry(String compact, Instant now) {
         try {
             return Optional.ofNullable(check(compact, now));
         } catch (Exception e) {
@@ -95,7 +104,7 @@ public final class SessionJwt {
         }
     }
 
-    private Map<String, Object> check(String compact, Instant now) throws Exception {
+    private Verified check(String compact, Instant now) throws Exception {
         if (compact == null) {
             return null;
         }
@@ -141,7 +150,7 @@ public final class SessionJwt {
         Map<String, Object> result = new LinkedHashMap<>(claims.getClaims());
         result.remove("iat");
         result.remove("exp");
-        return plainMap(result);
+        return new Verified(plainMap(result), exp.toInstant());
     }
 
     // Copies nimbus' parsed JSON (shaded Gson maps) into plain, read-only JDK collections; nulls are kept.

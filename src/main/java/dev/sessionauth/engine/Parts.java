@@ -25,7 +25,7 @@ record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver
         TokenGenerator tokens = new TokenGenerator();
         List<byte[]> secrets = StoreSetup.secrets(config, stores.meta(), tokens);
         SessionEvents events = new SessionEvents(listeners);
-        SessionResolver resolver = new SessionResolver(config, clock, stores.sessions(),
+        SessionResolver resolver = new SessionResolver(config, clock, stores.sessions(), stores.users(),
                 config.strategy() == AuthConfig.SessionStrategy.JWT ? Optional.of(new SessionJwt(secrets))
                         : Optional.empty(), events);
         OwnSessions own = new OwnSessions(config, clock, stores.sessions(), events, resolver);
