@@ -8,11 +8,12 @@ import java.util.Optional;
  * told. Produced by
  * {@link dev.sessionauth.engine.SessionAuth#resolve}.
  *
+ * @param sessionUser    the session's user, read with the session or when first asked ({@link #user()})
  * @param expiredSession the session a request's cookie named when it had expired, for "your session expired"
  *                       pages through {@link Validation#allowExpired}; never a reason to let anything through
  * @param browser        what the browser must be told about it: set, clear or keep its cookies, attach the cache
  */
-public record Resolution(Status status, Optional<Session> session, Optional<User> user, Optional<String> token,
+public record Resolution(Status status, Optional<Session> session, SessionUser sessionUser, Optional<String> token,
                          boolean refreshed, boolean cached, Optional<Session> expiredSession, BrowserUpdate browser) {
     /** The outcomes of resolving a credential. */
     public enum Status {
@@ -30,25 +31,39 @@ public record Resolution(Status status, Optional<Session> session, Optional<User
 
     /** An outcome without a session: nothing presented, or a failure. */
     public static Resolution of(Status status) {
-        return new Resolution(status, Optional.empty(), Optional.empty(), Optional.empty(), false, false,
+        return new Resolution(status, Optional.empty(), SessionUser.none(), Optional.empty(), false, false,
                 Optional.empty(), BrowserUpdate.KEEP);
     }
 
     /** The presented token named this session, which has expired. */
     public static Resolution expired(Session session) {
-        return new Resolution(Status.EXPIRED, Optional.empty(), Optional.empty(), Optional.empty(), false, false,
+        return new Resolution(Status.EXPIRED, Optional.empty(), SessionUser.none(), Optional.empty(), false, false,
                 Optional.of(session), BrowserUpdate.KEEP);
     }
 
     /** A live session; {@code cached} when it came from the jwt strategy's cookie rather than the store. */
     public static Resolution valid(Session session, User user, String token, boolean refreshed, boolean cached) {
-        return new Resolution(Status.VALID, Optional.of(session), Optional.of(user), Optional.of(token), refreshed,
-                cached, Optional.empty(), BrowserUpdate.KEEP);
+        return valid(session, SessionUser.of(user), token, refreshed, cached);
+    }
+
+    /** A live session whose user may be read only when asked for ({@link SessionUser#readOnDemand}). */
+    public static Resolution valid(Session session, SessionUser user, String token, boolean refreshed,
+                                   boolean cached) {
+        return new Resolution(Status.VALID, Optional.of(session), user, Optional.of(token), refreshed, cached,
+                Optional.empty(), BrowserUpdate.KEEP);
+    }
+
+    /**
+     * The signed-in user; read from the store now if it was not read with the session. Empty without a session,
+     * and when the user row is gone.
+     */
+    public Optional<User> user() {
+        return sessionUser.get();
     }
 
     /** The same outcome with what the browser must be told about it. */
     public Resolution withBrowser(BrowserUpdate update) {
-        return new Resolution(status, session, user, token, refreshed, cached, expiredSession, update);
+        return new Resolution(status, session, sessionUser, token, refreshed, cached, expiredSession, update);
     }
 
     public boolean isValid() {
@@ -73,7 +88,7 @@ public record Resolution(Status status, Optional<Session> session, Optional<User
     @Override
     public String toString() {
         return "Resolution[" + status + session.map(s -> ", session=" + s.getId()).orElse("")
-                + user.map(u -> ", user=" + u.getId()).orElse("") + (refreshed ? ", refreshed" : "")
+                + session.map(s -> ", user=" + s.getUserId()).orElse("") + (refreshed ? ", refreshed" : "")
                 + (cached ? ", cached" : "") + ", browser=" + browser + "]";
     }
 }

@@ -8,22 +8,29 @@ package dev.sessionauth;
  * @param readCache  whether a valid {@code session_data} cookie may answer without asking the store
  * @param refresh    whether the sliding refresh is written when it is due
  * @param issueCache whether a session read from the store gets a new {@code session_data} cookie (jwt strategy)
+ * @param userWithSession whether the store reads the user together with the session (one statement), for callers that
+ *                   will surely need it; otherwise the session row alone is read and the user only when asked
  */
-public record ResolveMode(boolean readCache, boolean refresh, boolean issueCache) {
-    /** Every request the filter lets through: cache read and issued, refresh when due. */
-    public static final ResolveMode PAGE = new ResolveMode(true, true, true);
-    /** Endpoints that list or change sessions: always the store, refresh when due, no cache issued. */
-    public static final ResolveMode STORE = new ResolveMode(false, true, false);
+public record ResolveMode(boolean readCache, boolean refresh, boolean issueCache, boolean userWithSession) {
+    /** Every request the filter lets through: cache read and issued, refresh when due, the user read when asked. */
+    public static final ResolveMode PAGE = new ResolveMode(true, true, true, false);
+    /** Endpoints that list or change sessions: always the store, refresh when due, no cache issued, with the user. */
+    public static final ResolveMode STORE = new ResolveMode(false, true, false, true);
     /** A look without side effects on the browser: cache read, no refresh, no cache issued. */
-    public static final ResolveMode PEEK = new ResolveMode(true, false, false);
+    public static final ResolveMode PEEK = new ResolveMode(true, false, false, false);
 
     /** This mode, but never answered from the cookie cache. */
     public ResolveMode withoutCache() {
-        return new ResolveMode(false, refresh, issueCache);
+        return new ResolveMode(false, refresh, issueCache, userWithSession);
     }
 
     /** This mode, but without writing a due sliding refresh. */
     public ResolveMode withoutRefresh() {
-        return new ResolveMode(readCache, false, issueCache);
+        return new ResolveMode(readCache, false, issueCache, userWithSession);
+    }
+
+    /** This mode, reading the user with the session in one statement (for an answer that shows the user). */
+    public ResolveMode withUser() {
+        return new ResolveMode(readCache, refresh, issueCache, true);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,22 +45,29 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.session.DatabaseAdaptor;
 import org.eclipse.jetty.session.JDBCSessionDataStore;
 import org.eclipse.jetty.session.NullSessionCache;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * The server side of the benchmark, run in its own JVM by {@link BenchRunner}: one embedded Jetty 12 on 127.0.0.1
- * with an in-memory H2 seeded in bulk (sessions, users, credentials and Jetty's own session table), serving the
- * same tiny JSON servlet four ways:
+ * over one database ({@code bench.database}: an in-memory H2, or an embedded PostgreSQL on loopback that this JVM
+ * starts, so it inherits the JVM's core when the runner pins it) seeded in bulk (sessions, users, credentials,
+ * Jetty's session table and Spring Session's), serving the same tiny JSON servlet five ways:
  * <ul>
  *   <li>{@code /plain} — no filter (the baseline);</li>
  *   <li>{@code /db} — behind {@link SessionAuthFilter}, {@code session.strategy=database};</li>
  *   <li>{@code /jwt} — behind {@link SessionAuthFilter}, {@code session.strategy=jwt};</li>
  *   <li>{@code /peer} — behind Jetty's {@code SessionHandler} + {@code NullSessionCache} +
- *       {@code JDBCSessionDataStore} on the same H2 (the peer).</li>
+ *       {@code JDBCSessionDataStore} on the same database (the first peer);</li>
+ *   <li>{@code /spring} — behind Spring Session's {@code SessionRepositoryFilter} + {@code
+ *       JdbcIndexedSessionRepository} on the same database (the second peer, {@link SpringSessionPeer}).</li>
  * </ul>
  * Under each filtered context {@code /app/**} is protected and {@code /pub/**} public. Session {@code i} has the
- * token {@link #token(long)}, so the runner can sign its cookies without asking the server.
+ * token {@link #token(long)}, so the runner can sign its cookies without asking the server; the peers' session
+ * {@code i} has the cookie {@link #springCookie(long)} and {@code peerCookie} with {@code i} in it.
  *
- * <p>Prints {@code READY port=… peerCookie=…} when it serves, and stops when its standard input closes.
+ * <p>Prints {@code READY port=… peerCookie=… dbPid=…} when it serves ({@code dbPid} is PostgreSQL's postmaster, 0
+ * on H2), and stops when its standard input closes.
  */
 public final class BenchServer {
     /** The secret both engines sign with (the runner signs the benchmark cookies with it too). */
@@ -68,6 +75,9 @@ public final class BenchServer {
     /** Every seeded user's password; all users share one precomputed bcrypt hash of it. */
     public static final String PASSWORD = "bench-password-1";
     public static final String JDBC_URL = "jdbc:h2:mem:sessionauth-bench;DB_CLOSE_DELAY=-1";
+    /** The two databases the benchmark runs on ({@code bench.database}). */
+    public static final String H2 = "h2";
+    public static final String POSTGRESQL = "postgresql";
     public static final String PEER_SESSION_PREFIX = "peer";
     static final String TOKEN_COOKIE = "sessionauth.session_token";
 
@@ -79,24 +89,32 @@ public final class BenchServer {
     public static void main(String[] args) throws Exception {
         long sessions = Long.getLong("bench.sessions", 1_000_000);
         long users = Long.getLong("bench.users", Math.max(1, sessions / 10));
-        try (Connection keepAlive = DriverManager.getConnection(JDBC_URL)) {
-            SessionAuth db = engine("database");
-            SessionAuth jwt = engine("jwt");
+        String database = System.getProperty("bench.database", H2);
+        try (BenchDatabase data = BenchDatabase.start(database);
+             Connection keepAlive = data.connect()) {
+            SessionAuth db = engine("database", data);
+            SessionAuth jwt = engine("jwt", data);
             long t0 = System.nanoTime();
-            seedSessionAuth(keepAlive, users, sessions);
-            log("seeded %,d users and %,d sessions in %.1f s", users, sessions, (System.nanoTime() - t0) / 1e9);
+            seedSessionAuth(data, keepAlive, users, sessions);
+            log("seeded %,d users and %,d sessions in %s in %.1f s", users, sessions, database,
+                    (System.nanoTime() - t0) / 1e9);
 
-            // The peer gets a pool built exactly like SessionAuth's own (DataSources.open), so both sit on equal
-            // footing: same H2, same commons-dbcp2 settings.
+            // The peers get a pool built exactly like SessionAuth's own (DataSources.open), so all sit on equal
+            // footing: same database, same commons-dbcp2 settings. They never run at the same time.
             DataSources.Opened peerPool = DataSources.open(db.config());
-            Server server = server(db, jwt, peerPool.dataSource());
+            SpringSessionPeer spring = SpringSessionPeer.create(peerPool.dataSource(), data.postgres());
+            Server server = server(db, jwt, peerPool.dataSource(), spring);
             server.start();
             int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
             t0 = System.nanoTime();
-            String peerCookie = seedPeer(keepAlive, port, sessions);
+            String peerCookie = seedPeer(data, keepAlive, port, sessions);
             log("seeded %,d Jetty JDBC sessions in %.1f s", sessions, (System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            spring.seed(data, keepAlive, port, sessions);
+            log("seeded %,d Spring Session JDBC sessions in %.1f s", sessions, (System.nanoTime() - t0) / 1e9);
+            data.analyze(keepAlive);
             System.gc();
-            System.out.println("READY port=" + port + " peerCookie=" + peerCookie);
+            System.out.println("READY port=" + port + " peerCookie=" + peerCookie + " dbPid=" + data.pid());
             System.out.flush();
             // The runner closes our standard input (or dies): that is the signal to stop.
             while (System.in.read() >= 0) {
@@ -114,10 +132,11 @@ public final class BenchServer {
         System.out.flush();
     }
 
-    private static SessionAuth engine(String strategy) {
+    private static SessionAuth engine(String strategy, BenchDatabase data) {
         return SessionAuth.builder()
                 .set("secret", SECRET)
-                .set("jdbc.url", JDBC_URL)
+                .set("jdbc.url", data.url())
+
                 .set("protected", "/app/**")
                 .set("public", "/pub/**")
                 .set("session.strategy", strategy)
@@ -151,6 +170,17 @@ public final class BenchServer {
         return TOKEN_COOKIE + "=" + signer.sign(token(i));
     }
 
+    /** The Spring Session id of peer session {@code i}: 36 characters, as its {@code CHAR(36)} column holds. */
+    public static String springSessionId(long i) {
+        return String.format(java.util.Locale.ROOT, "s%035d", i);
+    }
+
+    /** The {@code Cookie} header value that carries Spring Session's session {@code i} (its id, base64). */
+    public static String springCookie(long i) {
+        return SpringSessionPeer.COOKIE + "="
+                + Base64.getEncoder().encodeToString(springSessionId(i).getBytes(StandardCharsets.US_ASCII));
+    }
+
     public static String email(long user) {
         return "user" + user + "@bench.test";
     }
@@ -168,14 +198,20 @@ public final class BenchServer {
     /**
      * Bulk-inserts users, their password credentials and sessions into SessionAuth's real tables with
      * {@code INSERT ... SELECT FROM SYSTEM_RANGE}, in chunks; token hashes come from a Java function, the password
-     * hash is one bcrypt computed once. Session {@code i} belongs to user {@code i mod users}.
+     * hash is one bcrypt computed once. Session {@code i} belongs to user {@code i mod users}. On PostgreSQL the same
+     * rows go in with {@code COPY} ({@link #copySessionAuth}).
      */
-    static void seedSessionAuth(Connection c, long users, long sessions) throws SQLException {
+    static void seedSessionAuth(BenchDatabase data, Connection c, long users, long sessions)
+            throws SQLException, IOException {
         String hash = new PasswordHasher(10).hash(PASSWORD);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         OffsetDateTime created = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         OffsetDateTime expires = created.plusDays(7);
         OffsetDateTime absolute = created.plusDays(30);
+        if (data.postgres()) {
+            copySessionAuth(c, users, sessions, hash, created, expires, absolute);
+            return;
+        }
         try (Statement s = c.createStatement()) {
             s.execute("CREATE ALIAS IF NOT EXISTS BENCH_TOKEN_HASH FOR '" + BenchServer.class.getName()
                     + ".tokenHash'");
@@ -230,12 +266,53 @@ public final class BenchServer {
         }
     }
 
+    /** PostgreSQL's bulk load: the rows {@link #seedSessionAuth} describes, streamed in chunks through COPY. */
+    private static void copySessionAuth(Connection c, long users, long sessions, String hash, OffsetDateTime created,
+                                        OffsetDateTime expires, OffsetDateTime absolute)
+            throws SQLException, IOException {
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        for (long from = 0; from < users; from += SEED_CHUNK) {
+            long to = Math.min(users, from + SEED_CHUNK);
+            StringBuilder userRows = new StringBuilder();
+            StringBuilder accountRows = new StringBuilder();
+            for (long x = from; x < to; x++) {
+                userRows.append(x + 1).append("\tu").append(x).append("\tUser ").append(x).append('\t')
+                        .append(email(x)).append("\tt\t\\N\t").append(created).append('\t').append(created)
+                        .append('\n');
+                accountRows.append('a').append(x).append("\tu").append(x).append("\tcredential\tu").append(x)
+                        .append('\t').append(hash).append('\t').append(created).append('\t').append(created)
+                        .append('\n');
+            }
+            copy.copyIn("COPY sa_user (row_key, id, name, email, email_verified, image, created_at, updated_at)"
+                    + " FROM STDIN", new StringReader(userRows.toString()));
+            copy.copyIn("COPY sa_account (id, user_id, provider_id, account_id, password_hash, created_at,"
+                    + " updated_at) FROM STDIN", new StringReader(accountRows.toString()));
+        }
+        for (long from = 0; from < sessions; from += SEED_CHUNK) {
+            long to = Math.min(sessions, from + SEED_CHUNK);
+            StringBuilder rows = new StringBuilder();
+            for (long x = from; x < to; x++) {
+                String tokenHash = tokenHash(x);
+                rows.append(TokenHasher.lookupKey(tokenHash)).append("\ts").append(x).append('\t').append(tokenHash)
+                        .append("\tu").append(x % users).append('\t').append(x % users + 1).append('\t')
+                        .append(expires).append('\t').append(absolute).append('\t').append(created).append('\t')
+                        .append(created).append("\t127.0.0.1\twrk\tt\n");
+            }
+            copy.copyIn("COPY sa_session (lookup_key, id, token_hash, user_id, user_key, expires_at,"
+                    + " absolute_expires_at, created_at, updated_at, ip_address, user_agent, remember) FROM STDIN",
+                    new StringReader(rows.toString()));
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE sa_user ALTER COLUMN row_key RESTART WITH " + (users + 1));
+        }
+    }
+
     /**
      * Creates one real Jetty session through HTTP (so its row and serialized attributes are exactly what Jetty
      * writes), then copies that row {@code sessions} times under the ids {@code peer0, peer1, ...} with
      * {@code INSERT ... SELECT}. Returns the cookie template: {@code JSESSIONID=peer%d.node0}.
      */
-    static String seedPeer(Connection c, int port, long sessions) throws Exception {
+    static String seedPeer(BenchDatabase data, Connection c, int port, long sessions) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/peer/login")).build(), HttpResponse.BodyHandlers.ofString());
@@ -262,7 +339,7 @@ public final class BenchServer {
         String copy = "INSERT INTO JettySessions (sessionId, " + columns + ") SELECT '" + PEER_SESSION_PREFIX
                 + "' || X, t.contextPath, t.virtualHost, t.lastNode, t.accessTime, t.lastAccessTime, t.createTime,"
                 + " t.cookieTime, t.lastSavedTime, t.expiryTime, t.maxInterval, t.map"
-                + " FROM SYSTEM_RANGE(?, ?) JOIN JettySessions t ON t.sessionId = ?";
+                + " FROM " + data.range() + " JOIN JettySessions t ON t.sessionId = ?";
         for (long from = 0; from < sessions; from += SEED_CHUNK) {
             long to = Math.min(sessions, from + SEED_CHUNK) - 1;
             try (PreparedStatement ps = c.prepareStatement(copy)) {
@@ -277,7 +354,7 @@ public final class BenchServer {
 
     // ---- the server -----------------------------------------------------------------------------------------------
 
-    private static Server server(SessionAuth db, SessionAuth jwt, DataSource peerPool) {
+    private static Server server(SessionAuth db, SessionAuth jwt, DataSource peerPool, SpringSessionPeer spring) {
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         Integer headerCache = Integer.getInteger("bench.headerCacheSize");
@@ -294,6 +371,7 @@ public final class BenchServer {
         contexts.addHandler(guarded("/db", db));
         contexts.addHandler(guarded("/jwt", jwt));
         contexts.addHandler(peer("/peer", peerPool));
+        contexts.addHandler(springPeer("/spring", spring));
         server.setHandler(contexts);
         return server;
     }
@@ -322,6 +400,14 @@ public final class BenchServer {
         // Jetty's defaults otherwise (savePeriodSec=0: the row is written at the end of every request).
         cache.setSessionDataStore(store);
         sessions.setSessionCache(cache);
+        context.addServlet(new ServletHolder(new PeerLoginServlet()), "/login");
+        context.addServlet(new ServletHolder(new PeerServlet()), "/*");
+        return context;
+    }
+
+    private static ServletContextHandler springPeer(String path, SpringSessionPeer spring) {
+        ServletContextHandler context = new ServletContextHandler(path);
+        context.addFilter(new FilterHolder(spring.filter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new PeerLoginServlet()), "/login");
         context.addServlet(new ServletHolder(new PeerServlet()), "/*");
         return context;

@@ -90,11 +90,17 @@ public final class SessionJwt {
         return open(compact, now).map(Verified::claims);
     }
 
-    /** The claims of a valid JWT with its issue time (whole seconds, as {@code iat} carries it). */
-    public record Verified(Map<String, Object> claims, Instant issuedAt) {
+    /**
+     * A verified token's claims (without {@code iat}/{@code exp}), its issue time (whole seconds, as {@code iat}
+     * carries it) and the instant it expires ({@code exp}).
+     */
+    public record Verified(Map<String, Object> claims, Instant issuedAt, Instant expiresAt) {
     }
 
-    /** {@link #verify}, with the issue time too: the jwt strategy refuses caches issued before a revocation. */
+    /**
+     * {@link #verify}, with the issue and expiry times too: the jwt strategy refuses caches issued before a
+     * revocation, and remembers a verified cookie until it expires.
+     */
     public Optional<Verified> open(String compact, Instant now) {
         try {
             return Optional.ofNullable(check(compact, now));
@@ -150,7 +156,7 @@ public final class SessionJwt {
         Map<String, Object> result = new LinkedHashMap<>(claims.getClaims());
         result.remove("iat");
         result.remove("exp");
-        return new Verified(plainMap(result), iat.toInstant());
+        return new Verified(plainMap(result), iat.toInstant(), exp.toInstant());
     }
 
     // Copies nimbus' parsed JSON (shaded Gson maps) into plain, read-only JDK collections; nulls are kept.

@@ -124,7 +124,7 @@ final class EmailVerification {
         users.markEmailVerified(userId, now);
         User user = users.findById(userId).orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN));
         Resolution current = resolver.fromStore(presented, false);
-        BrowserUpdate browser = current.isValid() && current.user().orElseThrow().getId().equals(userId)
+        BrowserUpdate browser = current.isValid() && current.session().orElseThrow().getUserId().equals(userId)
                 ? BrowserUpdate.keep(resolver.cacheFor(current.session().orElseThrow(), user,
                         current.token().orElseThrow()))
                 : BrowserUpdate.KEEP;

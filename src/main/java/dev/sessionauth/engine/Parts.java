@@ -28,7 +28,7 @@ record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver
         boolean jwt = config.strategy() == AuthConfig.SessionStrategy.JWT;
         RevokedSessions revoked = new RevokedSessions(clock, stores.sessions(), config.cookieCacheMaxAge(),
                 config.revocationPollInterval());
-        SessionResolver resolver = new SessionResolver(config, clock, stores.sessions(),
+        SessionResolver resolver = new SessionResolver(config, clock, stores.sessions(), stores.users(),
                 jwt ? Optional.of(new SessionJwt(secrets)) : Optional.empty(), events, revoked);
         OwnSessions own = new OwnSessions(config, clock, stores.sessions(),
                 new Revocations(clock, stores.sessions(), revoked, events), resolver);

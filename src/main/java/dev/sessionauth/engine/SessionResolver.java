@@ -9,6 +9,7 @@ import dev.sessionauth.Presented;
 import dev.sessionauth.Resolution;
 import dev.sessionauth.ResolveMode;
 import dev.sessionauth.Session;
+import dev.sessionauth.SessionUser;
 import dev.sessionauth.SessionValidation;
 import dev.sessionauth.User;
 import dev.sessionauth.Validation;
@@ -19,30 +20,36 @@ import dev.sessionauth.crypto.TokenGenerator;
 import dev.sessionauth.crypto.TokenHasher;
 import dev.sessionauth.store.SessionAndUser;
 import dev.sessionauth.store.SessionStore;
+import dev.sessionauth.store.UserStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Turns the tokens a request presents into its session: the jwt strategy's cookie cache (unless a revocation known
- * to {@link RevokedSessions} came after it was issued), else one indexed read per
- * token; expiry (the row deleted); the sliding refresh, written at most once per {@code updateAge}; and what the
- * browser must be told about the outcome. Also the explicit refresh and the outcome of a session just changed.
+ * to {@link RevokedSessions} came after it was issued), else one indexed read per token (the session row alone; its
+ * user is read when something asks, see {@link SessionUser}); expiry (the row deleted); the sliding refresh, written
+ * at most once per {@code updateAge}; and what the browser must be told about the outcome. Also the explicit
+ * refresh and the outcome of a session just changed.
  */
 final class SessionResolver {
     private final AuthConfig config;
     private final Clock clock;
     private final SessionStore sessions;
+    private final UserStore users;
     private final Optional<SessionJwt> sessionJwt;
+    private final VerifiedJwts verifiedJwts;
     private final SessionEvents events;
     private final RevokedSessions revoked;
 
-    public SessionResolver(AuthConfig config, Clock clock, SessionStore sessions, Optional<SessionJwt> sessionJwt,
-                           SessionEvents events, RevokedSessions revoked) {
+    public SessionResolver(AuthConfig config, Clock clock, SessionStore sessions, UserStore users,
+                           Optional<SessionJwt> sessionJwt, SessionEvents events, RevokedSessions revoked) {
         this.config = config;
         this.clock = clock;
         this.sessions = sessions;
+        this.users = users;
         this.sessionJwt = sessionJwt;
+        this.verifiedJwts = new VerifiedJwts(VerifiedJwts.DEFAULT_MAX_ENTRIES);
         this.events = events;
         this.revoked = revoked;
     }
@@ -61,7 +68,7 @@ final class SessionResolver {
                 return cached.get();
             }
         }
-        Resolution r = fromStore(presented, mode.refresh());
+        Resolution r = fromStore(presented, mode.refresh(), mode.userWithSession());
         if (r.isStale()) {
             return r.withBrowser(BrowserUpdate.CLEAR);
         }
@@ -70,16 +77,28 @@ final class SessionResolver {
         }
         Session session = r.session().orElseThrow();
         String token = r.token().orElseThrow();
-        Optional<BrowserUpdate.SessionCache> cache = mode.issueCache()
-                ? cacheFor(session, r.user().orElseThrow(), token) : Optional.empty();
+        Optional<BrowserUpdate.SessionCache> cache = Optional.empty();
+        if (mode.issueCache() && sessionJwt.isPresent()) {
+            Optional<User> user = r.user();
+            if (user.isEmpty()) {
+                // The user is gone, and with it the session: never issue a cache for it.
+                return Resolution.of(Resolution.Status.UNKNOWN).withBrowser(BrowserUpdate.CLEAR);
+            }
+            cache = cacheFor(session, user.get(), token);
+        }
         return r.withBrowser(r.refreshed() ? BrowserUpdate.set(token, session, cache) : BrowserUpdate.keep(cache));
     }
 
     /** Resolves against the store only, the first valid candidate winning; nothing told to the browser. */
     Resolution fromStore(Presented presented, boolean refresh) {
+        return fromStore(presented, refresh, false);
+    }
+
+    /** As {@link #fromStore(Presented, boolean)}; {@code withUser} reads the user in the same statement. */
+    Resolution fromStore(Presented presented, boolean refresh, boolean withUser) {
         Resolution first = Resolution.of(Resolution.Status.NONE);
         for (Presented.Candidate c : presented.candidates()) {
-            Resolution r = resolveOne(c, refresh);
+            Resolution r = resolveOne(c, refresh, withUser);
             if (r.isValid()) {
                 return r;
             }
@@ -97,14 +116,13 @@ final class SessionResolver {
             return Optional.empty();
         }
         Instant now = Instants.now(clock);
-        Optional<SessionJwt.Verified> verified = sessionJwt.get().open(jwt, now)
+        return verifiedJwts.verify(jwt, now, sessionJwt.get())
                 // The cache belongs to exactly this session cookie: a cookie swapped in beside it is not trusted.
-                .filter(v -> TokenHasher.hash(token.get()).equals(v.claims().get(SessionClaims.TOKEN_HASH)));
-        return verified.flatMap(v -> SessionClaims.read(v.claims()))
-                .filter(e -> now.isBefore(e.getKey().getExpiresAt()))
+                .filter(v -> TokenHasher.hash(token.get()).equals(v.tokenHash()))
+                .filter(v -> now.isBefore(v.session().getExpiresAt()))
                 // A session revoked since the cache was issued (here, or on an instance whose log entry was read).
-                .filter(e -> !revoked.doubts(e.getKey(), verified.get().issuedAt()))
-                .map(e -> Resolution.valid(e.getKey(), e.getValue(), token.get(), false, true));
+                .filter(v -> !revoked.doubts(v.session(), v.issuedAt()))
+                .map(v -> Resolution.valid(v.session(), v.user(), token.get(), false, true));
     }
 
     /**
@@ -128,16 +146,27 @@ final class SessionResolver {
                 ? BrowserUpdate.set(token, session, cache) : BrowserUpdate.keep(cache));
     }
 
-    private Resolution resolveOne(Presented.Candidate c, boolean refresh) {
+    private Resolution resolveOne(Presented.Candidate c, boolean refresh, boolean withUser) {
         Optional<String> token = c.token().filter(TokenGenerator::looksLikeToken);
         if (token.isEmpty()) {
             return Resolution.of(Resolution.Status.INVALID);
         }
-        Optional<SessionAndUser> found = sessions.findByTokenHash(TokenHasher.hash(token.get()));
+        String tokenHash = TokenHasher.hash(token.get());
+        Optional<Session> found;
+        SessionUser user;
+        if (withUser) {
+            Optional<SessionAndUser> both = sessions.findByTokenHash(tokenHash);
+            found = both.map(SessionAndUser::session);
+            user = both.map(b -> SessionUser.of(b.user())).orElse(SessionUser.none());
+        } else {
+            found = sessions.findSessionByTokenHash(tokenHash);
+            String userId = found.map(Session::getUserId).orElse(null);
+            user = SessionUser.readOnDemand(() -> users.findById(userId));
+        }
         if (found.isEmpty()) {
             return Resolution.of(Resolution.Status.UNKNOWN);
         }
-        Session session = found.get().session();
+        Session session = found.get();
         Instant now = Instants.now(clock);
         if (session.isExpiredAt(now) || !now.isBefore(session.getAbsoluteExpiresAt())) {
             if (sessions.delete(session.getId())) {
@@ -149,10 +178,10 @@ final class SessionResolver {
             Optional<Session> refreshed = extend(session, now);
             if (refreshed.isPresent()) {
                 events.publish(l -> l.refreshed(refreshed.get()));
-                return Resolution.valid(refreshed.get(), found.get().user(), token.get(), true, false);
+                return Resolution.valid(refreshed.get(), user, token.get(), true, false);
             }
         }
-        return Resolution.valid(session, found.get().user(), token.get(), false, false);
+        return Resolution.valid(session, user, token.get(), false, false);
     }
 
     private Optional<Session> extend(Session session, Instant now) {
@@ -183,7 +212,8 @@ final class SessionResolver {
             Session published = refreshed;
             events.publish(l -> l.refreshed(published));
         }
-        return changed(refreshed, current.user().orElseThrow(), current.token().orElseThrow(), true);
+        User user = current.user().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED, "The session has ended"));
+        return changed(refreshed, user, current.token().orElseThrow(), true);
     }
 
     /**
@@ -198,11 +228,17 @@ final class SessionResolver {
                     Optional.of(failure));
         }
         Session session = r.session().orElseThrow();
-        Optional<ErrorCode> refusal = validation.verifiedRequired() && !r.user().orElseThrow().isEmailVerified()
+        Optional<User> user = r.user();
+        if (user.isEmpty()) {
+            // Deleted since its session was read (which deletes the session too): as if signed out.
+            return new SessionValidation(false, Optional.empty(), Optional.empty(), false,
+                    Optional.of(ErrorCode.UNAUTHORIZED));
+        }
+        Optional<ErrorCode> refusal = validation.verifiedRequired() && !user.get().isEmailVerified()
                 ? Optional.of(ErrorCode.EMAIL_NOT_VERIFIED)
                 : validation.freshRequired() && !isFresh(session) ? Optional.of(ErrorCode.SESSION_NOT_FRESH)
                 : Optional.empty();
-        return new SessionValidation(refusal.isEmpty(), Optional.of(session), r.user(), false, refusal);
+        return new SessionValidation(refusal.isEmpty(), Optional.of(session), user, false, refusal);
     }
 
     /** Whether the session's sign-in is younger than {@code session.freshAge}. */

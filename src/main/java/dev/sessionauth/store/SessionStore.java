@@ -17,6 +17,12 @@ public interface SessionStore {
     Optional<SessionAndUser> findByTokenHash(String tokenHash);
 
     /**
+     * One indexed read of the session row alone, expired ones too: what authorises a request, whose user is read
+     * only when something asks for it.
+     */
+    Optional<Session> findSessionByTokenHash(String tokenHash);
+
+    /**
      * Moves a session's expiry, but only if nobody refreshed it since {@code refreshedBefore}: concurrent
      * requests write once. Returns whether this call wrote.
      */

@@ -1,6 +1,7 @@
 package dev.sessionauth.web;
 
 import dev.sessionauth.AuthContext;
+import dev.sessionauth.Session;
 import dev.sessionauth.User;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -24,9 +25,10 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
         return context.user().map(Principal.class::cast).orElseGet(super::getUserPrincipal);
     }
 
+    /** The user's id, which the session carries: no read of the user row. */
     @Override
     public String getRemoteUser() {
-        return context.user().map(User::getId).orElseGet(super::getRemoteUser);
+        return context.session().map(Session::getUserId).orElseGet(super::getRemoteUser);
     }
 
     @Override

@@ -43,7 +43,8 @@ final class SessionEndpoints {
 
     private void getSession(HttpServletRequest request, HttpServletResponse response, UrlEncoded query)
             throws IOException {
-        ResolveMode mode = ResolveMode.PAGE;
+        // The answer shows the user: read it with the session, in one statement.
+        ResolveMode mode = ResolveMode.PAGE.withUser();
         mode = ApiExchange.flag(query, "disableCookieCache") ? mode.withoutCache() : mode;
         mode = ApiExchange.flag(query, "disableRefresh") ? mode.withoutRefresh() : mode;
         Resolution r = auth.resolve(api.presented(request), mode);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionauth.crypto.SessionJwt;
+import dev.sessionauth.testing.CountingDataSource;
 import dev.sessionauth.testing.MutableClock;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;

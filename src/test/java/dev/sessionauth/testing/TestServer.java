@@ -134,6 +134,7 @@ public final class TestServer implements AutoCloseable {
         private dev.sessionauth.VerificationSender verificationSender;
         private javax.sql.DataSource dataSource;
         private UriCompliance uriCompliance = UriCompliance.UNSAFE;
+        private final Map<String, jakarta.servlet.http.HttpServlet> servlets = new LinkedHashMap<>();
 
         private Builder() {
             settings.put("secret", SECRET);
@@ -197,6 +198,12 @@ public final class TestServer implements AutoCloseable {
          * The connector's URI compliance; the default here is {@code UNSAFE} (ambiguous paths reach the filter),
          * while a deployment runs Jetty's {@code DEFAULT}, which also changes how query strings are decoded.
          */
+        /** Serves {@code servlet} at {@code pathSpec} behind the filter, beside the echo servlet at {@code /}. */
+        public Builder servlet(String pathSpec, jakarta.servlet.http.HttpServlet servlet) {
+            servlets.put(pathSpec, servlet);
+            return this;
+        }
+
         public Builder uriCompliance(UriCompliance compliance) {
             this.uriCompliance = compliance;
             return this;
@@ -245,6 +252,7 @@ public final class TestServer implements AutoCloseable {
             }
             context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(new ServletHolder(new EchoServlet()), "/");
+            servlets.forEach((spec, servlet) -> context.addServlet(new ServletHolder(servlet), spec));
             server.setHandler(context);
             try {
                 server.start();

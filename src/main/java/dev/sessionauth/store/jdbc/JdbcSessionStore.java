@@ -54,6 +54,7 @@ public final class JdbcSessionStore implements SessionStore {
     // Built once from the declared fields (checked identifiers); every value is still a bound parameter.
     private final String insert;
     private final String findByTokenHash;
+    private final String findSessionByTokenHash;
     private final String listLive;
 
     public JdbcSessionStore(DataSource dataSource) {
@@ -70,6 +71,8 @@ public final class JdbcSessionStore implements SessionStore {
         this.findByTokenHash = "SELECT s.token_hash, " + Jdbc.sessionColumns(this.sessionFields) + ", "
                 + Jdbc.userColumns(this.userFields)
                 + " FROM sa_session s JOIN sa_user u ON u.row_key = s.user_key WHERE s.lookup_key = ?";
+        this.findSessionByTokenHash = "SELECT s.token_hash, " + Jdbc.sessionColumns(this.sessionFields)
+                + " FROM sa_session s WHERE s.lookup_key = ?";
         this.listLive = "SELECT " + Jdbc.sessionColumns(this.sessionFields)
                 + " FROM sa_session s WHERE s.user_id = ? AND s.expires_at > ? ORDER BY s.created_at DESC, s.id";
     }
@@ -101,6 +104,30 @@ public final class JdbcSessionStore implements SessionStore {
                     return Optional.empty();
                 }
                 return Optional.of(new SessionAndUser(Jdbc.session(row, sessionFields), Jdbc.user(row, userFields)));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("read a session", e);
+        }
+    }
+
+    @Override
+    public Optional<Session> findSessionByTokenHash(String tokenHash) {
+        if (!TokenHasher.isHash(tokenHash)) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(findSessionByTokenHash)) {
+            ps.setLong(1, TokenHasher.lookupKey(tokenHash));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                ColumnReader row = new ColumnReader(rs);
+                if (!MessageDigest.isEqual(row.string().getBytes(StandardCharsets.US_ASCII),
+                        tokenHash.getBytes(StandardCharsets.US_ASCII))) {
+                    return Optional.empty();
+                }
+                return Optional.of(Jdbc.session(row, sessionFields));
             }
         } catch (SQLException e) {
             throw Jdbc.unavailable("read a session", e);

@@ -274,6 +274,13 @@ public final class MemoryStores {
         }
 
         @Override
+        public Optional<Session> findSessionByTokenHash(String tokenHash) {
+            synchronized (lock) {
+                return Optional.ofNullable(sessionsByHash.get(tokenHash)).map(Row::session);
+            }
+        }
+
+        @Override
         public boolean extend(String sessionId, Instant newExpiresAt, Instant now, Instant refreshedBefore) {
             synchronized (lock) {
                 Optional<Row> row = sessionRow(sessionId);

@@ -1,6 +1,5 @@
-package dev.sessionauth.jwt;
+package dev.sessionauth.testing;
 
-import dev.sessionauth.testing.H2TestDataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -16,25 +15,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code sessionauth-*}: the revocation log poll, once a second under the jwt strategy) are not requests and are
  * not counted.
  */
-final class CountingDataSource extends H2TestDataSource {
+public final class CountingDataSource extends H2TestDataSource {
     private final AtomicInteger connections = new AtomicInteger();
     private final List<String> statements = new CopyOnWriteArrayList<>();
 
-    CountingDataSource(String jdbcUrl) {
+    public CountingDataSource(String jdbcUrl) {
         super(jdbcUrl);
     }
 
     /** Connections taken so far. */
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
     /** SQL prepared or executed so far, in order. */
-    List<String> statements() {
+    public List<String> statements() {
         return List.copyOf(statements);
     }
 
-    void reset() {
+    public void reset() {
         connections.set(0);
         statements.clear();
     }
