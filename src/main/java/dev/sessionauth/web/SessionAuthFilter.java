@@ -85,7 +85,7 @@ public final class SessionAuthFilter implements Filter {
             }
             basePath = config.basePath();
             contextPath = filterConfig.getServletContext().getContextPath();
-            cookies = new SessionCookies(config, auth.cookieSigner(), auth.clock());
+            cookies = new SessionCookies(config, auth.cookieSigner(), auth.clock(), contextPath);
             csrf = new CsrfGuard(config);
             securityHeaders = new SecurityHeaders(config);
             ObjectMapper mapper = JsonBody.strictMapper();
