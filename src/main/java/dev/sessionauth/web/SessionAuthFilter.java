@@ -68,7 +68,8 @@ public final class SessionAuthFilter implements Filter {
     public void init(FilterConfig filterConfig) throws ServletException {
         try {
             if (auth == null) {
-                auth = SessionAuth.builder().config(readConfig(filterConfig)).build();
+                auth = SessionAuth.builder().config(readConfig(filterConfig))
+                        .contextPath(filterConfig.getServletContext().getContextPath()).build();
                 ownsAuth = true;
             }
             AuthConfig config = auth.config();
