@@ -1,6 +1,5 @@
 package dev.sessionauth;
 
-import java.security.Principal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,13 +9,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A signed-up user as the app sees it: never holds a password hash. It is also the request's
- * {@link Principal}; {@link #getName()} is the display name, {@link #getId()} the stable identifier.
+ * A signed-up user as the app sees it: never holds a password hash. {@link #getName()} is the display name,
+ * {@link #getId()} the stable identifier. The request's principal is a {@link UserPrincipal} that holds it (and
+ * whose name is the id, as {@code getRemoteUser()}).
  *
  * <p>A final class with JavaBean getters rather than a record so that JSP EL ({@code ${auth.user.email}})
  * can read it on every Jakarta EE 10 container.
  */
-public final class User implements Principal {
+public final class User {
     private final String id;
     private final String name;
     private final String email;
@@ -43,8 +43,7 @@ public final class User implements Principal {
         return id;
     }
 
-    /** The display name (Better Auth's {@code name}); also {@link Principal#getName()}. */
-    @Override
+    /** The display name (Better Auth's {@code name}); not the principal's name, which is the id. */
     public String getName() {
         return name;
     }

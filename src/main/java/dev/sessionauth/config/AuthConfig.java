@@ -115,6 +115,8 @@ public final class AuthConfig {
     private final boolean sendVerificationOnSignUp;
     private final Optional<String> verificationSender;
     private final List<String> listeners;
+    private final Optional<String> cookiePath;
+    private final Optional<String> errorPage;
 
     private AuthConfig(SettingReader r) {
         protectedPatterns = r.list(PROTECTED);
@@ -243,6 +245,15 @@ public final class AuthConfig {
         sendVerificationOnSignUp = r.bool(EMAIL_VERIFICATION_SEND_ON_SIGN_UP, emailVerificationRequired);
         verificationSender = r.optional(EMAIL_VERIFICATION_SENDER, v -> r.className(EMAIL_VERIFICATION_SENDER, v));
         listeners = r.list(LISTENERS).stream().map(v -> r.className(LISTENERS, v)).toList();
+        // Deployment (issue 13): empty cookie.path = the context path, chosen by the filter that knows it.
+        cookiePath = r.optional(COOKIE_PATH, v -> {
+            String p = v.trim();
+            if (!p.matches("/[A-Za-z0-9._~!$&'()*+=:@%/-]*")) {
+                throw r.bad(COOKIE_PATH, v, "must be a URL path starting with /, e.g. /myapp, without ; ? # or spaces");
+            }
+            return p;
+        });
+        errorPage = r.optional(ERROR_PAGE, v -> r.requirePath(ERROR_PAGE, v));
 
         if (maxAge.isZero()) {
             throw r.bad(MAX_AGE, "0", "a session must live longer than 0 seconds");
@@ -359,6 +370,14 @@ public final class AuthConfig {
     public Optional<String> verificationSender() { return verificationSender; }
     /** Class names of {@code SessionListener}s to instantiate. */
     public List<String> listeners() { return listeners; }
+
+    /** The cookies' {@code Path}, when set; empty means the app's context path ({@code /} for the root app). */
+    public Optional<String> cookiePath() { return cookiePath; }
+    /**
+     * A page of the app (context-relative) that browsers are forwarded to when the filter refuses them (503, 403,
+     * 415); empty means the container's error page through {@code sendError}.
+     */
+    public Optional<String> errorPage() { return errorPage; }
 
     /** For tests and diagnostics: the settings as their names, secrets hidden. */
     @Override

@@ -58,6 +58,9 @@ final class Settings {
     static final String EMAIL_VERIFICATION_SEND_ON_SIGN_UP = "emailVerification.sendOnSignUp";
     static final String EMAIL_VERIFICATION_SENDER = "emailVerification.sender";
     static final String LISTENERS = "listeners";
+    // Deployment (issue 13): where the cookies live and where the filter's own refusals to browsers go.
+    static final String COOKIE_PATH = "cookie.path";
+    static final String ERROR_PAGE = "errorPage";
 
     static final List<String> NAMES = List.of(PROTECTED, PUBLIC, LOGIN_PAGE, BASE_PATH, BASE_URL, TRUSTED_ORIGINS,
             TRUST_PROXY, SECRET, MAX_AGE, UPDATE_AGE, ABSOLUTE_MAX_AGE, FRESH_AGE, REMEMBER_ME, STRATEGY,
@@ -68,7 +71,8 @@ final class Settings {
             RATE_LIMIT_STRICT_MAX, RATE_LIMIT_SIGN_IN_WINDOW, RATE_LIMIT_SIGN_IN_MAX_FAILURES, RATE_LIMIT_STORAGE,
             DATA_SOURCE, JDBC_URL, JDBC_USER, JDBC_PASSWORD, JDBC_MAX_POOL_SIZE, SCHEMA, VERIFIED, FRESH, USER_FIELDS,
             SESSION_FIELDS, EMAIL_VERIFICATION_REQUIRED, EMAIL_VERIFICATION_EXPIRES_IN,
-            EMAIL_VERIFICATION_SEND_ON_SIGN_UP, EMAIL_VERIFICATION_SENDER, LISTENERS);
+            EMAIL_VERIFICATION_SEND_ON_SIGN_UP, EMAIL_VERIFICATION_SENDER, LISTENERS,
+            COOKIE_PATH, ERROR_PAGE);
 
     private Settings() {
     }

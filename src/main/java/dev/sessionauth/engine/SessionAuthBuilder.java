@@ -32,6 +32,7 @@ public final class SessionAuthBuilder {
     private VerificationSender verificationSender;
     private Stores given;
     private AttemptStore attempts;
+    private String contextPath = "";
 
     SessionAuthBuilder() {
     }
@@ -69,6 +70,16 @@ public final class SessionAuthBuilder {
     /** Failed sign-ins are counted here (default: memory, or the database under {@code rateLimit.storage=database}). */
     public SessionAuthBuilder attemptStore(AttemptStore attempts) {
         this.attempts = attempts;
+        return this;
+    }
+
+    /**
+     * The context path of the app this engine serves ({@code ""} for the root app; the filter declared in web.xml
+     * passes its own): it names the default H2 file ({@code ./data/sessionauth-<context>}) so that two apps in one
+     * container never open the same one.
+     */
+    public SessionAuthBuilder contextPath(String contextPath) {
+        this.contextPath = contextPath == null ? "" : contextPath;
         return this;
     }
 
@@ -123,7 +134,7 @@ public final class SessionAuthBuilder {
         VerificationSender sender = Optional.ofNullable(verificationSender)
                 .orElseGet(() -> ConfiguredClasses.verificationSender(c, LoggingVerificationSender::new));
         Stores stores = StoreSetup.open(c, clock, Optional.ofNullable(dataSource), Optional.ofNullable(given),
-                Optional.ofNullable(attempts));
+                Optional.ofNullable(attempts), contextPath);
         return StoreSetup.closedOnFailure(stores,
                 () -> new SessionAuth(c, clock, stores, Parts.wire(c, clock, stores, allListeners, sender)));
     }

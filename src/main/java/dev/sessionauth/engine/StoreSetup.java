@@ -39,9 +39,9 @@ final class StoreSetup {
      * stores over a data source.
      */
     public static Stores open(AuthConfig config, Clock clock, Optional<DataSource> dataSource, Optional<Stores> given,
-                              Optional<AttemptStore> attempts) {
+                              Optional<AttemptStore> attempts, String contextPath) {
         if (given.isEmpty()) {
-            Stores jdbc = jdbc(config, clock, dataSource);
+            Stores jdbc = jdbc(config, clock, dataSource, contextPath);
             return attempts.map(a -> new Stores(jdbc.users(), jdbc.sessions(), jdbc.verifications(), a, jdbc.meta(),
                     jdbc.closer())).orElse(jdbc);
         }
@@ -58,20 +58,21 @@ final class StoreSetup {
      * The JDBC stores over {@code given} (the caller keeps it) or over the pool the settings describe (closed with
      * the engine); the schema is prepared first. A failure closes what was opened.
      */
-    private static Stores jdbc(AuthConfig config, Clock clock, Optional<DataSource> given) {
+    private static Stores jdbc(AuthConfig config, Clock clock, Optional<DataSource> given, String contextPath) {
         if (given.isPresent()) {
             return jdbc(config, clock, given.get(), () -> { });
         }
-        DataSources.Opened opened = DataSources.open(config);
+        DataSources.Opened opened = DataSources.open(config, contextPath);
         try {
             return jdbc(config, clock, opened.dataSource(), opened.closer());
         } catch (RuntimeException e) {
+            RuntimeException explained = DataSources.explainStartupFailure(config, contextPath, e);
             try {
                 opened.closer().close();
             } catch (Exception suppressed) {
-                e.addSuppressed(suppressed);
+                explained.addSuppressed(suppressed);
             }
-            throw e;
+            throw explained;
         }
     }
 

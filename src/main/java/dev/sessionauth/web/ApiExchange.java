@@ -107,12 +107,30 @@ final class ApiExchange {
         return trusted(query.single(field), request, field);
     }
 
+    /**
+     * A trusted callback URL, with a path made relative to the app's context path as {@code loginPage} and the
+     * patterns are ({@code /account} under {@code /myapp} is {@code /myapp/account}); absolute URLs stay as given.
+     */
     private Optional<String> trusted(Optional<String> value, HttpServletRequest request, String field) {
         Optional<String> url = value.map(String::trim).filter(s -> !s.isEmpty());
         if (url.isPresent() && !csrf.isTrustedUrl(url.get(), request)) {
             throw new AuthException(ErrorCode.INVALID_ORIGIN, field + " must be a path in this app or a trusted origin");
         }
-        return url;
+        return url.map(u -> u.startsWith("/") ? inContext(u, request.getContextPath()) : u);
+    }
+
+    /**
+     * {@code path} under {@code contextPath}. A path already inside the context is kept: the {@code redirect}
+     * parameter the filter gives the login page is the original request URI, context path included, and login
+     * forms pass it on as their callbackURL; a link built from such a callback (verification mail) is resolved again.
+     */
+    static String inContext(String path, String contextPath) {
+        if (contextPath.isEmpty() || contextPath.equals("/")) {
+            return path;
+        }
+        boolean inside = path.startsWith(contextPath) && (path.length() == contextPath.length()
+                || "/?#".indexOf(path.charAt(contextPath.length())) >= 0);
+        return inside ? path : contextPath + path;
     }
 
     /** The names a body may carry: {@code base} and the declared user fields. */

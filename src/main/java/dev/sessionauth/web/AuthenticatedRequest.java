@@ -3,13 +3,14 @@ package dev.sessionauth.web;
 import dev.sessionauth.AuthContext;
 import dev.sessionauth.Session;
 import dev.sessionauth.User;
+import dev.sessionauth.UserPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
 
 /**
- * The request the app sees behind the filter: the signed-in {@link User} as {@link #getUserPrincipal()}, its id
- * as {@link #getRemoteUser()}, roles from the user's {@code role} field, and the {@link AuthContext} attribute.
+ * The request the app sees behind the filter: the signed-in {@link User} held by a {@link UserPrincipal} as
+ * {@link #getUserPrincipal()} (whose name is the id, as servlet code expects), its id as {@link #getRemoteUser()}, roles from the user's {@code role} field, and the {@link AuthContext} attribute.
  */
 final class AuthenticatedRequest extends HttpServletRequestWrapper {
     private final AuthContext context;
@@ -22,7 +23,7 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
     @Override
     public Principal getUserPrincipal() {
-        return context.user().map(Principal.class::cast).orElseGet(super::getUserPrincipal);
+        return context.user().<Principal>map(UserPrincipal::new).orElseGet(super::getUserPrincipal);
     }
 
     /** The user's id, which the session carries: no read of the user row. */

@@ -14,6 +14,7 @@ import dev.sessionauth.config.ConfigSource;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -39,6 +40,8 @@ import java.util.Optional;
  * environment; in code, {@code new SessionAuthFilter(SessionAuth.builder()...build())}.
  */
 public final class SessionAuthFilter implements Filter {
+    /** The request attribute that tells an {@code errorPage} which refusal it shows, e.g. {@code INVALID_CSRF_TOKEN}. */
+    public static final String ERROR_CODE_ATTRIBUTE = "sessionauth.errorCode";
     private static final System.Logger LOG = System.getLogger(SessionAuthFilter.class.getName());
 
     private SessionAuth auth;
@@ -54,6 +57,7 @@ public final class SessionAuthFilter implements Filter {
     private String basePath;
     private String contextPath;
     private Optional<String> loginPage;
+    private Optional<String> errorPage;
 
     /** For {@code web.xml}: the settings come from init-params and the other configuration sources. */
     public SessionAuthFilter() {
@@ -68,7 +72,8 @@ public final class SessionAuthFilter implements Filter {
     public void init(FilterConfig filterConfig) throws ServletException {
         try {
             if (auth == null) {
-                auth = SessionAuth.builder().config(readConfig(filterConfig)).build();
+                auth = SessionAuth.builder().config(readConfig(filterConfig))
+                        .contextPath(filterConfig.getServletContext().getContextPath()).build();
                 ownsAuth = true;
             }
             AuthConfig config = auth.config();
@@ -76,6 +81,7 @@ public final class SessionAuthFilter implements Filter {
             verifiedRules = patterns("verified", config.verifiedPatterns());
             freshRules = patterns("fresh", config.freshPatterns());
             loginPage = config.loginPage();
+            errorPage = config.errorPage();
             if (loginPage.isPresent()) {
                 String login = PathNormalizer.normalize(loginPage.get().split("\\?", 2)[0]);
                 if (rules.isProtected(login)) {
@@ -85,7 +91,7 @@ public final class SessionAuthFilter implements Filter {
             }
             basePath = config.basePath();
             contextPath = filterConfig.getServletContext().getContextPath();
-            cookies = new SessionCookies(config, auth.cookieSigner(), auth.clock());
+            cookies = new SessionCookies(config, auth.cookieSigner(), auth.clock(), contextPath);
             csrf = new CsrfGuard(config);
             securityHeaders = new SecurityHeaders(config);
             ObjectMapper mapper = JsonBody.strictMapper();
@@ -203,15 +209,20 @@ public final class SessionAuthFilter implements Filter {
 
     /** Refuses (and answers) an unsafe request with a session cookie, or a simple form to the API, from an untrusted origin. */
     private boolean refusedCrossSite(HttpServletRequest request, HttpServletResponse response, boolean isApi)
-            throws IOException {
+            throws IOException, ServletException {
         if (!CsrfGuard.isUnsafe(request) || !(cookies.hasSessionCookie(request) || (isApi && isSimpleForm(request)))) {
             return false;
         }
         Optional<ErrorCode> refusal = csrf.check(request);
         if (refusal.isPresent()) {
-            responses.error(response, refusal.get(), refusal.get() == ErrorCode.MISSING_OR_NULL_ORIGIN
+            String message = refusal.get() == ErrorCode.MISSING_OR_NULL_ORIGIN
                     ? "This request needs an Origin or Referer header from a trusted origin"
-                    : "The request's origin is not trusted; set baseURL or trustedOrigins if it should be");
+                    : "The request's origin is not trusted; set baseURL or trustedOrigins if it should be";
+            if (isApi) {
+                responses.error(response, refusal.get(), message);
+            } else {
+                refusePage(request, response, refusal.get(), message);
+            }
         }
         return refusal.isPresent();
     }
@@ -221,7 +232,7 @@ public final class SessionAuthFilter implements Filter {
      * When the store is down a protected path is answered 503 here (empty); an open one goes on signed out.
      */
     private Optional<AuthContext> resolve(HttpServletRequest request, HttpServletResponse response, Demand demand)
-            throws IOException {
+            throws IOException, ServletException {
         try {
             Resolution resolution = auth.resolve(cookies.presented(request), ResolveMode.PAGE);
             cookies.apply(request, response, resolution.browser());
@@ -229,7 +240,7 @@ public final class SessionAuthFilter implements Filter {
         } catch (ServiceUnavailableException e) {
             LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + e.getMessage());
             if (demand.isProtected()) {
-                responses.error(response, ErrorCode.SERVICE_UNAVAILABLE);
+                refusePage(request, response, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.defaultMessage());
                 return Optional.empty();
             }
             return Optional.of(auth.unavailableContext());
@@ -238,7 +249,7 @@ public final class SessionAuthFilter implements Filter {
 
     /** Refuses (and answers) a request that does not meet its path's demand or posts a form without the CSRF token. */
     private boolean refused(HttpServletRequest request, HttpServletResponse response, Demand demand,
-                            AuthContext context) throws IOException {
+                            AuthContext context) throws IOException, ServletException {
         if (demand.isProtected() && !context.isSignedIn()) {
             deny(request, response, context.failure());
         } else if (demand.isProtected() && demand.verified() && !context.getUser().isEmailVerified()) {
@@ -248,7 +259,7 @@ public final class SessionAuthFilter implements Filter {
             deny(request, response, ErrorCode.SESSION_NOT_FRESH);
         } else if (context.isSignedIn() && CsrfGuard.isUnsafe(request) && isForm(request)
                 && !csrf.hasFormToken(request, context.getCsrfToken())) {
-            responses.error(response, ErrorCode.INVALID_CSRF_TOKEN, "This form needs the session's CSRF token:"
+            refusePage(request, response, ErrorCode.INVALID_CSRF_TOKEN, "This form needs the session's CSRF token:"
                     + " render <auth:csrfInput/> inside it, or send the X-CSRF-Token header");
         } else {
             return false;
@@ -283,6 +294,66 @@ public final class SessionAuthFilter implements Filter {
             return;
         }
         responses.error(response, code);
+    }
+
+    /**
+     * Answers a refusal of one of the app's own pages (store down, CSRF). A browser navigation gets an HTML page: the
+     * {@code errorPage} when set (forwarded to, with the servlet error attributes and {@link #ERROR_CODE_ATTRIBUTE}),
+     * else the container's or app's error page through {@code sendError}. Scripts and API clients get the JSON
+     * error, as the API always answers.
+     */
+    private void refusePage(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message)
+            throws IOException, ServletException {
+        if (!prefersHtml(request)) {
+            responses.error(response, code, message);
+            return;
+        }
+        response.setHeader("Cache-Control", "no-store");
+        if (errorPage.isPresent()) {
+            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, code.status());
+            request.setAttribute(RequestDispatcher.ERROR_MESSAGE, message);
+            request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+            request.setAttribute(ERROR_CODE_ATTRIBUTE, code.name());
+            response.setStatus(code.status());
+            request.getRequestDispatcher(errorPage.get()).forward(request, response);
+            return;
+        }
+        response.sendError(code.status(), message);
+    }
+
+    /**
+     * Whether the client prefers HTML to JSON, as a browser navigation does ({@code text/html,…,*}{@code /*;q=0.8}):
+     * {@code text/html} listed with a weight above zero and above that of {@code application/json}. A script's
+     * {@code fetch} ({@code *}{@code /*}) or a JSON client does not.
+     */
+    static boolean prefersHtml(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        if (accept == null) {
+            return false;
+        }
+        double html = 0;
+        double json = 0;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].trim().toLowerCase(Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String p = parts[i].trim();
+                if (p.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(p.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (type.equals("text/html")) {
+                html = Math.max(html, q);
+            } else if (type.equals("application/json")) {
+                json = Math.max(json, q);
+            }
+        }
+        return html > 0 && html > json;
     }
 
     private static boolean wantsHtml(HttpServletRequest request) {

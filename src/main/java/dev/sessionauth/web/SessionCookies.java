@@ -8,6 +8,7 @@ import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.crypto.CookieSigner;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,13 +32,24 @@ public final class SessionCookies implements SessionTransport {
     private final String tokenName;
     private final String dataName;
     private final String dontRememberName;
+    private final String path;
     private final List<String> allNames;
     private final List<String> clearPlain;
     private final List<String> clearSecure;
 
-    /** Cookies for this configuration, signed with the engine's signer. */
+    /** Cookies for this configuration, signed with the engine's signer, on {@code cookie.path} or else {@code /}. */
     public SessionCookies(AuthConfig config, CookieSigner signer, Clock clock) {
+        this(config, signer, clock, "");
+    }
+
+    /**
+     * Cookies for an app at {@code contextPath} ({@code ""} for the root app): their {@code Path} is
+     * {@code cookie.path}, else the context path, so two apps on one host never overwrite or clear each other's
+     * cookies (browsers do not separate cookies by port).
+     */
+    public SessionCookies(AuthConfig config, CookieSigner signer, Clock clock, String contextPath) {
         this.config = config;
+        this.path = config.cookiePath().orElseGet(() -> pathOf(contextPath));
         this.clock = clock;
         this.signer = signer;
         this.tokenName = config.cookiePrefix() + ".session_token";
@@ -47,6 +59,29 @@ public final class SessionCookies implements SessionTransport {
         // Every refused cookie (forged, expired, revoked) is answered with these: built once.
         this.clearPlain = clearHeaders(false);
         this.clearSecure = clearHeaders(true);
+    }
+
+    /** The {@code Path} of every cookie this writes or clears. */
+    public String path() {
+        return path;
+    }
+
+    /** The context path as a cookie {@code Path}: as the browser sends it (percent-encoded), {@code /} for root. */
+    static String pathOf(String contextPath) {
+        if (contextPath.isEmpty() || contextPath.equals("/")) {
+            return "/";
+        }
+        StringBuilder p = new StringBuilder(contextPath.length() + 8);
+        for (byte b : contextPath.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "/-._~!$&'()*+=:@".indexOf(c) >= 0)) {
+                p.append(c);
+            } else {
+                p.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+        }
+        return p.toString();
     }
 
     /** Whether cookies on this request get {@code Secure} and the {@code __Secure-} prefix. */
@@ -179,7 +214,7 @@ public final class SessionCookies implements SessionTransport {
     }
 
     private String header(boolean secure, String name, String value, Optional<Duration> maxAge) {
-        StringBuilder h = new StringBuilder(160).append(name).append('=').append(value).append("; Path=/");
+        StringBuilder h = new StringBuilder(160).append(name).append('=').append(value).append("; Path=").append(path);
         // Rounded up: a cookie that outlives its row by under a second is harmless, one that dies early is not.
         maxAge.ifPresent(age -> h.append("; Max-Age=").append(Math.max(0, age.getSeconds() + (age.getNano() > 0 ? 1 : 0))));
         h.append("; HttpOnly; SameSite=").append(config.sameSite().attribute());

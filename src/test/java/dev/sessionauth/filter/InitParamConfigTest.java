@@ -39,7 +39,8 @@ class InitParamConfigTest {
             TestClient.Reply app = browser.get("/app/x");
             assertThat(app.status()).isEqualTo(200);
             assertThat(app.json().path("signedIn").asBoolean()).isTrue();
-            assertThat(app.json().path("principal").asText()).isEqualTo("Web Xml");
+            assertThat(app.json().path("principal").asText()).isEqualTo(app.json().path("remoteUser").asText());
+            assertThat(app.json().path("principalUserName").asText()).isEqualTo("Web Xml");
         }
     }
 

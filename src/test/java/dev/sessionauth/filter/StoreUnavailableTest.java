@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The database goes away under a running app: protected paths and the API answer 503 with a clean JSON body, while
+ * The database goes away under a running app: protected paths and the API answer 503 with a clean JSON body (a
+ * browser navigating to a page gets the container's HTML error page instead), while
  * pages that need no session keep being served (marked storeUnavailable).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,8 +73,18 @@ class StoreUnavailableTest {
     }
 
     @Test
-    void protectedPathAnswers503EvenForAnHtmlGet() {
-        assertServiceUnavailable(browser.get("/app/x", "Accept", "text/html"));
+    void aBrowserNavigatingToAProtectedPageGetsTheContainersErrorPageWith503() {
+        // Changed on purpose (issue 13): a browser gets an HTML error page through sendError, not raw JSON.
+        TestClient.Reply r = browser.get("/app/x", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.header("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(r.body()).doesNotContain("\"code\"");
+        assertNoInternals(r);
+    }
+
+    @Test
+    void theApiAnswersJsonEvenToABrowser() {
+        assertServiceUnavailable(browser.get("/api/auth/get-session", "Accept", "text/html"));
     }
 
     @Test

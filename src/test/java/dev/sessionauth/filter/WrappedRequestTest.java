@@ -44,7 +44,9 @@ class WrappedRequestTest {
         JsonNode seen = ada.get(path).json();
         assertThat(seen.path("signedIn").asBoolean()).isTrue();
         assertThat(seen.path("remoteUser").asText()).isEqualTo(adaId);
-        assertThat(seen.path("principal").asText()).isEqualTo("Ada Lovelace");
+        // The servlet convention: the principal's name is the id, as getRemoteUser(); the display name is the User's.
+        assertThat(seen.path("principal").asText()).isEqualTo(adaId);
+        assertThat(seen.path("principalUserName").asText()).isEqualTo("Ada Lovelace");
         assertThat(seen.path("email").asText()).isEqualTo("ada@example.com");
         assertThat(seen.path("expired").asBoolean()).isFalse();
         assertThat(seen.path("storeUnavailable").asBoolean()).isFalse();
@@ -105,10 +107,14 @@ class WrappedRequestTest {
     }
 
     @Test
-    void principalFollowsARenamedUser() {
+    void principalKeepsItsNameWhenTheUserRenamesAndItsUserFollows() {
         TestClient bob = server.client();
-        assertThat(bob.signUp("Bob", "bob@example.com", "correct horse").status()).isEqualTo(200);
+        TestClient.Reply up = bob.signUp("Bob", "bob@example.com", "correct horse");
+        assertThat(up.status()).isEqualTo(200);
+        String bobId = up.json().path("user").path("id").asText();
         assertThat(bob.post("/api/auth/update-user", "{\"name\":\"Robert\"}").status()).isEqualTo(200);
-        assertThat(bob.get("/app/x").json().path("principal").asText()).isEqualTo("Robert");
+        JsonNode seen = bob.get("/app/x").json();
+        assertThat(seen.path("principal").asText()).isEqualTo(bobId).isEqualTo(seen.path("remoteUser").asText());
+        assertThat(seen.path("principalUserName").asText()).isEqualTo("Robert");
     }
 }

@@ -477,6 +477,11 @@ final class MalformedRequests {
             this.target = target;
         }
 
+        /** The header lines as they go on the wire ({@code Name: value}). */
+        List<String> headerLines() {
+            return List.copyOf(headerLines);
+        }
+
         String method() {
             return method;
         }

@@ -277,6 +277,9 @@ public final class TestServer implements AutoCloseable {
             out.put("path", request.getRequestURI());
             out.put("remoteUser", request.getRemoteUser());
             out.put("principal", request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName());
+            if (request.getUserPrincipal() instanceof dev.sessionauth.UserPrincipal p) {
+                out.put("principalUserName", p.getUser().getName());
+            }
             out.put("isAdmin", request.isUserInRole("admin"));
             Object auth = request.getAttribute(AuthContext.ATTRIBUTE);
             if (auth instanceof AuthContext context) {
