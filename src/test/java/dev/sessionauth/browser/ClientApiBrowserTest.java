@@ -3,29 +3,18 @@ package dev.sessionauth.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionauth.testing.ServerExtension;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real /sessionauth/client.js in headless Chromium against a real server: each call's wire and result shape. */
 class ClientApiBrowserTest {
-    private static BrowserServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> Browser.pages(b));
     private Browser browser;
-
-    @BeforeAll
-    static void startServer() {
-        server = BrowserServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void openBrowser() {

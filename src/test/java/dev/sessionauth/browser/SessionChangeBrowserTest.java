@@ -4,13 +4,13 @@ import static dev.sessionauth.browser.ClientApiBrowserTest.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionauth.testing.ServerExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -24,20 +24,9 @@ class SessionChangeBrowserTest {
     private static final String RAW_SIGN_OUT = "fetch('/api/auth/sign-out', {method: 'POST', credentials: 'include',"
             + " headers: {'Content-Type': 'application/json'}, body: '{}'}).then(r => r.status)";
 
-    private static BrowserServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> Browser.pages(b));
     private Browser browser;
-
-    @BeforeAll
-    static void startServer() {
-        server = BrowserServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void openBrowser() {

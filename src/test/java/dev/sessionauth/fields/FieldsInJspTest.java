@@ -1,6 +1,6 @@
 package dev.sessionauth.fields;
 
-import dev.sessionauth.testing.WebAppServer;
+import dev.sessionauth.testing.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class FieldsInJspTest {
     private static final String JDBC_URL = "jdbc:h2:mem:fields-in-jsp";
 
-    private static WebAppServer server;
+    private static TestServer server;
     private static String base;
     private static HttpClient ada;
     private static HttpClient grace;
@@ -33,7 +33,7 @@ class FieldsInJspTest {
 
     @BeforeAll
     static void deploy() throws Exception {
-        server = WebAppServer.start("src/test/resources/fields-app", "/app");
+        server = TestServer.builder().webapp("src/test/resources/fields-app").contextPath("/app").start();
         base = server.base();
 
         ada = member("ada@fields.example", "{\"age\":42,\"newsletter\":true}");

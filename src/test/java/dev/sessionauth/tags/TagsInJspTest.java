@@ -1,6 +1,6 @@
 package dev.sessionauth.tags;
 
-import dev.sessionauth.testing.WebAppServer;
+import dev.sessionauth.testing.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
@@ -26,14 +26,14 @@ class TagsInJspTest {
     private static final String XSS_NAME = "<script>alert(1)</script>";
     private static final String ESCAPED_XSS_NAME = "&lt;script&gt;alert(1)&lt;/script&gt;";
 
-    private static WebAppServer server;
+    private static TestServer server;
     private static String origin;
     private static String base;
     private static HttpClient member;
 
     @BeforeAll
     static void deploy() throws Exception {
-        server = WebAppServer.start("src/test/resources/tags-app", "/app");
+        server = TestServer.builder().webapp("src/test/resources/tags-app").contextPath("/app").start();
         origin = server.origin();
         base = server.base();
 

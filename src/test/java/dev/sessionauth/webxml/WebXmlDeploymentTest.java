@@ -1,6 +1,6 @@
 package dev.sessionauth.webxml;
 
-import dev.sessionauth.testing.WebAppServer;
+import dev.sessionauth.testing.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /** web.xml alone is enough: a real WEB-INF/web.xml deployed by Jetty's WebAppContext, nothing in code. */
 class WebXmlDeploymentTest {
-    private static WebAppServer server;
+    private static TestServer server;
     private static String base;
 
     @BeforeAll
     static void deploy() throws Exception {
-        server = WebAppServer.start("src/test/resources/webxml-app", "/shop");
+        server = TestServer.builder().webapp("src/test/resources/webxml-app").contextPath("/shop").start();
         base = server.base();
     }
 
