@@ -25,20 +25,30 @@ public final class TestClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String origin;
+    private final String basePath;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
     private boolean sendOrigin = true;
 
-    private TestClient(String origin) {
+    private TestClient(String origin, String basePath) {
         this.origin = origin;
+        this.basePath = basePath;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** A client for the server at {@code origin} ({@code http://127.0.0.1:port}), with an empty cookie jar. */
     public static TestClient at(String origin) {
-        return new TestClient(origin);
+        return new TestClient(origin, "");
+    }
+
+    /**
+     * A client for the application at {@code origin} under {@code contextPath} (e.g. {@code /shop}): the paths it
+     * is given are the application's, the context path is put in front of them.
+     */
+    public static TestClient at(String origin, String contextPath) {
+        return new TestClient(origin, contextPath);
     }
 
     /** One HTTP answer. */
@@ -146,7 +156,7 @@ public final class TestClient {
     }
 
     private HttpRequest.Builder builder(String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(origin + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(origin + basePath + path)).timeout(Duration.ofSeconds(30));
         defaultHeaders.forEach(b::header);
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);

@@ -51,6 +51,15 @@ public final class TestServer implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * An engine builder (no server) with the tests' defaults: the secret, a fresh in-memory H2, and no system
+     * properties or environment variables, so nothing of the machine running the tests leaks in.
+     */
+    public static SessionAuthBuilder engineBuilder() {
+        return SessionAuth.builder().systemProperties(new Properties()).environment(Map.of()).set("secret", SECRET)
+                .set("jdbc.url", "jdbc:h2:mem:engine-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
     /** A server with the given settings on top of the tests' defaults (a secret, a fresh H2). */
     public static TestServer start(String... nameValuePairs) {
         return builder().settings(nameValuePairs).start();
@@ -83,9 +92,9 @@ public final class TestServer implements AutoCloseable {
         return origin() + contextPath;
     }
 
-    /** A browser-like client with its own cookie jar. */
+    /** A browser-like client with its own cookie jar; it puts the context path (if any) in front of paths. */
     public TestClient client() {
-        return TestClient.at(origin());
+        return TestClient.at(origin(), contextPath);
     }
 
     /** How many requests reached the server with this method and path (query excluded) since the last reset. */
