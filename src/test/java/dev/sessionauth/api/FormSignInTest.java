@@ -10,32 +10,22 @@ import static dev.sessionauth.api.Api.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.api.Api.Account;
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sign-in and sign-up from a plain HTML form (application/x-www-form-urlencoded), redirects included. */
 class FormSignInTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start("trustedOrigins", "https://partner.example");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start("trustedOrigins", "https://partner.example");
 
     @Test
     void aFormSignInWithACallbackUrlRedirectsThereWithTheCookie() {
-        Account account = Api.signUp(server, "form");
+        Account account = Api.signUp(server.get(), "form");
         TestClient browser = server.client();
         Reply in = browser.postForm(SIGN_IN, form("email", account.email(), "password", account.password(),
                 "callbackURL", "/dashboard"));
@@ -49,7 +39,7 @@ class FormSignInTest {
 
     @Test
     void aFormSignInWithoutACallbackUrlAnswersJson() {
-        Account account = Api.signUp(server, "formjson");
+        Account account = Api.signUp(server.get(), "formjson");
         Reply in = server.client().postForm(SIGN_IN, form("email", account.email(), "password", account.password()));
         assertThat(in.status()).as(in.body()).isEqualTo(200);
         assertThat(in.json().path("token").asText()).matches(Api.RAW_TOKEN);
@@ -67,7 +57,7 @@ class FormSignInTest {
 
     @Test
     void aFormSignInWithAWrongPasswordAndAnErrorCallbackRedirectsWithTheErrorCode() {
-        Account account = Api.signUp(server, "formerr");
+        Account account = Api.signUp(server.get(), "formerr");
         Reply in = server.client().postForm(SIGN_IN, form("email", account.email(), "password", "wrong password",
                 "callbackURL", "/dashboard", "errorCallbackURL", "/login"));
         assertThat(in.status()).as(in.body()).isEqualTo(302);
@@ -96,13 +86,13 @@ class FormSignInTest {
             "//evil.example/dashboard", "/\\evil.example", "http://evil.example:80/", "javascript:alert(1)",
             "https://user@127.0.0.1/"})
     void aCallbackUrlToAnotherOriginIsRefused(String url) {
-        Account account = Api.signUp(server, "evil");
+        Account account = Api.signUp(server.get(), "evil");
         Reply in = server.client().postForm(SIGN_IN, form("email", account.email(), "password", account.password(),
                 "callbackURL", url));
         assertError(in, 403, "INVALID_ORIGIN");
         assertThat(in.header("Location")).isEmpty();
         assertThat(in.setCookie(TOKEN_COOKIE)).isEmpty();
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(1);
     }
 
     @Test
@@ -115,7 +105,7 @@ class FormSignInTest {
 
     @Test
     void aCallbackUrlToATrustedOriginIsAccepted() {
-        Account account = Api.signUp(server, "partner");
+        Account account = Api.signUp(server.get(), "partner");
         Reply in = server.client().postForm(SIGN_IN, form("email", account.email(), "password", account.password(),
                 "callbackURL", "https://partner.example/welcome"));
         assertThat(in.status()).as(in.body()).isEqualTo(302);
@@ -124,23 +114,23 @@ class FormSignInTest {
 
     @Test
     void aFormPostWithoutOriginIsRefusedAsLoginCsrf() {
-        Account account = Api.signUp(server, "nocsrf");
+        Account account = Api.signUp(server.get(), "nocsrf");
         Reply in = server.client().withoutOrigin().postForm(SIGN_IN, form("email", account.email(),
                 "password", account.password(), "callbackURL", "/dashboard"));
         assertError(in, 403, "MISSING_OR_NULL_ORIGIN");
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(1);
     }
 
     @Test
     void aFormPostFromAnotherSiteIsRefused() {
-        Account account = Api.signUp(server, "xsite");
+        Account account = Api.signUp(server.get(), "xsite");
         Reply in = server.client().postForm(SIGN_IN, form("email", account.email(), "password", account.password(),
                 "callbackURL", "/dashboard"), "Origin", "https://evil.example");
         assertError(in, 403, "INVALID_ORIGIN");
         Reply nullOrigin = server.client().postForm(SIGN_IN, form("email", account.email(),
                 "password", account.password()), "Origin", "null");
         assertError(nullOrigin, 403, "MISSING_OR_NULL_ORIGIN");
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(1);
     }
 
     @Test
@@ -156,7 +146,7 @@ class FormSignInTest {
 
     @Test
     void aFailedFormSignUpRedirectsToTheErrorCallback() {
-        Account existing = Api.signUp(server, "taken");
+        Account existing = Api.signUp(server.get(), "taken");
         Reply up = server.client().postForm(SIGN_UP, form("name", "Again", "email", existing.email(),
                 "password", Api.PASSWORD, "callbackURL", "/welcome", "errorCallbackURL", "/signup"));
         assertThat(up.status()).isEqualTo(302);
@@ -170,7 +160,7 @@ class FormSignInTest {
 
     @Test
     void formRememberMeAcceptsCheckboxValues() {
-        Account account = Api.signUp(server, "checkbox");
+        Account account = Api.signUp(server.get(), "checkbox");
         Reply on = server.client().postForm(SIGN_IN, form("email", account.email(), "password", account.password(),
                 "rememberMe", "on", "callbackURL", "/x"));
         assertThat(on.status()).isEqualTo(302);
@@ -185,7 +175,7 @@ class FormSignInTest {
 
     @Test
     void brokenFormsAreBadRequests() {
-        Account account = Api.signUp(server, "broken");
+        Account account = Api.signUp(server.get(), "broken");
         assertError(server.client().postForm(SIGN_IN, "email=" + account.email() + "&password=%zz"), 400,
                 "INVALID_REQUEST_BODY");
         assertError(server.client().postForm(SIGN_IN, form("email", account.email(), "email", account.email(),
@@ -197,7 +187,7 @@ class FormSignInTest {
 
     @Test
     void formsAreOnlyForSignInAndSignUp() {
-        Account account = Api.signUp(server, "formonly");
+        Account account = Api.signUp(server.get(), "formonly");
         assertError(account.browser().postForm("/api/auth/update-user", form("name", "Nope")), 415,
                 "UNSUPPORTED_MEDIA_TYPE");
         assertError(account.browser().postForm("/api/auth/sign-out", form("a", "b")), 415, "UNSUPPORTED_MEDIA_TYPE");

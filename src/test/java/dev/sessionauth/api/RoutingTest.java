@@ -6,33 +6,28 @@ import static dev.sessionauth.api.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.api.Api.Account;
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which endpoints exist, for which methods, and what every answer carries (no-store, JSON errors). */
 class RoutingTest {
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
     private static Account account;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        account = Api.signUp(server, "routing");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        account = Api.signUp(server.get(), "routing");
     }
 
     @ParameterizedTest
@@ -68,12 +63,12 @@ class RoutingTest {
 
     @Test
     void aWrongMethodDoesNothing() {
-        Account victim = Api.signUp(server, "wrongmethod");
+        Account victim = Api.signUp(server.get(), "wrongmethod");
         Reply r = victim.browser().request("DELETE", Api.SIGN_OUT, null);
         assertError(r, 405, "METHOD_NOT_ALLOWED");
-        assertThat(Api.isLive(server, victim.token())).isTrue();
+        assertThat(Api.isLive(server.get(), victim.token())).isTrue();
         assertThat(victim.browser().get(Api.REVOKE_SESSIONS).status()).isEqualTo(405);
-        assertThat(Api.isLive(server, victim.token())).isTrue();
+        assertThat(Api.isLive(server.get(), victim.token())).isTrue();
     }
 
     @Test
@@ -137,6 +132,6 @@ class RoutingTest {
             Api.assertNoStackTrace(r);
             assertThat(r.body()).doesNotContainIgnoringCase("sql").doesNotContainIgnoringCase("jdbc");
         }
-        assertThat(Api.isLive(server, account.token())).isTrue();
+        assertThat(Api.isLive(server.get(), account.token())).isTrue();
     }
 }

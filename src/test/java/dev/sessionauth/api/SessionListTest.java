@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionauth.api.Api.Account;
 import dev.sessionauth.api.Api.Signed;
 import dev.sessionauth.testing.MutableClock;
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
@@ -18,23 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /list-sessions: the caller's own live sessions, newest first, with handles instead of tokens. */
 class SessionListTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
 
     private static List<String> ids(Reply list) {
         List<String> ids = new ArrayList<>();
@@ -44,9 +35,9 @@ class SessionListTest {
 
     @Test
     void listSessionsShowsEverySessionOfTheCallerWithHandlesNotTokens() {
-        Account account = Api.signUp(server, "list");
-        Signed laptop = Api.signIn(server, account);
-        Signed phone = Api.signIn(server, account);
+        Account account = Api.signUp(server.get(), "list");
+        Signed laptop = Api.signIn(server.get(), account);
+        Signed phone = Api.signIn(server.get(), account);
 
         Reply list = account.browser().get(LIST_SESSIONS);
         assertThat(list.status()).as(list.body()).isEqualTo(200);
@@ -67,9 +58,9 @@ class SessionListTest {
 
     @Test
     void aListedHandleIsNotACredential() {
-        Account account = Api.signUp(server, "handle");
+        Account account = Api.signUp(server.get(), "handle");
         String handle = account.browser().get(LIST_SESSIONS).json().get(0).path("token").asText();
-        assertThat(Api.bearer(server, handle).getSession().body()).isEqualTo("null");
+        assertThat(Api.bearer(server.get(), handle).getSession().body()).isEqualTo("null");
         TestClient thief = server.client();
         thief.putCookie(Api.TOKEN_COOKIE, handle);
         assertThat(thief.getSession().body()).isEqualTo("null");
@@ -77,9 +68,9 @@ class SessionListTest {
 
     @Test
     void listSessionsShowsOnlyTheCallersSessions() {
-        Account alice = Api.signUp(server, "alice");
-        Account bob = Api.signUp(server, "bob");
-        Api.signIn(server, bob);
+        Account alice = Api.signUp(server.get(), "alice");
+        Account bob = Api.signUp(server.get(), "bob");
+        Api.signIn(server.get(), bob);
 
         Reply aliceList = alice.browser().get(LIST_SESSIONS);
         assertThat(aliceList.json()).hasSize(1);
@@ -91,9 +82,9 @@ class SessionListTest {
 
     @Test
     void theCurrentSessionIsInTheListAndNewestComesFirst() {
-        Account account = Api.signUp(server, "order");
+        Account account = Api.signUp(server.get(), "order");
         String signUpSession = account.browser().getSession().json().path("session").path("id").asText();
-        Signed later = Api.signIn(server, account);
+        Signed later = Api.signIn(server.get(), account);
         String laterSession = later.browser().getSession().json().path("session").path("id").asText();
 
         List<String> ids = ids(account.browser().get(LIST_SESSIONS));
@@ -106,8 +97,8 @@ class SessionListTest {
 
     @Test
     void aSignedOutSessionDisappearsFromTheList() {
-        Account account = Api.signUp(server, "vanish");
-        Signed other = Api.signIn(server, account);
+        Account account = Api.signUp(server.get(), "vanish");
+        Signed other = Api.signIn(server.get(), account);
         other.browser().post(Api.SIGN_OUT, "{}");
         assertThat(account.browser().get(LIST_SESSIONS).json()).hasSize(1);
     }
@@ -119,8 +110,8 @@ class SessionListTest {
 
     @Test
     void listSessionsWorksForABearerClient() {
-        Account account = Api.signUp(server, "bearerlist");
-        Reply list = Api.bearer(server, account.token()).get(LIST_SESSIONS);
+        Account account = Api.signUp(server.get(), "bearerlist");
+        Reply list = Api.bearer(server.get(), account.token()).get(LIST_SESSIONS);
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json()).hasSize(1);
         assertThat(list.body()).doesNotContain(account.token());
@@ -128,7 +119,7 @@ class SessionListTest {
 
     @Test
     void postIsNotAllowedOnListSessions() {
-        Account account = Api.signUp(server, "postlist");
+        Account account = Api.signUp(server.get(), "postlist");
         Reply r = account.browser().post(LIST_SESSIONS, "{}");
         assertError(r, 405, "METHOD_NOT_ALLOWED");
         assertThat(r.header("Allow")).hasValue("GET");

@@ -12,33 +12,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionauth.api.Api.Account;
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /sign-in/email with JSON: checks the password, always opens a new session, never fixes an old one. */
 class SignInTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
 
     @Test
     void signInAnswersRedirectFalseTokenAndUser() {
-        Account account = Api.signUp(server, "in");
+        Account account = Api.signUp(server.get(), "in");
         TestClient browser = server.client();
         Reply in = browser.signIn(account.email(), account.password());
 
@@ -63,7 +54,7 @@ class SignInTest {
 
     @Test
     void theCookieLivesAsLongAsTheSession() {
-        Account account = Api.signUp(server, "maxage");
+        Account account = Api.signUp(server.get(), "maxage");
         Reply in = server.client().signIn(account.email(), account.password());
         String cookie = in.setCookie(TOKEN_COOKIE).orElseThrow();
         long maxAge = Long.parseLong(cookie.replaceAll(".*Max-Age=(\\d+).*", "$1"));
@@ -72,7 +63,7 @@ class SignInTest {
 
     @Test
     void emailCaseAndSurroundingSpaceDoNotMatter() {
-        Account account = Api.signUp(server, "casey");
+        Account account = Api.signUp(server.get(), "casey");
         Reply in = server.client().signIn("  " + account.email().toUpperCase() + " ", account.password());
         assertThat(in.status()).as(in.body()).isEqualTo(200);
         assertThat(in.json().path("user").path("id").asText()).isEqualTo(account.userId());
@@ -80,7 +71,7 @@ class SignInTest {
 
     @Test
     void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
-        Account account = Api.signUp(server, "same");
+        Account account = Api.signUp(server.get(), "same");
         Reply wrongPassword = server.client().signIn(account.email(), "not the password");
         Reply unknownEmail = server.client().signIn(uniqueEmail("nobody"), "not the password");
 
@@ -89,12 +80,12 @@ class SignInTest {
         assertThat(wrongPassword.body()).isEqualTo(unknownEmail.body());
         assertThat(wrongPassword.setCookie(TOKEN_COOKIE)).isEmpty();
         assertThat(unknownEmail.setCookie(TOKEN_COOKIE)).isEmpty();
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(1);
     }
 
     @Test
     void passwordsAreCaseSensitive() {
-        Account account = Api.signUp(server, "pwcase");
+        Account account = Api.signUp(server.get(), "pwcase");
         assertError(server.client().signIn(account.email(), account.password().toUpperCase()), 401,
                 "INVALID_EMAIL_OR_PASSWORD");
     }
@@ -135,7 +126,7 @@ class SignInTest {
 
     @Test
     void theClientAddressIgnoresXForwardedForUnlessAProxyIsTrusted() {
-        Account account = Api.signUp(server, "xff");
+        Account account = Api.signUp(server.get(), "xff");
         TestClient browser = server.client().header("X-Forwarded-For", "203.0.113.9");
         browser.signIn(account.email(), account.password());
         assertThat(browser.getSession().json().path("session").path("ipAddress").asText()).isEqualTo("127.0.0.1");
@@ -153,7 +144,7 @@ class SignInTest {
 
     @Test
     void anAbsurdlyLongPasswordIsJustAWrongPassword() {
-        Account account = Api.signUp(server, "absurd");
+        Account account = Api.signUp(server.get(), "absurd");
         assertError(server.client().signIn(account.email(), "x".repeat(10_000)), 401, "INVALID_EMAIL_OR_PASSWORD");
     }
 
@@ -164,7 +155,7 @@ class SignInTest {
 
     @Test
     void missingOrMistypedFieldsAreRefused() {
-        Account account = Api.signUp(server, "fields");
+        Account account = Api.signUp(server.get(), "fields");
         assertError(server.client().post(SIGN_IN, json("email", account.email())), 400, "INVALID_REQUEST_BODY");
         assertError(server.client().post(SIGN_IN, json("password", account.password())), 400, "INVALID_REQUEST_BODY");
         assertError(server.client().post(SIGN_IN, json("email", account.email(), "password", null)), 400,
@@ -175,26 +166,26 @@ class SignInTest {
                 "rememberMe", 1)), 400, "INVALID_REQUEST_BODY");
         assertError(server.client().post(SIGN_IN, json("email", account.email(), "password", account.password(),
                 "name", "x")), 400, "INVALID_REQUEST_BODY");
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(1);
     }
 
     @Test
     void everySignInCreatesANewSessionWithANewToken() {
-        Account account = Api.signUp(server, "many");
+        Account account = Api.signUp(server.get(), "many");
         Set<String> tokens = new HashSet<>();
         tokens.add(account.token());
         for (int i = 0; i < 3; i++) {
-            tokens.add(Api.signIn(server, account).token());
+            tokens.add(Api.signIn(server.get(), account).token());
         }
         assertThat(tokens).hasSize(4);
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(4);
-        assertThat(tokens).allMatch(t -> Api.isLive(server, t));
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(4);
+        assertThat(tokens).allMatch(t -> Api.isLive(server.get(), t));
         assertThat(account.browser().get(LIST_SESSIONS).json()).hasSize(4);
     }
 
     @Test
     void aSessionCookiePresentedToSignInIsRevoked() {
-        Account account = Api.signUp(server, "fixation");
+        Account account = Api.signUp(server.get(), "fixation");
         String oldCookie = account.cookie();
         String oldToken = account.token();
 
@@ -204,17 +195,17 @@ class SignInTest {
         assertThat(newToken).isNotEqualTo(oldToken);
         assertThat(account.cookie()).isNotEqualTo(oldCookie).startsWith(newToken + ".");
 
-        assertThat(Api.cookieWorks(server, oldCookie)).isFalse();
-        assertThat(Api.isLive(server, oldToken)).isFalse();
-        assertThat(Api.isLive(server, newToken)).isTrue();
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+        assertThat(Api.cookieWorks(server.get(), oldCookie)).isFalse();
+        assertThat(Api.isLive(server.get(), oldToken)).isFalse();
+        assertThat(Api.isLive(server.get(), newToken)).isTrue();
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(1);
     }
 
     @Test
     void aPlantedSessionCookieCannotBeFixedOntoAVictimsSignIn() {
         // The attacker signs in and plants their cookie in the victim's browser; the victim signs in.
-        Account attacker = Api.signUp(server, "attacker");
-        Account victim = Api.signUp(server, "victim");
+        Account attacker = Api.signUp(server.get(), "attacker");
+        Account victim = Api.signUp(server.get(), "victim");
         TestClient victimBrowser = server.client();
         Reply in = victimBrowser.post(SIGN_IN, json("email", victim.email(), "password", victim.password()),
                 "Cookie", TOKEN_COOKIE + "=" + attacker.cookie());
@@ -223,17 +214,17 @@ class SignInTest {
 
         assertThat(victimBrowser.getSession().json().path("user").path("id").asText()).isEqualTo(victim.userId());
         // The planted cookie no longer opens anything.
-        assertThat(Api.cookieWorks(server, attacker.cookie())).isFalse();
+        assertThat(Api.cookieWorks(server.get(), attacker.cookie())).isFalse();
     }
 
     @Test
     void aDeadCookieSentBeforeTheLiveOneDoesNotShadowIt() {
         // Two cookies of one name reach the server when a sibling domain planted one ("cookie tossing"); browsers
         // send the older first. A planted cookie that no longer names a session must not hide the real one.
-        Account attacker = Api.signUp(server, "tosser");
+        Account attacker = Api.signUp(server.get(), "tosser");
         String planted = attacker.cookie();
         attacker.browser().post(Api.SIGN_OUT, "{}");
-        Account victim = Api.signUp(server, "tossed");
+        Account victim = Api.signUp(server.get(), "tossed");
         Reply r = server.client().get(Api.GET_SESSION, "Cookie",
                 TOKEN_COOKIE + "=" + planted + "; " + TOKEN_COOKIE + "=" + victim.cookie());
         assertThat(r.status()).isEqualTo(200);
@@ -242,20 +233,20 @@ class SignInTest {
 
     @Test
     void signingInAsAnotherUserInTheSameBrowserEndsTheFirstUsersSession() {
-        Account first = Api.signUp(server, "firstuser");
-        Account second = Api.signUp(server, "seconduser");
+        Account first = Api.signUp(server.get(), "firstuser");
+        Account second = Api.signUp(server.get(), "seconduser");
         String firstCookie = first.cookie();
 
         Reply in = first.browser().signIn(second.email(), second.password());
         assertThat(in.status()).isEqualTo(200);
         assertThat(first.browser().getSession().json().path("user").path("id").asText()).isEqualTo(second.userId());
-        assertThat(Api.cookieWorks(server, firstCookie)).isFalse();
-        assertThat(Api.sessionRows(server, first.userId())).isZero();
+        assertThat(Api.cookieWorks(server.get(), firstCookie)).isFalse();
+        assertThat(Api.sessionRows(server.get(), first.userId())).isZero();
     }
 
     @Test
     void aFailedSignInDoesNotTouchTheSessionTheBrowserAlreadyHas() {
-        Account account = Api.signUp(server, "keep");
+        Account account = Api.signUp(server.get(), "keep");
         Reply wrong = account.browser().signIn(account.email(), "wrong password!");
         assertError(wrong, 401, "INVALID_EMAIL_OR_PASSWORD");
         assertThat(account.browser().getSession().json().path("user").path("id").asText())
@@ -264,7 +255,7 @@ class SignInTest {
 
     @Test
     void rememberMeFalseGivesACookieWithoutMaxAgeAndAOneDaySession() {
-        Account account = Api.signUp(server, "nomemory");
+        Account account = Api.signUp(server.get(), "nomemory");
         TestClient browser = server.client();
         Reply in = browser.post(SIGN_IN, json("email", account.email(), "password", account.password(),
                 "rememberMe", false));
@@ -278,7 +269,7 @@ class SignInTest {
 
     @Test
     void rememberMeTrueGivesASevenDaySession() {
-        Account account = Api.signUp(server, "memory");
+        Account account = Api.signUp(server.get(), "memory");
         TestClient browser = server.client();
         Reply in = browser.post(SIGN_IN, json("email", account.email(), "password", account.password(),
                 "rememberMe", true));
@@ -291,7 +282,7 @@ class SignInTest {
 
     @Test
     void aJsonSignInWithACallbackUrlAnswersRedirectTrueAndTheUrl() {
-        Account account = Api.signUp(server, "jsoncb");
+        Account account = Api.signUp(server.get(), "jsoncb");
         Reply in = server.client().post(SIGN_IN, json("email", account.email(), "password", account.password(),
                 "callbackURL", "/dashboard"));
         assertThat(in.status()).as(in.body()).isEqualTo(200);
@@ -303,7 +294,7 @@ class SignInTest {
 
     @Test
     void aJsonSignInWithACallbackUrlOnAnotherOriginIsRefusedBeforeCheckingThePassword() {
-        Account account = Api.signUp(server, "jsonevil");
+        Account account = Api.signUp(server.get(), "jsonevil");
         for (String url : new String[] {"https://evil.example", "https://evil.example/dashboard", "//evil.example",
                 "/\\evil.example", "javascript:alert(1)", "http://127.0.0.1.evil.example/"}) {
             Reply in = server.client().post(SIGN_IN, json("email", account.email(), "password", account.password(),
@@ -311,12 +302,12 @@ class SignInTest {
             assertError(in, 403, "INVALID_ORIGIN");
             assertThat(in.setCookie(TOKEN_COOKIE)).as(url).isEmpty();
         }
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(1);
     }
 
     @Test
     void aCallbackUrlOnTheAppsOwnOriginIsAccepted() {
-        Account account = Api.signUp(server, "ownorigin");
+        Account account = Api.signUp(server.get(), "ownorigin");
         Reply in = server.client().post(SIGN_IN, json("email", account.email(), "password", account.password(),
                 "callbackURL", server.origin() + "/dashboard"));
         assertThat(in.status()).as(in.body()).isEqualTo(200);
@@ -325,7 +316,7 @@ class SignInTest {
 
     @Test
     void aJsonFailureWithAnErrorCallbackUrlIsStillAJsonError() {
-        Account account = Api.signUp(server, "jsonerrcb");
+        Account account = Api.signUp(server.get(), "jsonerrcb");
         Reply in = server.client().post(SIGN_IN, json("email", account.email(), "password", "wrong password",
                 "errorCallbackURL", "/login"));
         assertError(in, 401, "INVALID_EMAIL_OR_PASSWORD");
@@ -334,15 +325,15 @@ class SignInTest {
 
     @Test
     void aNonBrowserClientSignsInWithoutOrigin() {
-        Account account = Api.signUp(server, "cli");
+        Account account = Api.signUp(server.get(), "cli");
         Reply in = server.client().withoutOrigin().signIn(account.email(), account.password());
         assertThat(in.status()).as(in.body()).isEqualTo(200);
-        assertThat(Api.isLive(server, in.json().path("token").asText())).isTrue();
+        assertThat(Api.isLive(server.get(), in.json().path("token").asText())).isTrue();
     }
 
     @Test
     void theSignInBodyNeverCarriesThePasswordHash() {
-        Account account = Api.signUp(server, "nohash");
+        Account account = Api.signUp(server.get(), "nohash");
         Reply in = server.client().signIn(account.email(), account.password());
         assertThat(in.body()).doesNotContain("$2").doesNotContain(account.password())
                 .doesNotContainIgnoringCase("password");

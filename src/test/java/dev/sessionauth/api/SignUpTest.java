@@ -11,32 +11,22 @@ import static dev.sessionauth.api.Api.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /sign-up/email: creates the user and its first session, validates every field. */
 class SignUpTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
         // These tests sign up some forty accounts from 127.0.0.1 within seconds: exactly what the per-address
         // sign-up limit (30 a minute) is there to stop. They test sign-up itself, so they get room; the limit is
         // tested in dev.sessionauth.throttle.
-        server = TestServer.start("rateLimit.strict.max", "1000");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start("rateLimit.strict.max", "1000");
 
     @Test
     void signUpAnswersTokenAndUserAndSetsTheSessionCookie() {
@@ -90,7 +80,7 @@ class SignUpTest {
 
         assertThat(server.count("SELECT COUNT(*) FROM sa_session WHERE user_id = ?", userId)).isEqualTo(1);
         assertThat(server.count("SELECT COUNT(*) FROM sa_session WHERE token_hash = ?", token)).isZero();
-        assertThat(Api.sessionTableValues(server)).noneMatch(v -> v.contains(token));
+        assertThat(Api.sessionTableValues(server.get())).noneMatch(v -> v.contains(token));
         assertThat(server.count("SELECT COUNT(*) FROM sa_account WHERE user_id = ? AND password_hash LIKE '$2%'",
                 userId)).isEqualTo(1);
         assertThat(server.count("SELECT COUNT(*) FROM sa_account WHERE password_hash LIKE ?",
@@ -312,8 +302,8 @@ class SignUpTest {
         Reply second = browser.signUp("Second", uniqueEmail("second"), Api.PASSWORD);
         assertThat(second.status()).as(second.body()).isEqualTo(200);
 
-        assertThat(Api.cookieWorks(server, firstCookie)).isFalse();
-        assertThat(Api.isLive(server, firstToken)).isFalse();
+        assertThat(Api.cookieWorks(server.get(), firstCookie)).isFalse();
+        assertThat(Api.isLive(server.get(), firstToken)).isFalse();
         assertThat(browser.getSession().json().path("user").path("id").asText())
                 .isEqualTo(second.json().path("user").path("id").asText());
     }

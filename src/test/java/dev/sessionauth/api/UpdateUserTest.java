@@ -9,29 +9,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionauth.api.Api.Account;
 import dev.sessionauth.testing.MutableClock;
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /update-user: name and image only, for the signed-in user only. */
 class UpdateUserTest {
-    private static MutableClock clock;
-    private static TestServer server;
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-02-01T08:00:00Z"));
 
-    @BeforeAll
-    static void start() {
-        clock = new MutableClock(Instant.parse("2026-02-01T08:00:00Z"));
-        server = TestServer.builder().clock(clock).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b.clock(clock));
 
     private static void assertStatusTrue(Reply r) {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -46,7 +36,7 @@ class UpdateUserTest {
 
     @Test
     void updateUserChangesTheNameAndTheUpdatedAt() {
-        Account account = Api.signUp(server, "rename");
+        Account account = Api.signUp(server.get(), "rename");
         JsonNode before = user(account);
         clock.advance(Duration.ofMinutes(1));
 
@@ -62,7 +52,7 @@ class UpdateUserTest {
 
     @Test
     void theNextSignInAnswersTheUpdatedUser() {
-        Account account = Api.signUp(server, "nextsignin");
+        Account account = Api.signUp(server.get(), "nextsignin");
         assertStatusTrue(account.browser().post(UPDATE_USER, json("name", "Fresh Name", "image", "https://i.example/x")));
         Reply in = server.client().signIn(account.email(), account.password());
         assertThat(in.json().path("user").path("name").asText()).isEqualTo("Fresh Name");
@@ -71,7 +61,7 @@ class UpdateUserTest {
 
     @Test
     void updateUserSetsAndClearsTheImage() {
-        Account account = Api.signUp(server, "image");
+        Account account = Api.signUp(server.get(), "image");
         assertStatusTrue(account.browser().post(UPDATE_USER, json("image", "https://cdn.example/a.png")));
         assertThat(user(account).path("image").asText()).isEqualTo("https://cdn.example/a.png");
         String name = user(account).path("name").asText();
@@ -83,7 +73,7 @@ class UpdateUserTest {
 
     @Test
     void nameAndImageCanChangeTogether() {
-        Account account = Api.signUp(server, "both");
+        Account account = Api.signUp(server.get(), "both");
         assertStatusTrue(account.browser().post(UPDATE_USER, json("name", "Both", "image", "https://cdn.example/b")));
         JsonNode user = user(account);
         assertThat(user.path("name").asText()).isEqualTo("Both");
@@ -92,9 +82,9 @@ class UpdateUserTest {
 
     @Test
     void theChangeIsSeenByEverySessionOfTheUserAndNoOtherUser() {
-        Account account = Api.signUp(server, "everywhere");
-        Api.Signed phone = Api.signIn(server, account);
-        Account other = Api.signUp(server, "bystander");
+        Account account = Api.signUp(server.get(), "everywhere");
+        Api.Signed phone = Api.signIn(server.get(), account);
+        Account other = Api.signUp(server.get(), "bystander");
         String otherName = user(other).path("name").asText();
 
         assertStatusTrue(account.browser().post(UPDATE_USER, json("name", "Renamed")));
@@ -104,7 +94,7 @@ class UpdateUserTest {
 
     @Test
     void theEmailCannotBeChangedHere() {
-        Account account = Api.signUp(server, "email");
+        Account account = Api.signUp(server.get(), "email");
         assertError(account.browser().post(UPDATE_USER, json("email", "new@example.com")), 400,
                 "INVALID_REQUEST_BODY");
         assertError(account.browser().post(UPDATE_USER, json("name", "X", "email", "new@example.com")), 400,
@@ -116,14 +106,14 @@ class UpdateUserTest {
 
     @Test
     void anUpdateWithNothingToChangeIsRefused() {
-        Account account = Api.signUp(server, "nothing");
+        Account account = Api.signUp(server.get(), "nothing");
         assertError(account.browser().post(UPDATE_USER, "{}"), 400, "INVALID_REQUEST_BODY");
         assertError(account.browser().post(UPDATE_USER, ""), 400, "INVALID_REQUEST_BODY");
     }
 
     @Test
     void protectedOrUnknownFieldsAreRefused() {
-        Account account = Api.signUp(server, "protectedfields");
+        Account account = Api.signUp(server.get(), "protectedfields");
         for (String field : new String[] {"emailVerified", "id", "createdAt", "updatedAt", "role", "password"}) {
             Reply r = account.browser().post(UPDATE_USER, "{\"name\":\"Hacker\",\"" + field + "\":true}");
             assertError(r, 400, "INVALID_REQUEST_BODY");
@@ -135,7 +125,7 @@ class UpdateUserTest {
 
     @Test
     void aBlankOrTooLongNameIsRefused() {
-        Account account = Api.signUp(server, "badname");
+        Account account = Api.signUp(server.get(), "badname");
         String name = user(account).path("name").asText();
         assertError(account.browser().post(UPDATE_USER, json("name", "")), 400, "INVALID_REQUEST_BODY");
         assertError(account.browser().post(UPDATE_USER, json("name", "   ")), 400, "INVALID_REQUEST_BODY");
@@ -157,7 +147,7 @@ class UpdateUserTest {
 
     @Test
     void updateUserWithACookieNeedsATrustedOrigin() {
-        Account account = Api.signUp(server, "csrfupdate");
+        Account account = Api.signUp(server.get(), "csrfupdate");
         String name = user(account).path("name").asText();
         assertError(account.browser().post(UPDATE_USER, json("name", "Pwned"), "Origin", "https://evil.example"), 403,
                 "INVALID_ORIGIN");
@@ -168,14 +158,14 @@ class UpdateUserTest {
 
     @Test
     void aBearerClientUpdatesWithoutOrigin() {
-        Account account = Api.signUp(server, "bearerupdate");
-        assertStatusTrue(Api.bearer(server, account.token()).post(UPDATE_USER, json("name", "Via Bearer")));
+        Account account = Api.signUp(server.get(), "bearerupdate");
+        assertStatusTrue(Api.bearer(server.get(), account.token()).post(UPDATE_USER, json("name", "Via Bearer")));
         assertThat(user(account).path("name").asText()).isEqualTo("Via Bearer");
     }
 
     @Test
     void getIsNotAnUpdate() {
-        Account account = Api.signUp(server, "getupdate");
+        Account account = Api.signUp(server.get(), "getupdate");
         Reply r = account.browser().get(UPDATE_USER + "?name=Nope");
         assertError(r, 405, "METHOD_NOT_ALLOWED");
         assertThat(r.header("Allow")).hasValue("POST");

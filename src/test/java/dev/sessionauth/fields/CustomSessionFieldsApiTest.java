@@ -12,39 +12,29 @@ import static dev.sessionauth.fields.Fields.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Declared session fields: defaults on every new session, answered in get-session, list-sessions and the
  * update-session response, set through POST /update-session only where declared {@code input}.
  */
 class CustomSessionFieldsApiTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.builder().set("user.fields", Fields.USER_FIELDS)
-                .set("session.fields", Fields.SESSION_FIELDS).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b.set("user.fields", Fields.USER_FIELDS)
+                .set("session.fields", Fields.SESSION_FIELDS));
 
     private static JsonNode session(TestClient browser) {
         return ok(browser.get(GET_SESSION)).path("session");
     }
 
     private static TestClient member() {
-        return signedUp(server, uniqueEmail("device"), "newsletter", true);
+        return signedUp(server.get(), uniqueEmail("device"), "newsletter", true);
     }
 
     @Test
@@ -78,7 +68,7 @@ class CustomSessionFieldsApiTest {
     @Test
     void listSessionsShowsEachSessionsOwnFields() {
         String email = uniqueEmail("twodevices");
-        TestClient laptop = signedUp(server, email, "newsletter", true);
+        TestClient laptop = signedUp(server.get(), email, "newsletter", true);
         TestClient phone = server.client();
         ok(phone.post(SIGN_IN, json("email", email, "password", Fields.PASSWORD)));
         ok(laptop.post(UPDATE_SESSION, json("device", "laptop")));

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -25,12 +25,11 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Declared user fields over the HTTP API: stored in their own columns, answered in every user JSON, set by clients
@@ -38,17 +37,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CustomUserFieldsApiTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static TestServer server;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.builder().set("user.fields", Fields.USER_FIELDS).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b.set("user.fields", Fields.USER_FIELDS));
 
     private static long users(String email) {
         return server.count("SELECT COUNT(*) FROM sa_user WHERE email = ?", email);
@@ -78,7 +69,7 @@ class CustomUserFieldsApiTest {
     @Test
     void theFieldsAreStoredInTheirOwnColumnsOfSaUser() throws Exception {
         String email = uniqueEmail("columns");
-        signedUp(server, email, "age", 7, "newsletter", false, "nickname", "Countess",
+        signedUp(server.get(), email, "age", 7, "newsletter", false, "nickname", "Countess",
                 "preferences", Map.of("theme", "dark", "sizes", List.of(1, 2)));
 
         try (Connection c = server.database(); PreparedStatement ps = c.prepareStatement(
@@ -100,7 +91,7 @@ class CustomUserFieldsApiTest {
     @Test
     void getSessionAndSignInAnswerTheStoredFields() {
         String email = uniqueEmail("readback");
-        TestClient browser = signedUp(server, email, "age", 30, "newsletter", true, "nickname", "Ada",
+        TestClient browser = signedUp(server.get(), email, "age", 30, "newsletter", true, "nickname", "Ada",
                 "preferences", Map.of("theme", "dark"));
 
         JsonNode fromSession = sessionUser(browser);
@@ -120,7 +111,7 @@ class CustomUserFieldsApiTest {
 
     @Test
     void aDecimalNumberStaysDecimalAndAnIntegralOneLosesItsFraction() {
-        JsonNode decimal = sessionUser(signedUp(server, uniqueEmail("decimal"), "age", 41.5, "newsletter", true));
+        JsonNode decimal = sessionUser(signedUp(server.get(), uniqueEmail("decimal"), "age", 41.5, "newsletter", true));
         assertThat(decimal.path("age").isFloatingPointNumber()).isTrue();
         assertThat(decimal.path("age").asDouble()).isEqualTo(41.5);
 
@@ -134,15 +125,15 @@ class CustomUserFieldsApiTest {
     @Test
     void aJsonFieldHoldsAnyJsonValue() {
         List<Object> list = List.of(1, "two", Map.of("three", 3), List.of());
-        JsonNode withList = sessionUser(signedUp(server, uniqueEmail("jsonlist"), "newsletter", true,
+        JsonNode withList = sessionUser(signedUp(server.get(), uniqueEmail("jsonlist"), "newsletter", true,
                 "preferences", list));
         assertThat(withList.path("preferences")).isEqualTo(MAPPER.valueToTree(list));
 
-        JsonNode withText = sessionUser(signedUp(server, uniqueEmail("jsontext"), "newsletter", true,
+        JsonNode withText = sessionUser(signedUp(server.get(), uniqueEmail("jsontext"), "newsletter", true,
                 "preferences", "compact"));
         assertThat(withText.path("preferences").asText()).isEqualTo("compact");
 
-        JsonNode withNumber = sessionUser(signedUp(server, uniqueEmail("jsonnumber"), "newsletter", true,
+        JsonNode withNumber = sessionUser(signedUp(server.get(), uniqueEmail("jsonnumber"), "newsletter", true,
                 "preferences", 7));
         assertThat(withNumber.path("preferences").asInt()).isEqualTo(7);
     }
@@ -232,7 +223,8 @@ class CustomUserFieldsApiTest {
     @Test
     void aStringOfExactly1024CharactersIsAccepted() {
         String nickname = "é".repeat(1024);
-        JsonNode user = sessionUser(signedUp(server, uniqueEmail("long"), "newsletter", true, "nickname", nickname));
+        JsonNode user = sessionUser(signedUp(server.get(), uniqueEmail("long"), "newsletter", true,
+                "nickname", nickname));
         assertThat(user.path("nickname").asText()).isEqualTo(nickname);
     }
 
@@ -240,7 +232,7 @@ class CustomUserFieldsApiTest {
 
     @Test
     void updateUserSetsInputFieldsAndLeavesTheOthers() {
-        TestClient browser = signedUp(server, uniqueEmail("update"), "age", 20, "newsletter", true);
+        TestClient browser = signedUp(server.get(), uniqueEmail("update"), "age", 20, "newsletter", true);
 
         Reply r = browser.post(UPDATE_USER, json("age", 21, "preferences", Map.of("theme", "dark"), "newsletter", false));
         assertThat(ok(r).path("status").asBoolean()).isTrue();
@@ -256,7 +248,7 @@ class CustomUserFieldsApiTest {
     @Test
     void updateUserCanClearAnOptionalFieldButNotARequiredOne() {
         String email = uniqueEmail("clear");
-        TestClient browser = signedUp(server, email, "nickname", "Countess", "newsletter", true);
+        TestClient browser = signedUp(server.get(), email, "nickname", "Countess", "newsletter", true);
 
         ok(browser.post(UPDATE_USER, json("nickname", null)));
         assertThat(sessionUser(browser).path("nickname").isMissingNode() || sessionUser(browser).path("nickname").isNull())
@@ -270,7 +262,7 @@ class CustomUserFieldsApiTest {
     @Test
     void updateUserRefusesANonInputFieldAndChangesNothing() {
         String email = uniqueEmail("escalate");
-        TestClient browser = signedUp(server, email, "newsletter", true);
+        TestClient browser = signedUp(server.get(), email, "newsletter", true);
 
         assertBadRequest(browser.post(UPDATE_USER, json("role", "admin")), "role cannot be set by the client");
         assertBadRequest(browser.post(UPDATE_USER, json("name", "Eve", "role", "admin")), "role");
@@ -283,7 +275,7 @@ class CustomUserFieldsApiTest {
 
     @Test
     void updateUserRefusesUnknownAndIllTypedFields() {
-        TestClient browser = signedUp(server, uniqueEmail("badupdate"), "age", 1, "newsletter", true);
+        TestClient browser = signedUp(server.get(), uniqueEmail("badupdate"), "age", 1, "newsletter", true);
 
         assertBadRequest(browser.post(UPDATE_USER, json("plan", "pro")), "plan");
         assertBadRequest(browser.post(UPDATE_USER, json("age", "two")), "age");
@@ -304,8 +296,8 @@ class CustomUserFieldsApiTest {
     @Test
     void anotherUsersFieldsAreUntouchedByAnUpdate() {
         String other = uniqueEmail("bystander");
-        TestClient bystander = signedUp(server, other, "age", 50, "newsletter", true);
-        TestClient actor = signedUp(server, uniqueEmail("actor"), "age", 10, "newsletter", true);
+        TestClient bystander = signedUp(server.get(), other, "age", 50, "newsletter", true);
+        TestClient actor = signedUp(server.get(), uniqueEmail("actor"), "age", 10, "newsletter", true);
 
         ok(actor.post(UPDATE_USER, json("age", 11)));
 

@@ -1,6 +1,6 @@
 package dev.sessionauth.fields;
 
-import dev.sessionauth.testing.TestServer;
+import dev.sessionauth.testing.ServerExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
@@ -14,9 +14,9 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Declared user fields in a real JSP page behind a filter configured by web.xml: {@code <auth:user property="role"/>},
@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 class FieldsInJspTest {
     private static final String JDBC_URL = "jdbc:h2:mem:fields-in-jsp";
 
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b
+            .webapp("src/test/resources/fields-app").contextPath("/app"));
     private static String base;
     private static HttpClient ada;
     private static HttpClient grace;
@@ -33,7 +35,6 @@ class FieldsInJspTest {
 
     @BeforeAll
     static void deploy() throws Exception {
-        server = TestServer.builder().webapp("src/test/resources/fields-app").contextPath("/app").start();
         base = server.base();
 
         ada = member("ada@fields.example", "{\"age\":42,\"newsletter\":true}");
@@ -41,11 +42,6 @@ class FieldsInJspTest {
         mallory = member("mallory@fields.example", "{}");
         setRole("grace@fields.example", "admin, auditor");
         setRole("mallory@fields.example", "<b>boss</b>");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static HttpClient member(String email, String fields) throws Exception {

@@ -1,6 +1,6 @@
 package dev.sessionauth.tags;
 
-import dev.sessionauth.testing.TestServer;
+import dev.sessionauth.testing.ServerExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The tag library rendered by a real JSP engine (Jetty 12's apache-jsp, with JSTL) behind the real filter, declared
@@ -26,14 +26,15 @@ class TagsInJspTest {
     private static final String XSS_NAME = "<script>alert(1)</script>";
     private static final String ESCAPED_XSS_NAME = "&lt;script&gt;alert(1)&lt;/script&gt;";
 
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b
+            .webapp("src/test/resources/tags-app").contextPath("/app"));
     private static String origin;
     private static String base;
     private static HttpClient member;
 
     @BeforeAll
     static void deploy() throws Exception {
-        server = TestServer.builder().webapp("src/test/resources/tags-app").contextPath("/app").start();
         origin = server.origin();
         base = server.base();
 
@@ -43,11 +44,6 @@ class TagsInJspTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + XSS_NAME
                         + "\",\"email\":\"ada@example.com\",\"password\":\"analytical-engine\"}")));
         assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static HttpClient visitor() {

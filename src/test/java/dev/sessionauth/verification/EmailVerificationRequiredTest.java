@@ -14,17 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionauth.crypto.TokenHasher;
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
 import dev.sessionauth.verification.Links.Sent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code emailVerification.required=true}: sign-up answers {@code {token:null, user}} without a session and mails a
@@ -32,17 +31,10 @@ import org.junit.jupiter.api.Test;
  */
 class EmailVerificationRequiredTest {
     private static final Links links = new Links();
-    private static TestServer server;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.builder().set("emailVerification.required", "true").verificationSender(links).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b
+            .set("emailVerification.required", "true").verificationSender(links));
 
     @Test
     void signUpAnswersANullTokenTheUnverifiedUserAndNoSession() {
@@ -86,7 +78,7 @@ class EmailVerificationRequiredTest {
         assertThat(v.json().path("status").asBoolean()).isTrue();
         assertThat(v.json().path("user").path("email").asText()).isEqualTo(email);
         assertThat(v.json().path("user").path("emailVerified").asBoolean()).isTrue();
-        assertThat(verified(server, email)).isTrue();
+        assertThat(verified(server.get(), email)).isTrue();
 
         TestClient browser = server.client();
         Reply in = signIn(browser, email);
@@ -120,11 +112,11 @@ class EmailVerificationRequiredTest {
         String email = uniqueEmail("wrongpw");
         signUp(server.client(), email);
         links.next(email);
-        long before = secrets(server, email);
+        long before = secrets(server.get(), email);
 
         Reply in = server.client().post(Links.SIGN_IN, Links.json("email", email, "password", "not the password"));
         assertError(in, 401, "INVALID_EMAIL_OR_PASSWORD");
-        assertThat(secrets(server, email)).isEqualTo(before);
+        assertThat(secrets(server.get(), email)).isEqualTo(before);
         assertThat(links.pending(email)).isEmpty();
     }
 
@@ -136,7 +128,7 @@ class EmailVerificationRequiredTest {
 
         assertThat(verify(server.client(), token).status()).isEqualTo(200);
         assertError(verify(server.client(), token), 401, "INVALID_TOKEN");
-        assertThat(secrets(server, email)).isZero();
+        assertThat(secrets(server.get(), email)).isZero();
     }
 
     @Test
@@ -147,7 +139,7 @@ class EmailVerificationRequiredTest {
         Links.assertStatusTrue(requestLink(server.client(), email));
         Sent second = links.next(email);
 
-        assertThat(secrets(server, email)).as("one live secret per user").isOne();
+        assertThat(secrets(server.get(), email)).as("one live secret per user").isOne();
         assertError(verify(server.client(), first.token()), 401, "INVALID_TOKEN");
         assertThat(verify(server.client(), second.token()).status()).isEqualTo(200);
     }
@@ -198,6 +190,6 @@ class EmailVerificationRequiredTest {
         Reply again = server.client().post(Links.SIGN_UP, Links.json("name", "Eve", "email", email,
                 "password", "another long password"));
         assertError(again, 422, "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL");
-        assertThat(secrets(server, email)).as("the first link is still the live one").isOne();
+        assertThat(secrets(server.get(), email)).as("the first link is still the live one").isOne();
     }
 }

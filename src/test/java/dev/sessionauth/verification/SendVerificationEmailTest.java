@@ -12,16 +12,15 @@ import static dev.sessionauth.verification.Links.verified;
 import static dev.sessionauth.verification.Links.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
 import dev.sessionauth.verification.Links.Sent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * POST /send-verification-email {email, callbackURL?}: always 200 {status:true}, a link only for an existing
@@ -29,17 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 class SendVerificationEmailTest {
     private static final Links links = new Links();
-    private static TestServer server;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.builder().verificationSender(links).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b.verificationSender(links));
 
     /** A user who signed up (signed in, since verification is optional here) and has no link yet. */
     private static String member(String hint) {
@@ -68,7 +59,7 @@ class SendVerificationEmailTest {
         assertThat(sent.user().getEmail()).isEqualTo(email);
         assertThat(sent.link()).matches(Pattern.quote(server.origin() + "/api/auth/verify-email?token=")
                 + "[A-Za-z0-9_-]{43}");
-        assertThat(secrets(server, email)).isOne();
+        assertThat(secrets(server.get(), email)).isOne();
     }
 
     @Test
@@ -90,7 +81,7 @@ class SendVerificationEmailTest {
         Reply again = requestLink(server.client(), email);
         assertStatusTrue(again);
         assertThat(again.body()).isEqualTo(requestLink(server.client(), uniqueEmail("other")).body());
-        assertThat(secrets(server, email)).isZero();
+        assertThat(secrets(server.get(), email)).isZero();
         assertNoLinkSentTo(email);
     }
 
@@ -118,7 +109,7 @@ class SendVerificationEmailTest {
         Reply r = server.client().get(sent.pathAndQuery());
         assertThat(r.status()).as(r.body()).isEqualTo(302);
         assertThat(r.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/welcome?from=mail"));
-        assertThat(verified(server, email)).isTrue();
+        assertThat(verified(server.get(), email)).isTrue();
 
         Reply twice = server.client().get(sent.pathAndQuery());
         assertThat(twice.status()).isEqualTo(302);
@@ -142,7 +133,7 @@ class SendVerificationEmailTest {
         for (String callback : new String[] {"https://evil.example/phish", "//evil.example/x", "javascript:alert(1)"}) {
             assertError(server.client().post(SEND, json("email", email, "callbackURL", callback)), 403, "INVALID_ORIGIN");
         }
-        assertThat(secrets(server, email)).isZero();
+        assertThat(secrets(server.get(), email)).isZero();
         assertNoLinkSentTo(email);
     }
 
@@ -156,7 +147,7 @@ class SendVerificationEmailTest {
                 + URLEncoder.encode("https://evil.example/phish", StandardCharsets.UTF_8));
         assertError(r, 403, "INVALID_ORIGIN");
         assertThat(r.header("Location")).isEmpty();
-        assertThat(verified(server, email)).isFalse();
+        assertThat(verified(server.get(), email)).isFalse();
         assertThat(verify(server.client(), token).status()).isEqualTo(200);
     }
 

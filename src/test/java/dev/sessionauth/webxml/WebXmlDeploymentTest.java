@@ -1,6 +1,6 @@
 package dev.sessionauth.webxml;
 
-import dev.sessionauth.testing.TestServer;
+import dev.sessionauth.testing.ServerExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -10,24 +10,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** web.xml alone is enough: a real WEB-INF/web.xml deployed by Jetty's WebAppContext, nothing in code. */
 class WebXmlDeploymentTest {
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b
+            .webapp("src/test/resources/webxml-app").contextPath("/shop"));
     private static String base;
 
     @BeforeAll
     static void deploy() throws Exception {
-        server = TestServer.builder().webapp("src/test/resources/webxml-app").contextPath("/shop").start();
         base = server.base();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws Exception {
