@@ -1,25 +1,26 @@
 package dev.sessionauth.api;
 
-import static dev.sessionauth.api.Api.GET_SESSION;
-import static dev.sessionauth.api.Api.LIST_SESSIONS;
-import static dev.sessionauth.api.Api.SIGN_OUT;
-import static dev.sessionauth.api.Api.TOKEN_COOKIE;
-import static dev.sessionauth.api.Api.UPDATE_USER;
 import static dev.sessionauth.api.Api.assertError;
-import static dev.sessionauth.api.Api.json;
+import static dev.sessionauth.testing.Accounts.GET_SESSION;
+import static dev.sessionauth.testing.Accounts.LIST_SESSIONS;
+import static dev.sessionauth.testing.Accounts.SIGN_OUT;
+import static dev.sessionauth.testing.Accounts.TOKEN_COOKIE;
+import static dev.sessionauth.testing.Accounts.UPDATE_USER;
+import static dev.sessionauth.testing.Accounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.api.Api.Account;
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.ServerExtension;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Non-browser clients: the token from the sign-in body sent back as {@code Authorization: Bearer}. */
 class BearerTokenTest {
@@ -27,7 +28,7 @@ class BearerTokenTest {
     static final ServerExtension server = ServerExtension.start();
 
     /** A client that signs in over JSON, without Origin and without keeping cookies' contents in play. */
-    private static String signInAsCli(Account account) {
+    private static String signInAsCli(SignedInUser account) {
         Reply in = server.client().withoutOrigin().signIn(account.email(), account.password());
         assertThat(in.status()).as(in.body()).isEqualTo(200);
         return in.json().path("token").asText();
@@ -35,7 +36,7 @@ class BearerTokenTest {
 
     @Test
     void theRawTokenFromTheSignInBodyAuthenticates() {
-        Account account = Api.signUp(server.get(), "raw");
+        SignedInUser account = Accounts.signUp(server.get(), "raw");
         String token = signInAsCli(account);
         Reply r = Api.bearer(server.get(), token).getSession();
         assertThat(r.status()).isEqualTo(200);
@@ -46,26 +47,26 @@ class BearerTokenTest {
 
     @Test
     void theSignedCookieValueAuthenticatesAsBearerToo() {
-        Account account = Api.signUp(server.get(), "signed");
+        SignedInUser account = Accounts.signUp(server.get(), "signed");
         Reply r = Api.bearer(server.get(), account.cookie()).getSession();
         assertThat(r.json().path("user").path("id").asText()).isEqualTo(account.userId());
     }
 
     @Test
     void theSchemeNameIsCaseInsensitive() {
-        Account account = Api.signUp(server.get(), "scheme");
+        SignedInUser account = Accounts.signUp(server.get(), "scheme");
         Reply r = server.client().withoutOrigin().header("Authorization", "bearer " + account.token()).getSession();
         assertThat(r.json().path("user").path("id").asText()).isEqualTo(account.userId());
     }
 
     @Test
     void aBearerClientUsesEveryEndpointWithoutOrigin() {
-        Account account = Api.signUp(server.get(), "everyendpoint");
+        SignedInUser account = Accounts.signUp(server.get(), "everyendpoint");
         String token = signInAsCli(account);
         // A fresh client per call: what a cookie-less client (curl, a mobile app) does.
         assertThat(Api.bearer(server.get(), token).get(LIST_SESSIONS).json()).hasSize(2);
         assertThat(Api.bearer(server.get(), token).post(UPDATE_USER, json("name", "Cli")).status()).isEqualTo(200);
-        assertThat(Api.bearer(server.get(), token).post(Api.UPDATE_SESSION, "{}").status()).isEqualTo(200);
+        assertThat(Api.bearer(server.get(), token).post(Accounts.UPDATE_SESSION, "{}").status()).isEqualTo(200);
         assertThat(Api.bearer(server.get(), token).post(Api.REFRESH_SESSION, "{}").status()).isEqualTo(200);
         assertThat(Api.bearer(server.get(), token).post(Api.REVOKE_SESSION, json("token", "unknown")).status())
                 .isEqualTo(200);
@@ -82,7 +83,7 @@ class BearerTokenTest {
 
     @Test
     void aForgedSignedBearerIsInvalidToken() {
-        Account account = Api.signUp(server.get(), "forged");
+        SignedInUser account = Accounts.signUp(server.get(), "forged");
         TestClient forger = Api.bearer(server.get(), account.token() + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         assertThat(forger.getSession().body()).isEqualTo("null");
         assertError(forger.get(LIST_SESSIONS), 401, "INVALID_TOKEN");
@@ -107,7 +108,7 @@ class BearerTokenTest {
 
     @Test
     void aLeakedTokenHashIsNotACredential() throws SQLException {
-        Account account = Api.signUp(server.get(), "leak");
+        SignedInUser account = Accounts.signUp(server.get(), "leak");
         String tokenHash;
         try (Connection c = server.database(); var ps = c.prepareStatement(
                 "SELECT token_hash FROM sa_session WHERE user_id = ?")) {
@@ -123,7 +124,7 @@ class BearerTokenTest {
 
     @Test
     void theDatabaseNeverHoldsTheRawToken() {
-        Account account = Api.signUp(server.get(), "rawdb");
+        SignedInUser account = Accounts.signUp(server.get(), "rawdb");
         String cliToken = signInAsCli(account);
         for (String token : new String[] {account.token(), cliToken}) {
             assertThat(server.count("SELECT COUNT(*) FROM sa_session WHERE token_hash = ?", token)).isZero();
@@ -134,7 +135,7 @@ class BearerTokenTest {
 
     @Test
     void aRevokedBearerStopsWorkingImmediately() {
-        Account account = Api.signUp(server.get(), "revoked");
+        SignedInUser account = Accounts.signUp(server.get(), "revoked");
         String token = signInAsCli(account);
         assertThat(account.browser().post(Api.REVOKE_OTHER_SESSIONS, "{}").status()).isEqualTo(200);
         assertThat(Api.bearer(server.get(), token).getSession().body()).isEqualTo("null");
@@ -143,7 +144,7 @@ class BearerTokenTest {
     @Test
     void aBearerWithAHostileOriginIsStillJustABearer() {
         // No cookie means nothing ambient to abuse: the Origin check only guards cookie-bearing requests.
-        Account account = Api.signUp(server.get(), "origin");
+        SignedInUser account = Accounts.signUp(server.get(), "origin");
         String token = signInAsCli(account);
         Reply r = Api.bearer(server.get(), token).post(UPDATE_USER, json("name", "Cross"),
                 "Origin", "https://other.example");
@@ -152,7 +153,7 @@ class BearerTokenTest {
 
     @Test
     void aBearerPresentedWithoutCookiesGetsNoSessionCookieFromGetSession() {
-        Account account = Api.signUp(server.get(), "nocookie");
+        SignedInUser account = Accounts.signUp(server.get(), "nocookie");
         Reply r = Api.bearer(server.get(), account.token()).getSession();
         assertThat(r.setCookie(TOKEN_COOKIE)).isEmpty();
         assertThat(Api.bearer(server.get(), account.token()).get(GET_SESSION + "?disableRefresh=true").status())

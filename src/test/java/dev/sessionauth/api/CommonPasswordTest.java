@@ -9,10 +9,10 @@ import dev.sessionauth.testing.TestServer;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sign-up refuses the passwords every guessing list starts with (400 PASSWORD_TOO_WEAK), ignoring case, and

@@ -1,12 +1,13 @@
 package dev.sessionauth.api;
 
-import static dev.sessionauth.api.Api.LIST_SESSIONS;
-import static dev.sessionauth.api.Api.TOKEN_COOKIE;
+import static dev.sessionauth.testing.Accounts.LIST_SESSIONS;
+import static dev.sessionauth.testing.Accounts.TOKEN_COOKIE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.api.Api.Account;
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.MutableClock;
 import dev.sessionauth.testing.ServerExtension;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import java.time.Duration;
@@ -64,7 +65,7 @@ class ConcurrencyTest {
 
     @Test
     void sixteenSimultaneousSignInsGiveSixteenDistinctLiveSessions() throws Exception {
-        Account account = Api.signUp(server.get(), "burst");
+        SignedInUser account = Accounts.signUp(server.get(), "burst");
         List<TestClient> clients = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             clients.add(server.client());
@@ -88,10 +89,10 @@ class ConcurrencyTest {
 
     @Test
     void simultaneousSignUpsOfOneEmailCreateExactlyOneUser() throws Exception {
-        String email = Api.uniqueEmail("race");
+        String email = Accounts.uniqueEmail("race");
         int n = 8;
         List<Reply> replies = atOnce(n, i -> server.client().signUp("Racer " + i, i % 2 == 0 ? email
-                : email.toUpperCase(), Api.PASSWORD + i));
+                : email.toUpperCase(), Accounts.PASSWORD + i));
 
         long ok = replies.stream().filter(r -> r.status() == 200).count();
         long conflict = replies.stream().filter(r -> r.status() == 422
@@ -107,7 +108,7 @@ class ConcurrencyTest {
 
         // The winner's password is the one that works.
         int winner = replies.indexOf(replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow());
-        assertThat(server.client().signIn(email, Api.PASSWORD + winner).status()).isEqualTo(200);
+        assertThat(server.client().signIn(email, Accounts.PASSWORD + winner).status()).isEqualTo(200);
     }
 
     @Test
@@ -115,9 +116,9 @@ class ConcurrencyTest {
         int n = 8;
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            emails.add(Api.uniqueEmail("crowd" + i));
+            emails.add(Accounts.uniqueEmail("crowd" + i));
         }
-        List<Reply> replies = atOnce(n, i -> server.client().signUp("Crowd " + i, emails.get(i), Api.PASSWORD));
+        List<Reply> replies = atOnce(n, i -> server.client().signUp("Crowd " + i, emails.get(i), Accounts.PASSWORD));
         Set<String> ids = new HashSet<>();
         for (Reply r : replies) {
             assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -128,7 +129,7 @@ class ConcurrencyTest {
 
     @Test
     void simultaneousRequestsOnADueSessionRefreshItExactlyOnce() throws Exception {
-        Account account = Api.signUp(server.get(), "refreshrace");
+        SignedInUser account = Accounts.signUp(server.get(), "refreshrace");
         clock.advance(Duration.ofDays(1).plusHours(1));
         List<Reply> replies = atOnce(THREADS, i -> Api.bearer(server.get(), account.token()).getSession());
 
@@ -139,19 +140,19 @@ class ConcurrencyTest {
         long refreshed = replies.stream().filter(r -> r.setCookie(TOKEN_COOKIE).isPresent()).count();
         assertThat(refreshed).isEqualTo(1);
         Instant now = clock.instant();
-        Reply after = Api.bearer(server.get(), account.token()).get(Api.GET_SESSION + "?disableRefresh=true");
+        Reply after = Api.bearer(server.get(), account.token()).get(Accounts.GET_SESSION + "?disableRefresh=true");
         assertThat(Instant.parse(after.json().path("session").path("expiresAt").asText()))
                 .isEqualTo(now.plus(Duration.ofDays(7)));
     }
 
     @Test
     void simultaneousSignOutsOfOneSessionAllSucceed() throws Exception {
-        Account account = Api.signUp(server.get(), "outrace");
+        SignedInUser account = Accounts.signUp(server.get(), "outrace");
         String cookie = account.cookie();
         List<Reply> replies = atOnce(THREADS, i -> {
             TestClient c = server.client();
             c.putCookie(TOKEN_COOKIE, cookie);
-            return c.post(Api.SIGN_OUT, "{}");
+            return c.post(Accounts.SIGN_OUT, "{}");
         });
         for (Reply r : replies) {
             assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -162,7 +163,7 @@ class ConcurrencyTest {
 
     @Test
     void signOutEverywhereRacingNewSignInsLeavesOnlySessionsCreatedAfterIt() throws Exception {
-        Account account = Api.signUp(server.get(), "everywhererace");
+        SignedInUser account = Accounts.signUp(server.get(), "everywhererace");
         List<String> before = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             before.add(Api.signIn(server.get(), account).token());

@@ -1,25 +1,26 @@
 package dev.sessionauth.api;
 
-import static dev.sessionauth.api.Api.SIGN_IN;
-import static dev.sessionauth.api.Api.SIGN_OUT;
-import static dev.sessionauth.api.Api.SIGN_UP;
-import static dev.sessionauth.api.Api.UPDATE_USER;
 import static dev.sessionauth.api.Api.assertError;
-import static dev.sessionauth.api.Api.json;
-import static dev.sessionauth.api.Api.uniqueEmail;
+import static dev.sessionauth.testing.Accounts.SIGN_IN;
+import static dev.sessionauth.testing.Accounts.SIGN_OUT;
+import static dev.sessionauth.testing.Accounts.SIGN_UP;
+import static dev.sessionauth.testing.Accounts.UPDATE_USER;
+import static dev.sessionauth.testing.Accounts.json;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.api.Api.Account;
 import dev.sessionauth.api.Api.RawReply;
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.ServerExtension;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How the API reads bodies: strict JSON objects, size cap, media types; never a 500 for a client's mistake. */
 class RequestBodyTest {
@@ -27,11 +28,11 @@ class RequestBodyTest {
 
     @RegisterExtension
     static final ServerExtension server = ServerExtension.start();
-    private static Account account;
+    private static SignedInUser account;
 
     @BeforeAll
     static void start() {
-        account = Api.signUp(server.get(), "body");
+        account = Accounts.signUp(server.get(), "body");
     }
 
     private static String signInJson() {
@@ -120,7 +121,7 @@ class RequestBodyTest {
         assertError(server.client().post(SIGN_IN, signInJson(), "Content-Type", type), 415,
                 "UNSUPPORTED_MEDIA_TYPE");
         assertError(server.client().post(SIGN_UP, json("name", "T", "email", uniqueEmail("t"), "password",
-                Api.PASSWORD), "Content-Type", type), 415, "UNSUPPORTED_MEDIA_TYPE");
+                Accounts.PASSWORD), "Content-Type", type), 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test

@@ -1,18 +1,19 @@
 package dev.sessionauth.api;
 
-import static dev.sessionauth.api.Api.LIST_SESSIONS;
 import static dev.sessionauth.api.Api.REVOKE_OTHER_SESSIONS;
 import static dev.sessionauth.api.Api.REVOKE_SESSION;
 import static dev.sessionauth.api.Api.REVOKE_SESSIONS;
-import static dev.sessionauth.api.Api.TOKEN_COOKIE;
 import static dev.sessionauth.api.Api.assertError;
 import static dev.sessionauth.api.Api.assertNoStore;
-import static dev.sessionauth.api.Api.json;
+import static dev.sessionauth.testing.Accounts.LIST_SESSIONS;
+import static dev.sessionauth.testing.Accounts.TOKEN_COOKIE;
+import static dev.sessionauth.testing.Accounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.api.Api.Account;
 import dev.sessionauth.api.Api.Signed;
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.ServerExtension;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class RevokeTest {
 
     @Test
     void revokeSessionEndsTheSessionWithThatHandle() {
-        Account account = Api.signUp(server.get(), "revoke");
+        SignedInUser account = Accounts.signUp(server.get(), "revoke");
         Signed phone = Api.signIn(server.get(), account);
         Signed laptop = Api.signIn(server.get(), account);
         String phoneHandle = currentSessionId(phone.browser());
@@ -54,7 +55,7 @@ class RevokeTest {
 
     @Test
     void theHandleFromListSessionsIsWhatRevokes() {
-        Account account = Api.signUp(server.get(), "fromlist");
+        SignedInUser account = Accounts.signUp(server.get(), "fromlist");
         Signed other = Api.signIn(server.get(), account);
         String mine = currentSessionId(account.browser());
         String handle = null;
@@ -70,7 +71,7 @@ class RevokeTest {
 
     @Test
     void revokingTheCurrentSessionSignsThisBrowserOut() {
-        Account account = Api.signUp(server.get(), "self");
+        SignedInUser account = Accounts.signUp(server.get(), "self");
         Reply r = account.browser().post(REVOKE_SESSION, json("token", currentSessionId(account.browser())));
         assertStatusTrue(r);
         assertThat(r.setCookie(TOKEN_COOKIE)).hasValueSatisfying(c -> assertThat(c).contains("Max-Age=0"));
@@ -80,8 +81,8 @@ class RevokeTest {
 
     @Test
     void anotherUsersHandleAnswersTheSameButRevokesNothing() {
-        Account attacker = Api.signUp(server.get(), "attacker");
-        Account victim = Api.signUp(server.get(), "victim");
+        SignedInUser attacker = Accounts.signUp(server.get(), "attacker");
+        SignedInUser victim = Accounts.signUp(server.get(), "victim");
         String victimHandle = currentSessionId(victim.browser());
 
         assertStatusTrue(attacker.browser().post(REVOKE_SESSION, json("token", victimHandle)));
@@ -92,7 +93,7 @@ class RevokeTest {
 
     @Test
     void anUnknownHandleAnswersTheSameButRevokesNothing() {
-        Account account = Api.signUp(server.get(), "unknown");
+        SignedInUser account = Accounts.signUp(server.get(), "unknown");
         Signed other = Api.signIn(server.get(), account);
         assertStatusTrue(account.browser().post(REVOKE_SESSION, json("token", "no-such-session-handle")));
         assertStatusTrue(account.browser().post(REVOKE_SESSION, json("token", "")));
@@ -102,7 +103,7 @@ class RevokeTest {
 
     @Test
     void aBearerTokenIsNotAHandle() {
-        Account account = Api.signUp(server.get(), "notahandle");
+        SignedInUser account = Accounts.signUp(server.get(), "notahandle");
         Signed other = Api.signIn(server.get(), account);
         assertStatusTrue(account.browser().post(REVOKE_SESSION, json("token", other.token())));
         assertThat(Api.isLive(server.get(), other.token())).isTrue();
@@ -110,7 +111,7 @@ class RevokeTest {
 
     @Test
     void revokeSessionNeedsATokenString() {
-        Account account = Api.signUp(server.get(), "needtoken");
+        SignedInUser account = Accounts.signUp(server.get(), "needtoken");
         assertError(account.browser().post(REVOKE_SESSION, "{}"), 400, "INVALID_REQUEST_BODY");
         assertError(account.browser().post(REVOKE_SESSION, "{\"token\":null}"), 400, "INVALID_REQUEST_BODY");
         assertError(account.browser().post(REVOKE_SESSION, "{\"token\":42}"), 400, "INVALID_REQUEST_BODY");
@@ -122,7 +123,7 @@ class RevokeTest {
 
     @Test
     void revokeEndpointsNeedASession() {
-        Account victim = Api.signUp(server.get(), "anon");
+        SignedInUser victim = Accounts.signUp(server.get(), "anon");
         String handle = currentSessionId(victim.browser());
         assertError(server.client().post(REVOKE_SESSION, json("token", handle)), 401, "UNAUTHORIZED");
         assertError(server.client().post(REVOKE_OTHER_SESSIONS, "{}"), 401, "UNAUTHORIZED");
@@ -132,10 +133,10 @@ class RevokeTest {
 
     @Test
     void revokeOtherSessionsKeepsOnlyTheCurrentOne() {
-        Account account = Api.signUp(server.get(), "others");
+        SignedInUser account = Accounts.signUp(server.get(), "others");
         Signed a = Api.signIn(server.get(), account);
         Signed b = Api.signIn(server.get(), account);
-        Account stranger = Api.signUp(server.get(), "stranger1");
+        SignedInUser stranger = Accounts.signUp(server.get(), "stranger1");
 
         assertStatusTrue(account.browser().post(REVOKE_OTHER_SESSIONS, "{}"));
 
@@ -149,17 +150,17 @@ class RevokeTest {
 
     @Test
     void revokeOtherSessionsWithOnlyOneSessionIsFine() {
-        Account account = Api.signUp(server.get(), "alone");
+        SignedInUser account = Accounts.signUp(server.get(), "alone");
         assertStatusTrue(account.browser().request("POST", REVOKE_OTHER_SESSIONS, null));
         assertThat(Api.isLive(server.get(), account.token())).isTrue();
     }
 
     @Test
     void revokeSessionsEndsEverySessionOfThatUserOnly() {
-        Account account = Api.signUp(server.get(), "everywhere");
+        SignedInUser account = Accounts.signUp(server.get(), "everywhere");
         Signed a = Api.signIn(server.get(), account);
         Signed b = Api.signIn(server.get(), account);
-        Account stranger = Api.signUp(server.get(), "stranger2");
+        SignedInUser stranger = Accounts.signUp(server.get(), "stranger2");
         Signed strangerLaptop = Api.signIn(server.get(), stranger);
 
         Reply r = account.browser().post(REVOKE_SESSIONS, "{}");
@@ -181,7 +182,7 @@ class RevokeTest {
 
     @Test
     void revokeEndpointsRefuseUnknownFields() {
-        Account account = Api.signUp(server.get(), "revfields");
+        SignedInUser account = Accounts.signUp(server.get(), "revfields");
         Signed other = Api.signIn(server.get(), account);
         assertError(account.browser().post(REVOKE_OTHER_SESSIONS, "{\"keep\":\"x\"}"), 400, "INVALID_REQUEST_BODY");
         assertError(account.browser().post(REVOKE_SESSIONS, "{\"userId\":\"x\"}"), 400, "INVALID_REQUEST_BODY");
@@ -191,7 +192,7 @@ class RevokeTest {
 
     @Test
     void revokeWithACookieNeedsATrustedOrigin() {
-        Account account = Api.signUp(server.get(), "revcsrf");
+        SignedInUser account = Accounts.signUp(server.get(), "revcsrf");
         Signed other = Api.signIn(server.get(), account);
         assertError(account.browser().post(REVOKE_SESSIONS, "{}", "Origin", "https://evil.example"), 403,
                 "INVALID_ORIGIN");
@@ -203,7 +204,7 @@ class RevokeTest {
 
     @Test
     void aBearerClientRevokesWithoutOrigin() {
-        Account account = Api.signUp(server.get(), "revbearer");
+        SignedInUser account = Accounts.signUp(server.get(), "revbearer");
         Signed cli = Api.signIn(server.get(), account);
         assertStatusTrue(Api.bearer(server.get(), cli.token()).post(REVOKE_OTHER_SESSIONS, "{}"));
         assertThat(Api.isLive(server.get(), cli.token())).isTrue();

@@ -1,16 +1,17 @@
 package dev.sessionauth.api;
 
-import static dev.sessionauth.api.Api.DATA_COOKIE;
 import static dev.sessionauth.api.Api.DONT_REMEMBER_COOKIE;
-import static dev.sessionauth.api.Api.SIGN_OUT;
-import static dev.sessionauth.api.Api.TOKEN_COOKIE;
 import static dev.sessionauth.api.Api.assertError;
 import static dev.sessionauth.api.Api.assertNoStore;
+import static dev.sessionauth.testing.Accounts.DATA_COOKIE;
+import static dev.sessionauth.testing.Accounts.SIGN_OUT;
+import static dev.sessionauth.testing.Accounts.TOKEN_COOKIE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.api.Api.Account;
 import dev.sessionauth.api.Api.Signed;
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.ServerExtension;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class SignOutTest {
 
     @Test
     void signOutDeletesTheRowExpiresTheCookiesAndAnswersSuccess() {
-        Account account = Api.signUp(server.get(), "out");
+        SignedInUser account = Accounts.signUp(server.get(), "out");
         String cookie = account.cookie();
         String sessionId = account.browser().getSession().json().path("session").path("id").asText();
 
@@ -55,7 +56,7 @@ class SignOutTest {
 
     @Test
     void signOutIsIdempotent() {
-        Account account = Api.signUp(server.get(), "twice");
+        SignedInUser account = Accounts.signUp(server.get(), "twice");
         assertSuccess(account.browser().post(SIGN_OUT, "{}"));
         Reply again = account.browser().post(SIGN_OUT, "{}");
         assertSuccess(again);
@@ -72,7 +73,7 @@ class SignOutTest {
 
     @Test
     void replayingASignedOutCookieStillSucceedsAndChangesNothing() {
-        Account account = Api.signUp(server.get(), "replay");
+        SignedInUser account = Accounts.signUp(server.get(), "replay");
         String cookie = account.cookie();
         Signed other = Api.signIn(server.get(), account);
         account.browser().post(SIGN_OUT, "{}");
@@ -85,7 +86,7 @@ class SignOutTest {
 
     @Test
     void aForgedCookieSignsNothingOut() {
-        Account account = Api.signUp(server.get(), "forged");
+        SignedInUser account = Accounts.signUp(server.get(), "forged");
         TestClient forger = server.client();
         forger.putCookie(TOKEN_COOKIE, account.token() + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         assertSuccess(forger.post(SIGN_OUT, "{}"));
@@ -95,7 +96,7 @@ class SignOutTest {
     @Test
     void aCookieWithoutItsSignatureIsTreatedAsForgedBySignOutToo() {
         // get-session refuses an unsigned cookie; sign-out must not honour it either (cookie = token.signature).
-        Account account = Api.signUp(server.get(), "unsigned");
+        SignedInUser account = Accounts.signUp(server.get(), "unsigned");
         TestClient unsigned = server.client();
         unsigned.putCookie(TOKEN_COOKIE, account.token());
         assertThat(unsigned.getSession().body()).isEqualTo("null");
@@ -106,9 +107,9 @@ class SignOutTest {
 
     @Test
     void signOutEndsOnlyThisBrowsersSession() {
-        Account account = Api.signUp(server.get(), "onlythis");
+        SignedInUser account = Accounts.signUp(server.get(), "onlythis");
         Signed laptop = Api.signIn(server.get(), account);
-        Account stranger = Api.signUp(server.get(), "stranger");
+        SignedInUser stranger = Accounts.signUp(server.get(), "stranger");
 
         assertSuccess(account.browser().post(SIGN_OUT, "{}"));
         assertThat(Api.isLive(server.get(), account.token())).isFalse();
@@ -119,22 +120,22 @@ class SignOutTest {
 
     @Test
     void anEmptyBodyWithOrWithoutContentTypeIsAccepted() {
-        Account a = Api.signUp(server.get(), "empty1");
+        SignedInUser a = Accounts.signUp(server.get(), "empty1");
         assertSuccess(a.browser().post(SIGN_OUT, ""));
         assertThat(Api.isLive(server.get(), a.token())).isFalse();
 
-        Account b = Api.signUp(server.get(), "empty2");
+        SignedInUser b = Accounts.signUp(server.get(), "empty2");
         assertSuccess(b.browser().request("POST", SIGN_OUT, null));
         assertThat(Api.isLive(server.get(), b.token())).isFalse();
 
-        Account c = Api.signUp(server.get(), "empty3");
+        SignedInUser c = Accounts.signUp(server.get(), "empty3");
         assertSuccess(c.browser().request("POST", SIGN_OUT, "", "Content-Type", "application/json"));
         assertThat(Api.isLive(server.get(), c.token())).isFalse();
     }
 
     @Test
     void aBearerClientSignsOutWithoutOrigin() {
-        Account account = Api.signUp(server.get(), "bearerout");
+        SignedInUser account = Accounts.signUp(server.get(), "bearerout");
         Signed cli = Api.signIn(server.get(), account);
         assertSuccess(Api.bearer(server.get(), cli.token()).post(SIGN_OUT, "{}"));
         assertThat(Api.isLive(server.get(), cli.token())).isFalse();
@@ -143,7 +144,7 @@ class SignOutTest {
 
     @Test
     void aCookieSignOutWithoutOriginIsRefusedAndTheSessionSurvives() {
-        Account account = Api.signUp(server.get(), "csrfout");
+        SignedInUser account = Accounts.signUp(server.get(), "csrfout");
         Reply r = account.browser().withoutOrigin().post(SIGN_OUT, "{}");
         assertError(r, 403, "MISSING_OR_NULL_ORIGIN");
         assertThat(Api.isLive(server.get(), account.token())).isTrue();
@@ -151,7 +152,7 @@ class SignOutTest {
 
     @Test
     void aCookieSignOutFromAnotherOriginIsRefusedAndTheSessionSurvives() {
-        Account account = Api.signUp(server.get(), "xsiteout");
+        SignedInUser account = Accounts.signUp(server.get(), "xsiteout");
         assertError(account.browser().post(SIGN_OUT, "{}", "Origin", "https://evil.example"), 403, "INVALID_ORIGIN");
         assertError(account.browser().post(SIGN_OUT, "{}", "Origin", "null"), 403, "MISSING_OR_NULL_ORIGIN");
         assertThat(Api.isLive(server.get(), account.token())).isTrue();
@@ -159,7 +160,7 @@ class SignOutTest {
 
     @Test
     void aSameOriginRefererIsEnoughWhenOriginIsMissing() {
-        Account account = Api.signUp(server.get(), "referer");
+        SignedInUser account = Accounts.signUp(server.get(), "referer");
         Reply r = account.browser().withoutOrigin().post(SIGN_OUT, "{}", "Referer", server.origin() + "/settings");
         assertSuccess(r);
         assertThat(Api.isLive(server.get(), account.token())).isFalse();
@@ -167,14 +168,14 @@ class SignOutTest {
 
     @Test
     void unknownFieldsAreRefused() {
-        Account account = Api.signUp(server.get(), "fieldsout");
+        SignedInUser account = Accounts.signUp(server.get(), "fieldsout");
         assertError(account.browser().post(SIGN_OUT, "{\"everywhere\":true}"), 400, "INVALID_REQUEST_BODY");
         assertThat(Api.isLive(server.get(), account.token())).isTrue();
     }
 
     @Test
     void getIsNotASignOut() {
-        Account account = Api.signUp(server.get(), "getout");
+        SignedInUser account = Accounts.signUp(server.get(), "getout");
         Reply r = account.browser().get(SIGN_OUT);
         assertError(r, 405, "METHOD_NOT_ALLOWED");
         assertThat(r.header("Allow")).hasValue("POST");

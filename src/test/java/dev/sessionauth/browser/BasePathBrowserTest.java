@@ -4,28 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionauth.testing.ServerExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An API served under another basePath: the client finds it from the page's meta tag or from its option. */
-class BasePathBrowserTest {
+class BasePathBrowserTest extends BrowserTest {
     @RegisterExtension
     static final ServerExtension server = ServerExtension.with(b -> Browser.pages(b).settings("basePath", "/auth/v1"));
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theDefaultClientTakesItsBasePathFromTheMetaTag() {

@@ -5,28 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionauth.testing.ServerExtension;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real /sessionauth/client.js in headless Chromium against a real server: each call's wire and result shape. */
-class ClientApiBrowserTest {
+class ClientApiBrowserTest extends BrowserTest {
     @RegisterExtension
-    static final ServerExtension server = ServerExtension.with(b -> Browser.pages(b));
-    private Browser browser;
+    static final ServerExtension server = ServerExtension.with(Browser::pages);
 
     @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
+    void openTestPage() {
         browser.get(server.url("/client-test.html"));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

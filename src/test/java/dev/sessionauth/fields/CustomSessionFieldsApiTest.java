@@ -1,17 +1,18 @@
 package dev.sessionauth.fields;
 
-import static dev.sessionauth.fields.Fields.GET_SESSION;
-import static dev.sessionauth.fields.Fields.LIST_SESSIONS;
-import static dev.sessionauth.fields.Fields.SIGN_IN;
-import static dev.sessionauth.fields.Fields.UPDATE_SESSION;
 import static dev.sessionauth.fields.Fields.assertBadRequest;
-import static dev.sessionauth.fields.Fields.json;
 import static dev.sessionauth.fields.Fields.ok;
-import static dev.sessionauth.fields.Fields.signedUp;
-import static dev.sessionauth.fields.Fields.uniqueEmail;
+import static dev.sessionauth.testing.Accounts.GET_SESSION;
+import static dev.sessionauth.testing.Accounts.LIST_SESSIONS;
+import static dev.sessionauth.testing.Accounts.SIGN_IN;
+import static dev.sessionauth.testing.Accounts.UPDATE_SESSION;
+import static dev.sessionauth.testing.Accounts.json;
+import static dev.sessionauth.testing.Accounts.signedUp;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
@@ -70,7 +71,7 @@ class CustomSessionFieldsApiTest {
         String email = uniqueEmail("twodevices");
         TestClient laptop = signedUp(server.get(), email, "newsletter", true);
         TestClient phone = server.client();
-        ok(phone.post(SIGN_IN, json("email", email, "password", Fields.PASSWORD)));
+        ok(phone.post(SIGN_IN, json("email", email, "password", Accounts.PASSWORD)));
         ok(laptop.post(UPDATE_SESSION, json("device", "laptop")));
         ok(phone.post(UPDATE_SESSION, json("device", "phone", "score", 0.25)));
 
@@ -129,7 +130,7 @@ class CustomSessionFieldsApiTest {
     @Test
     void updateUserDoesNotAcceptSessionFieldsNorUpdateSessionUserFields() {
         TestClient browser = member();
-        assertBadRequest(browser.post(Fields.UPDATE_USER, json("device", "laptop")), "device");
+        assertBadRequest(browser.post(Accounts.UPDATE_USER, json("device", "laptop")), "device");
         assertBadRequest(browser.post(UPDATE_SESSION, json("nickname", "Ada")), "nickname");
     }
 }

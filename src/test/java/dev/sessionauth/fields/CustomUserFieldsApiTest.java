@@ -1,19 +1,20 @@
 package dev.sessionauth.fields;
 
-import static dev.sessionauth.fields.Fields.GET_SESSION;
-import static dev.sessionauth.fields.Fields.SIGN_IN;
-import static dev.sessionauth.fields.Fields.SIGN_UP;
-import static dev.sessionauth.fields.Fields.UPDATE_USER;
 import static dev.sessionauth.fields.Fields.assertBadRequest;
-import static dev.sessionauth.fields.Fields.json;
 import static dev.sessionauth.fields.Fields.ok;
-import static dev.sessionauth.fields.Fields.signUpBody;
-import static dev.sessionauth.fields.Fields.signedUp;
-import static dev.sessionauth.fields.Fields.uniqueEmail;
+import static dev.sessionauth.testing.Accounts.GET_SESSION;
+import static dev.sessionauth.testing.Accounts.SIGN_IN;
+import static dev.sessionauth.testing.Accounts.SIGN_UP;
+import static dev.sessionauth.testing.Accounts.UPDATE_USER;
+import static dev.sessionauth.testing.Accounts.json;
+import static dev.sessionauth.testing.Accounts.signUpBody;
+import static dev.sessionauth.testing.Accounts.signedUp;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
@@ -26,10 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Declared user fields over the HTTP API: stored in their own columns, answered in every user JSON, set by clients
@@ -102,7 +103,7 @@ class CustomUserFieldsApiTest {
         assertThat(fromSession.path("nickname").asText()).isEqualTo("Ada");
         assertThat(fromSession.path("preferences").path("theme").asText()).isEqualTo("dark");
 
-        JsonNode fromSignIn = ok(server.client().post(SIGN_IN, json("email", email, "password", Fields.PASSWORD)))
+        JsonNode fromSignIn = ok(server.client().post(SIGN_IN, json("email", email, "password", Accounts.PASSWORD)))
                 .path("user");
         for (String field : List.of("role", "age", "newsletter", "nickname", "preferences")) {
             assertThat(fromSignIn.path(field)).as(field).isEqualTo(fromSession.path(field));
@@ -117,7 +118,7 @@ class CustomUserFieldsApiTest {
 
         TestClient browser = server.client();
         Reply up = browser.post(SIGN_UP, "{\"name\":\"A\",\"email\":\"" + uniqueEmail("integral")
-                + "\",\"password\":\"" + Fields.PASSWORD + "\",\"age\":42.0,\"newsletter\":true}");
+                + "\",\"password\":\"" + Accounts.PASSWORD + "\",\"age\":42.0,\"newsletter\":true}");
         assertThat(ok(up).path("user").path("age").isIntegralNumber()).as(up.body()).isTrue();
         assertThat(sessionUser(browser).path("age").toString()).isEqualTo("42");
     }
@@ -143,7 +144,7 @@ class CustomUserFieldsApiTest {
         String email = uniqueEmail("form");
         TestClient browser = server.client();
         Reply up = browser.postForm(SIGN_UP, "name=Ada&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(Fields.PASSWORD, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(Accounts.PASSWORD, StandardCharsets.UTF_8)
                 + "&age=42&newsletter=on&preferences=" + URLEncoder.encode("{\"theme\":\"dark\"}", StandardCharsets.UTF_8));
         JsonNode user = ok(up).path("user");
         assertThat(user.path("age").toString()).isEqualTo("42");
@@ -190,7 +191,7 @@ class CustomUserFieldsApiTest {
     void aFormWithAnEmptyNumberLeavesItUnset() {
         String email = uniqueEmail("formEmpty");
         Reply r = server.client().postForm(SIGN_UP, "name=Ada&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(Fields.PASSWORD, StandardCharsets.UTF_8) + "&age=&newsletter=off");
+                + "&password=" + URLEncoder.encode(Accounts.PASSWORD, StandardCharsets.UTF_8) + "&age=&newsletter=off");
         JsonNode user = ok(r).path("user");
         assertThat(user.path("age").isMissingNode() || user.path("age").isNull()).as(r.body()).isTrue();
         assertThat(user.path("newsletter").asBoolean()).isFalse();

@@ -1,8 +1,9 @@
 package dev.sessionauth.fields;
 
-import dev.sessionauth.testing.ServerExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.testing.Accounts;
+import dev.sessionauth.testing.ServerExtension;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,8 +48,8 @@ class FieldsInJspTest {
     private static HttpClient member(String email, String fields) throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String body = fields.substring(0, fields.length() - 1) + (fields.equals("{}") ? "" : ",")
-                + "\"name\":\"M\",\"email\":\"" + email + "\",\"password\":\"" + Fields.PASSWORD + "\"}";
-        HttpResponse<String> up = send(client, HttpRequest.newBuilder(URI.create(base + Fields.SIGN_UP))
+                + "\"name\":\"M\",\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD + "\"}";
+        HttpResponse<String> up = send(client, HttpRequest.newBuilder(URI.create(base + Accounts.SIGN_UP))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
         return client;

@@ -1,17 +1,17 @@
 package dev.sessionauth.fields;
 
 import static dev.sessionauth.fields.Fields.ok;
-import static dev.sessionauth.fields.Fields.signedUp;
-import static dev.sessionauth.fields.Fields.uniqueEmail;
+import static dev.sessionauth.testing.Accounts.signedUp;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code request.isUserInRole(r)} reads the user's {@code role} field: one role or a comma-separated list. */
 class RoleFieldTest {

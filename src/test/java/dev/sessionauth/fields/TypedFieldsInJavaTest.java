@@ -13,13 +13,14 @@ import dev.sessionauth.ErrorCode;
 import dev.sessionauth.Presented;
 import dev.sessionauth.ProfileChange;
 import dev.sessionauth.Session;
-import dev.sessionauth.engine.SessionAuth;
-import dev.sessionauth.engine.SessionAuthBuilder;
 import dev.sessionauth.SignIn;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.SignedIn;
 import dev.sessionauth.User;
 import dev.sessionauth.Writer;
+import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.SessionAuthBuilder;
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
@@ -79,18 +80,18 @@ class TypedFieldsInJavaTest {
     }
 
     private static SignUp signUp(String email, Map<String, Object> fields) {
-        return new SignUp("Ada", email, Fields.PASSWORD, Optional.empty(), true, fields);
+        return new SignUp("Ada", email, Accounts.PASSWORD, Optional.empty(), true, fields);
     }
 
     /** Signs the user in again, so the user is read back from the store rather than echoed from the sign-up. */
     private SignedIn readBack(String email) {
-        return auth.signIn(new SignIn(email, Fields.PASSWORD, true), Caller.app(ClientInfo.unknown()));
+        return auth.signIn(new SignIn(email, Accounts.PASSWORD, true), Caller.app(ClientInfo.unknown()));
     }
 
     @Test
     void storedFieldsReadBackTyped() {
         engine();
-        String email = Fields.uniqueEmail("typed");
+        String email = Accounts.uniqueEmail("typed");
         auth.signUp(signUp(email, Map.of("age", 42, "ratio", 0.75, "newsletter", true,
                 "preferences", Map.of("theme", "dark", "sizes", List.of(1, 2)))), Caller.app(ClientInfo.unknown()));
 
@@ -110,7 +111,7 @@ class TypedFieldsInJavaTest {
     @Test
     void fieldsMapOntoTheAppsOwnRecord() {
         engine();
-        String email = Fields.uniqueEmail("record");
+        String email = Accounts.uniqueEmail("record");
         auth.signUp(signUp(email, Map.of("age", 42, "ratio", 1.5, "newsletter", false,
                 "preferences", Map.of("theme", "dark", "sizes", List.of(3), "unknownToTheRecord", true))),
                 Caller.app(ClientInfo.unknown()));
@@ -125,7 +126,7 @@ class TypedFieldsInJavaTest {
     @Test
     void defaultsMapOntoTheRecordToo() {
         engine();
-        String email = Fields.uniqueEmail("defaults");
+        String email = Accounts.uniqueEmail("defaults");
         auth.signUp(signUp(email, Map.of("newsletter", true)), Caller.app(ClientInfo.unknown()));
         assertThat(readBack(email).user().fieldsAs(Profile.class))
                 .isEqualTo(new Profile("user", new Preferences("light", null), null, null, true));
@@ -134,7 +135,7 @@ class TypedFieldsInJavaTest {
     @Test
     void codeMaySetFieldsThatClientsMayNot() {
         engine();
-        String email = Fields.uniqueEmail("code");
+        String email = Accounts.uniqueEmail("code");
         User created = auth.signUp(signUp(email, Map.of("role", "admin", "newsletter", true)), Caller.app(ClientInfo.unknown())).user();
         assertThat(created.get("role", String.class)).contains("admin");
         assertThat(created.hasRole("admin")).isTrue();
@@ -149,7 +150,7 @@ class TypedFieldsInJavaTest {
     @Test
     void theClientPathOfTheEngineRefusesNonInputFields() {
         engine();
-        String email = Fields.uniqueEmail("client");
+        String email = Accounts.uniqueEmail("client");
         assertThatThrownBy(() -> auth.signUp(signUp(email, Map.of("role", "admin", "newsletter", true)),
                 new Caller(ClientInfo.unknown(), Presented.none(), Optional.empty(), Writer.CLIENT)))
                 .isInstanceOfSatisfying(AuthException.class, e -> {
@@ -165,21 +166,23 @@ class TypedFieldsInJavaTest {
     @Test
     void codeStillGetsTypesAndNamesChecked() {
         engine();
-        assertThatThrownBy(() -> auth.signUp(signUp(Fields.uniqueEmail("t"), Map.of("role", 5, "newsletter", true)),
+        assertThatThrownBy(() -> auth.signUp(signUp(Accounts.uniqueEmail("t"), Map.of("role", 5, "newsletter", true)),
                 Caller.app(ClientInfo.unknown())))
                 .isInstanceOfSatisfying(AuthException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST_BODY))
                 .hasMessageContaining("role");
-        assertThatThrownBy(() -> auth.signUp(signUp(Fields.uniqueEmail("u"), Map.of("plan", "pro", "newsletter", true)),
+        assertThatThrownBy(() -> auth.signUp(
+                signUp(Accounts.uniqueEmail("u"), Map.of("plan", "pro", "newsletter", true)),
                 Caller.app(ClientInfo.unknown()))).isInstanceOf(AuthException.class).hasMessageContaining("plan");
-        assertThatThrownBy(() -> auth.signUp(signUp(Fields.uniqueEmail("r"), Map.of()), Caller.app(ClientInfo.unknown())))
+        assertThatThrownBy(() -> auth.signUp(signUp(Accounts.uniqueEmail("r"), Map.of()),
+                Caller.app(ClientInfo.unknown())))
                 .isInstanceOf(AuthException.class).hasMessageContaining("newsletter");
     }
 
     @Test
     void sessionFieldsReadBackTypedAndCodeMaySetNonInputOnes() {
         engine();
-        String email = Fields.uniqueEmail("session");
+        String email = Accounts.uniqueEmail("session");
         auth.signUp(signUp(email, Map.of("newsletter", true)), Caller.app(ClientInfo.unknown()));
         SignedIn in = readBack(email);
         assertThat(in.session().get("trusted", Boolean.class)).contains(false);
@@ -227,11 +230,11 @@ class TypedFieldsInJavaTest {
         server = TestServer.builder().settings("user.fields", USER_FIELDS, "session.fields", SESSION_FIELDS,
                 "session.strategy", strategy).servlet(new FieldsServlet(), "/").start();
         TestClient browser = server.client();
-        String body = Fields.signUpBody(Fields.uniqueEmail("servlet"), "age", 42, "ratio", 0.5, "newsletter", true,
+        String body = Accounts.signUpBody(Accounts.uniqueEmail("servlet"), "age", 42, "ratio", 0.5, "newsletter", true,
                 "preferences", Map.of("theme", "dark", "sizes", List.of(1, 2)));
-        Reply up = browser.post(Fields.SIGN_UP, body);
+        Reply up = browser.post(Accounts.SIGN_UP, body);
         assertThat(up.status()).as(up.body()).isEqualTo(200);
-        Reply device = browser.post(Fields.UPDATE_SESSION, Fields.json("device", "laptop"));
+        Reply device = browser.post(Accounts.UPDATE_SESSION, Accounts.json("device", "laptop"));
         assertThat(device.status()).as(device.body()).isEqualTo(200);
 
         for (int request = 1; request <= 2; request++) {

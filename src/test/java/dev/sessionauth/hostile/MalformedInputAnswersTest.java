@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.jetty.http.UriCompliance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The attacker's reports, each pinned: bad query escapes, bodies cut short or badly chunked, the JSON parser's own

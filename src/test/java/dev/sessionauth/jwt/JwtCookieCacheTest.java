@@ -65,13 +65,9 @@ class JwtCookieCacheTest {
         }
         String url = "jdbc:h2:mem:jwt-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         store = new CountingDataSource(url);
-        TestServer.Builder b = TestServer.builder().clock(clock).dataSource(store, url)
+        server = TestServer.builder().clock(clock).dataSource(store, url)
                 .set("session.strategy", "jwt").set("session.cookieCache.maxAge", cacheMaxAge)
-                .set("protected", "/app/**");
-        for (int i = 0; i < settings.length; i += 2) {
-            b.set(settings[i], settings[i + 1]);
-        }
-        server = b.start();
+                .set("protected", "/app/**").settings(settings).start();
         browser = server.client();
         TestClient.Reply up = browser.signUp("Jot", EMAIL, PASSWORD);
         assertThat(up.status()).as(up.body()).isEqualTo(200);

@@ -1,8 +1,8 @@
 package dev.sessionauth.tags;
 
-import dev.sessionauth.testing.ServerExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.testing.ServerExtension;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -70,6 +70,14 @@ public final class Accounts {
         return json(pairs);
     }
 
+    /** Signs {@code email} up in a new browser with the given extra fields; the browser is then signed in. */
+    public static TestClient signedUp(TestServer server, String email, Object... extra) {
+        TestClient browser = server.client();
+        Reply up = browser.post(SIGN_UP, signUpBody(email, extra));
+        assertThat(up.status()).as(up.body()).isEqualTo(200);
+        return browser;
+    }
+
     /** Signs a new, unique account up in a new browser, which is then signed in. */
     public static SignedInUser signUp(TestServer server, String hint) {
         return signUp(server.client(), uniqueEmail(hint));

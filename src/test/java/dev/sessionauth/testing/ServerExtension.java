@@ -1,9 +1,9 @@
 package dev.sessionauth.testing;
 
+import dev.sessionauth.engine.SessionAuth;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.UnaryOperator;
-import dev.sessionauth.engine.SessionAuth;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -18,11 +18,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class ServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback {
     private final UnaryOperator<TestServer.Builder> configuration;
+    private final boolean onDemand;
     private TestServer server;
     private boolean perClass;
 
-    private ServerExtension(UnaryOperator<TestServer.Builder> configuration) {
+    private ServerExtension(UnaryOperator<TestServer.Builder> configuration, boolean onDemand) {
         this.configuration = configuration;
+        this.onDemand = onDemand;
     }
 
     /** A server with the tests' defaults. */
@@ -37,13 +39,35 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
 
     /** A server the way {@code configuration} sets the builder up. */
     public static ServerExtension with(UnaryOperator<TestServer.Builder> configuration) {
-        return new ServerExtension(configuration);
+        return new ServerExtension(configuration, false);
+    }
+
+    /**
+     * Starts nothing by itself: each test calls {@link #launch} with the settings it needs on top of
+     * {@code configuration}, and the server is stopped after the test (or the class, on a static field).
+     */
+    public static ServerExtension onDemand(UnaryOperator<TestServer.Builder> configuration) {
+        return new ServerExtension(configuration, true);
+    }
+
+    /** Stops the running server, if any, and starts one with these settings ({@code name, value, ...}) added. */
+    public TestServer launch(String... nameValuePairs) {
+        return launch(b -> b.settings(nameValuePairs));
+    }
+
+    /** Stops the running server, if any, and starts one that {@code more} configures further. */
+    public TestServer launch(UnaryOperator<TestServer.Builder> more) {
+        stop();
+        server = more.apply(configuration.apply(TestServer.builder())).start();
+        return server;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         perClass = true;
-        server = configuration.apply(TestServer.builder()).start();
+        if (!onDemand) {
+            server = configuration.apply(TestServer.builder()).start();
+        }
     }
 
     @Override
@@ -53,7 +77,7 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        if (!perClass) {
+        if (!perClass && !onDemand) {
             server = configuration.apply(TestServer.builder()).start();
         }
     }

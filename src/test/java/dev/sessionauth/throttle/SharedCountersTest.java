@@ -1,16 +1,16 @@
 package dev.sessionauth.throttle;
 
-import static dev.sessionauth.throttle.Traffic.PASSWORD;
+import static dev.sessionauth.testing.Accounts.PASSWORD;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static dev.sessionauth.throttle.Traffic.WRONG;
 import static dev.sessionauth.throttle.Traffic.assertTooManyRequests;
 import static dev.sessionauth.throttle.Traffic.count;
-import static dev.sessionauth.throttle.Traffic.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.testing.MutableClock;
+import dev.sessionauth.testing.SharedPostgres;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
-import dev.sessionauth.testing.SharedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -26,11 +26,7 @@ class AbsoluteLifetimeTest {
     private TestClient browser;
 
     private void start(String... settings) {
-        TestServer.Builder b = TestServer.builder().clock(clock).set("protected", "/app/**");
-        for (int i = 0; i < settings.length; i += 2) {
-            b.set(settings[i], settings[i + 1]);
-        }
-        server = b.start();
+        server = TestServer.builder().clock(clock).set("protected", "/app/**").settings(settings).start();
         browser = server.client();
         assertThat(browser.signUp("Abs", "abs@example.com", "correct horse battery staple").status()).isEqualTo(200);
     }

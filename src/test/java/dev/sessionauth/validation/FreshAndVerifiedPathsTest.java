@@ -3,8 +3,8 @@ package dev.sessionauth.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sessionauth.testing.MutableClock;
 import dev.sessionauth.testing.Accounts;
+import dev.sessionauth.testing.MutableClock;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;
 import java.time.Duration;

@@ -1,19 +1,20 @@
 package dev.sessionauth.verification;
 
-import static dev.sessionauth.verification.Links.GET_SESSION;
-import static dev.sessionauth.verification.Links.TOKEN_COOKIE;
+import static dev.sessionauth.testing.Accounts.GET_SESSION;
+import static dev.sessionauth.testing.Accounts.TOKEN_COOKIE;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static dev.sessionauth.verification.Links.assertError;
 import static dev.sessionauth.verification.Links.requestLink;
 import static dev.sessionauth.verification.Links.secrets;
 import static dev.sessionauth.verification.Links.signIn;
 import static dev.sessionauth.verification.Links.signUp;
-import static dev.sessionauth.verification.Links.uniqueEmail;
 import static dev.sessionauth.verification.Links.verified;
 import static dev.sessionauth.verification.Links.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionauth.crypto.TokenHasher;
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
@@ -114,7 +115,8 @@ class EmailVerificationRequiredTest {
         links.next(email);
         long before = secrets(server.get(), email);
 
-        Reply in = server.client().post(Links.SIGN_IN, Links.json("email", email, "password", "not the password"));
+        Reply in = server.client().post(Accounts.SIGN_IN,
+                Accounts.json("email", email, "password", "not the password"));
         assertError(in, 401, "INVALID_EMAIL_OR_PASSWORD");
         assertThat(secrets(server.get(), email)).isEqualTo(before);
         assertThat(links.pending(email)).isEmpty();
@@ -166,7 +168,7 @@ class EmailVerificationRequiredTest {
     @Test
     void aMalformedMissingOrUnknownTokenIsInvalid() {
         assertError(verify(server.client(), "short"), 401, "INVALID_TOKEN");
-        assertError(server.client().get(Links.VERIFY), 401, "INVALID_TOKEN");
+        assertError(server.client().get(Accounts.VERIFY), 401, "INVALID_TOKEN");
         assertError(verify(server.client(), "A".repeat(43)), 401, "INVALID_TOKEN");
         assertError(verify(server.client(), "%3Cscript%3E"), 401, "INVALID_TOKEN");
     }
@@ -187,7 +189,7 @@ class EmailVerificationRequiredTest {
         signUp(server.client(), email);
         links.next(email);
 
-        Reply again = server.client().post(Links.SIGN_UP, Links.json("name", "Eve", "email", email,
+        Reply again = server.client().post(Accounts.SIGN_UP, Accounts.json("name", "Eve", "email", email,
                 "password", "another long password"));
         assertError(again, 422, "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL");
         assertThat(secrets(server.get(), email)).as("the first link is still the live one").isOne();

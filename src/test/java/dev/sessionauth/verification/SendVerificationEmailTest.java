@@ -1,17 +1,18 @@
 package dev.sessionauth.verification;
 
-import static dev.sessionauth.verification.Links.SEND;
+import static dev.sessionauth.testing.Accounts.SEND_VERIFICATION;
+import static dev.sessionauth.testing.Accounts.json;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static dev.sessionauth.verification.Links.assertError;
 import static dev.sessionauth.verification.Links.assertStatusTrue;
-import static dev.sessionauth.verification.Links.json;
 import static dev.sessionauth.verification.Links.requestLink;
 import static dev.sessionauth.verification.Links.secrets;
 import static dev.sessionauth.verification.Links.signUp;
-import static dev.sessionauth.verification.Links.uniqueEmail;
 import static dev.sessionauth.verification.Links.verified;
 import static dev.sessionauth.verification.Links.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.verification.Links.Sent;
@@ -95,14 +96,15 @@ class SendVerificationEmailTest {
     @Test
     void aNonBrowserClientWithoutOriginMayAskForALink() {
         String email = member("cli");
-        assertStatusTrue(server.client().withoutOrigin().post(SEND, json("email", email)));
+        assertStatusTrue(server.client().withoutOrigin().post(SEND_VERIFICATION, json("email", email)));
         links.next(email);
     }
 
     @Test
     void aCallbackUrlTravelsInTheLinkAndTheLinkRedirectsThere() {
         String email = member("callback");
-        assertStatusTrue(server.client().post(SEND, json("email", email, "callbackURL", "/welcome?from=mail")));
+        assertStatusTrue(server.client().post(SEND_VERIFICATION,
+                json("email", email, "callbackURL", "/welcome?from=mail")));
         Sent sent = links.next(email);
         assertThat(sent.link()).contains("&callbackURL=" + URLEncoder.encode("/welcome?from=mail", StandardCharsets.UTF_8));
 
@@ -121,7 +123,7 @@ class SendVerificationEmailTest {
     void anAbsoluteCallbackOnThisOriginIsTrusted() {
         String email = member("absolute");
         String callback = server.origin() + "/done";
-        assertStatusTrue(server.client().post(SEND, json("email", email, "callbackURL", callback)));
+        assertStatusTrue(server.client().post(SEND_VERIFICATION, json("email", email, "callbackURL", callback)));
         Reply r = server.client().get(links.next(email).pathAndQuery());
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.header("Location")).contains(callback);
@@ -131,7 +133,8 @@ class SendVerificationEmailTest {
     void anUntrustedCallbackIsRefusedWhenAskingForALink() {
         String email = member("evilsend");
         for (String callback : new String[] {"https://evil.example/phish", "//evil.example/x", "javascript:alert(1)"}) {
-            assertError(server.client().post(SEND, json("email", email, "callbackURL", callback)), 403, "INVALID_ORIGIN");
+            assertError(server.client().post(SEND_VERIFICATION, json("email", email, "callbackURL", callback)), 403,
+                    "INVALID_ORIGIN");
         }
         assertThat(secrets(server.get(), email)).isZero();
         assertNoLinkSentTo(email);
@@ -143,7 +146,7 @@ class SendVerificationEmailTest {
         assertStatusTrue(requestLink(server.client(), email));
         String token = links.next(email).token();
 
-        Reply r = server.client().get(Links.VERIFY + "?token=" + token + "&callbackURL="
+        Reply r = server.client().get(Accounts.VERIFY + "?token=" + token + "&callbackURL="
                 + URLEncoder.encode("https://evil.example/phish", StandardCharsets.UTF_8));
         assertError(r, 403, "INVALID_ORIGIN");
         assertThat(r.header("Location")).isEmpty();
@@ -153,11 +156,11 @@ class SendVerificationEmailTest {
 
     @Test
     void theBodyIsChecked() {
-        assertError(server.client().post(SEND, "{}"), 400, "INVALID_REQUEST_BODY");
-        assertError(server.client().post(SEND, json("email", uniqueEmail("x"), "redirect", "/x")), 400,
+        assertError(server.client().post(SEND_VERIFICATION, "{}"), 400, "INVALID_REQUEST_BODY");
+        assertError(server.client().post(SEND_VERIFICATION, json("email", uniqueEmail("x"), "redirect", "/x")), 400,
                 "INVALID_REQUEST_BODY");
-        assertError(server.client().post(SEND, json("email", 42)), 400, "INVALID_REQUEST_BODY");
-        assertThat(server.client().get(SEND).status()).isEqualTo(405);
-        assertThat(server.client().post(Links.VERIFY, "{}").status()).isEqualTo(405);
+        assertError(server.client().post(SEND_VERIFICATION, json("email", 42)), 400, "INVALID_REQUEST_BODY");
+        assertThat(server.client().get(SEND_VERIFICATION).status()).isEqualTo(405);
+        assertThat(server.client().post(Accounts.VERIFY, "{}").status()).isEqualTo(405);
     }
 }

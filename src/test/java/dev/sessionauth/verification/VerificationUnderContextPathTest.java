@@ -2,6 +2,7 @@ package dev.sessionauth.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
@@ -40,7 +41,7 @@ class VerificationUnderContextPathTest {
 
     private String signUp(String email) {
         Reply up = post("/shop/api/auth/sign-up/email",
-                Links.json("name", "Ada", "email", email, "password", Links.PASSWORD));
+                Accounts.json("name", "Ada", "email", email, "password", Accounts.PASSWORD));
         assertThat(up.status()).as(up.body()).isEqualTo(200);
         return links.next(email).link();
     }
@@ -48,9 +49,9 @@ class VerificationUnderContextPathTest {
     @Test
     void theRequestedLinkIncludesTheContextPathAndWorks() {
         start();
-        String email = Links.uniqueEmail("ctx");
+        String email = Accounts.uniqueEmail("ctx");
         signUp(email);
-        Reply sent = post("/shop/api/auth/send-verification-email", Links.json("email", email));
+        Reply sent = post("/shop/api/auth/send-verification-email", Accounts.json("email", email));
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         String link = links.next(email).link();
         assertThat(link).matches(Pattern.quote(origin + "/shop/api/auth/verify-email?token=") + TOKEN);
@@ -60,14 +61,14 @@ class VerificationUnderContextPathTest {
     @Test
     void theSignUpLinkIncludesTheContextPath() {
         start();
-        String email = Links.uniqueEmail("ctxsignup");
+        String email = Accounts.uniqueEmail("ctxsignup");
         assertThat(signUp(email)).matches(Pattern.quote(origin + "/shop/api/auth/verify-email?token=") + TOKEN);
     }
 
     @Test
     void withBaseUrlTheSignUpLinkIncludesTheContextPath() {
         start("baseURL", "http://shop.example.test");
-        String email = Links.uniqueEmail("ctxbase");
+        String email = Accounts.uniqueEmail("ctxbase");
         assertThat(signUp(email))
                 .matches(Pattern.quote("http://shop.example.test/shop/api/auth/verify-email?token=") + TOKEN);
     }

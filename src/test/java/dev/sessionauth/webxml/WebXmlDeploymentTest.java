@@ -1,10 +1,10 @@
 package dev.sessionauth.webxml;
 
-import dev.sessionauth.testing.ServerExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
+import dev.sessionauth.testing.ServerExtension;
 import java.net.CookieManager;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
