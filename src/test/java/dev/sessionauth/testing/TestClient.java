@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A browser-like HTTP client for tests: a real {@link HttpClient} with a cookie jar, sending {@code Origin} on
@@ -23,6 +25,7 @@ import java.util.Optional;
  */
 public final class TestClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern MAX_AGE = Pattern.compile("; Max-Age=(\\d+)");
 
     private final String origin;
     private final String basePath;
@@ -80,6 +83,15 @@ public final class TestClient {
         public String code() {
             return json().path("code").asText();
         }
+    }
+
+    /** The {@code Max-Age} attribute of one {@code Set-Cookie} header; fails the test if it has none. */
+    public static long maxAgeOf(String setCookieHeader) {
+        Matcher m = MAX_AGE.matcher(setCookieHeader);
+        if (!m.find()) {
+            throw new AssertionError("no Max-Age in " + setCookieHeader);
+        }
+        return Long.parseLong(m.group(1));
     }
 
     /** Stop sending {@code Origin} on unsafe requests (as a non-browser client would). */
