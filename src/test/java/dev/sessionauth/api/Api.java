@@ -1,46 +1,34 @@
 package dev.sessionauth.api;
 
+import static dev.sessionauth.testing.Accounts.TOKEN_COOKIE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionauth.testing.RawExchange;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
 import java.io.ByteArrayOutputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** What the API tests share: paths, unique accounts, the wire shapes and the error shape, a raw HTTP socket. */
 final class Api {
-    static final String SIGN_UP = "/api/auth/sign-up/email";
-    static final String SIGN_IN = "/api/auth/sign-in/email";
-    static final String SIGN_OUT = "/api/auth/sign-out";
-    static final String GET_SESSION = "/api/auth/get-session";
-    static final String LIST_SESSIONS = "/api/auth/list-sessions";
     static final String REVOKE_SESSION = "/api/auth/revoke-session";
     static final String REVOKE_OTHER_SESSIONS = "/api/auth/revoke-other-sessions";
     static final String REVOKE_SESSIONS = "/api/auth/revoke-sessions";
-    static final String UPDATE_USER = "/api/auth/update-user";
-    static final String UPDATE_SESSION = "/api/auth/update-session";
     static final String REFRESH_SESSION = "/api/auth/refresh-session";
 
-    static final String TOKEN_COOKIE = "sessionauth.session_token";
-    static final String DATA_COOKIE = "sessionauth.session_data";
     static final String DONT_REMEMBER_COOKIE = "sessionauth.dont_remember";
 
-    static final String PASSWORD = "correct horse battery staple";
 
     static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
     static final Pattern RAW_TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -53,32 +41,8 @@ final class Api {
     private Api() {
     }
 
-    /** An e-mail address no other test uses. */
-    static String uniqueEmail(String hint) {
-        return hint + "-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
-    }
-
-    /** A signed-up user and the browser it signed up in. */
-    record Account(TestClient browser, String email, String password, String token, String userId) {
-        /** The value of the session cookie in this browser. */
-        String cookie() {
-            return browser.cookie(TOKEN_COOKIE).orElseThrow(() -> new AssertionError("no session cookie"));
-        }
-    }
-
-    static Account signUp(TestServer server, String hint) {
-        return signUp(server, server.client(), uniqueEmail(hint));
-    }
-
-    static Account signUp(TestServer server, TestClient browser, String email) {
-        Reply up = browser.signUp("User " + email.substring(0, email.indexOf('@')), email, PASSWORD);
-        assertThat(up.status()).as("sign-up of %s: %s", email, up.body()).isEqualTo(200);
-        return new Account(browser, email, PASSWORD, up.json().path("token").asText(),
-                up.json().path("user").path("id").asText());
-    }
-
     /** Signs an existing account in from a new browser; returns that browser and the raw token it got. */
-    static Signed signIn(TestServer server, Account account) {
+    static Signed signIn(TestServer server, SignedInUser account) {
         TestClient browser = server.client();
         Reply in = browser.signIn(account.email(), account.password());
         assertThat(in.status()).as("sign-in: %s", in.body()).isEqualTo(200);
@@ -107,26 +71,6 @@ final class Api {
         Reply r = replay.getSession();
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return !r.body().equals("null");
-    }
-
-    static String json(Object... nameValuePairs) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < nameValuePairs.length; i += 2) {
-            map.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
-        }
-        return TestClient.json(map);
-    }
-
-    static String form(String... nameValuePairs) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < nameValuePairs.length; i += 2) {
-            if (b.length() > 0) {
-                b.append('&');
-            }
-            b.append(URLEncoder.encode(nameValuePairs[i], StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(nameValuePairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return b.toString();
     }
 
     static List<String> fieldNames(JsonNode node) {

@@ -1,43 +1,34 @@
 package dev.sessionauth.api;
 
-import static dev.sessionauth.api.Api.GET_SESSION;
-import static dev.sessionauth.api.Api.LIST_SESSIONS;
-import static dev.sessionauth.api.Api.SIGN_OUT;
-import static dev.sessionauth.api.Api.TOKEN_COOKIE;
-import static dev.sessionauth.api.Api.UPDATE_USER;
 import static dev.sessionauth.api.Api.assertError;
-import static dev.sessionauth.api.Api.json;
+import static dev.sessionauth.testing.Accounts.GET_SESSION;
+import static dev.sessionauth.testing.Accounts.LIST_SESSIONS;
+import static dev.sessionauth.testing.Accounts.SIGN_OUT;
+import static dev.sessionauth.testing.Accounts.TOKEN_COOKIE;
+import static dev.sessionauth.testing.Accounts.UPDATE_USER;
+import static dev.sessionauth.testing.Accounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.api.Api.Account;
+import dev.sessionauth.testing.Accounts;
+import dev.sessionauth.testing.ServerExtension;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Non-browser clients: the token from the sign-in body sent back as {@code Authorization: Bearer}. */
 class BearerTokenTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
 
     /** A client that signs in over JSON, without Origin and without keeping cookies' contents in play. */
-    private static String signInAsCli(Account account) {
+    private static String signInAsCli(SignedInUser account) {
         Reply in = server.client().withoutOrigin().signIn(account.email(), account.password());
         assertThat(in.status()).as(in.body()).isEqualTo(200);
         return in.json().path("token").asText();
@@ -45,9 +36,9 @@ class BearerTokenTest {
 
     @Test
     void theRawTokenFromTheSignInBodyAuthenticates() {
-        Account account = Api.signUp(server, "raw");
+        SignedInUser account = Accounts.signUp(server.get(), "raw");
         String token = signInAsCli(account);
-        Reply r = Api.bearer(server, token).getSession();
+        Reply r = Api.bearer(server.get(), token).getSession();
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("user").path("id").asText()).isEqualTo(account.userId());
         assertThat(r.json().path("session").path("token").asText()).isNotEqualTo(token);
@@ -56,44 +47,44 @@ class BearerTokenTest {
 
     @Test
     void theSignedCookieValueAuthenticatesAsBearerToo() {
-        Account account = Api.signUp(server, "signed");
-        Reply r = Api.bearer(server, account.cookie()).getSession();
+        SignedInUser account = Accounts.signUp(server.get(), "signed");
+        Reply r = Api.bearer(server.get(), account.cookie()).getSession();
         assertThat(r.json().path("user").path("id").asText()).isEqualTo(account.userId());
     }
 
     @Test
     void theSchemeNameIsCaseInsensitive() {
-        Account account = Api.signUp(server, "scheme");
+        SignedInUser account = Accounts.signUp(server.get(), "scheme");
         Reply r = server.client().withoutOrigin().header("Authorization", "bearer " + account.token()).getSession();
         assertThat(r.json().path("user").path("id").asText()).isEqualTo(account.userId());
     }
 
     @Test
     void aBearerClientUsesEveryEndpointWithoutOrigin() {
-        Account account = Api.signUp(server, "everyendpoint");
+        SignedInUser account = Accounts.signUp(server.get(), "everyendpoint");
         String token = signInAsCli(account);
         // A fresh client per call: what a cookie-less client (curl, a mobile app) does.
-        assertThat(Api.bearer(server, token).get(LIST_SESSIONS).json()).hasSize(2);
-        assertThat(Api.bearer(server, token).post(UPDATE_USER, json("name", "Cli")).status()).isEqualTo(200);
-        assertThat(Api.bearer(server, token).post(Api.UPDATE_SESSION, "{}").status()).isEqualTo(200);
-        assertThat(Api.bearer(server, token).post(Api.REFRESH_SESSION, "{}").status()).isEqualTo(200);
-        assertThat(Api.bearer(server, token).post(Api.REVOKE_SESSION, json("token", "unknown")).status())
+        assertThat(Api.bearer(server.get(), token).get(LIST_SESSIONS).json()).hasSize(2);
+        assertThat(Api.bearer(server.get(), token).post(UPDATE_USER, json("name", "Cli")).status()).isEqualTo(200);
+        assertThat(Api.bearer(server.get(), token).post(Accounts.UPDATE_SESSION, "{}").status()).isEqualTo(200);
+        assertThat(Api.bearer(server.get(), token).post(Api.REFRESH_SESSION, "{}").status()).isEqualTo(200);
+        assertThat(Api.bearer(server.get(), token).post(Api.REVOKE_SESSION, json("token", "unknown")).status())
                 .isEqualTo(200);
-        assertThat(Api.bearer(server, token).getSession().json().path("user").path("name").asText())
+        assertThat(Api.bearer(server.get(), token).getSession().json().path("user").path("name").asText())
                 .isEqualTo("Cli");
 
-        Reply out = Api.bearer(server, token).post(SIGN_OUT, "{}");
+        Reply out = Api.bearer(server.get(), token).post(SIGN_OUT, "{}");
         assertThat(out.status()).as(out.body()).isEqualTo(200);
         assertThat(out.json().path("success").asBoolean()).isTrue();
-        assertThat(Api.bearer(server, token).getSession().body()).isEqualTo("null");
-        assertError(Api.bearer(server, token).get(LIST_SESSIONS), 401, "UNAUTHORIZED");
-        assertThat(Api.isLive(server, account.token())).isTrue();
+        assertThat(Api.bearer(server.get(), token).getSession().body()).isEqualTo("null");
+        assertError(Api.bearer(server.get(), token).get(LIST_SESSIONS), 401, "UNAUTHORIZED");
+        assertThat(Api.isLive(server.get(), account.token())).isTrue();
     }
 
     @Test
     void aForgedSignedBearerIsInvalidToken() {
-        Account account = Api.signUp(server, "forged");
-        TestClient forger = Api.bearer(server, account.token() + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        SignedInUser account = Accounts.signUp(server.get(), "forged");
+        TestClient forger = Api.bearer(server.get(), account.token() + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         assertThat(forger.getSession().body()).isEqualTo("null");
         assertError(forger.get(LIST_SESSIONS), 401, "INVALID_TOKEN");
     }
@@ -103,21 +94,21 @@ class BearerTokenTest {
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa+",
             "....", "a.b.c"})
     void malformedBearersAreInvalidToken(String value) {
-        TestClient cli = Api.bearer(server, value);
+        TestClient cli = Api.bearer(server.get(), value);
         assertThat(cli.getSession().body()).isEqualTo("null");
         assertError(cli.get(LIST_SESSIONS), 401, "INVALID_TOKEN");
     }
 
     @Test
     void aWellFormedButUnknownTokenIsUnauthorized() {
-        TestClient cli = Api.bearer(server, "A".repeat(43));
+        TestClient cli = Api.bearer(server.get(), "A".repeat(43));
         assertThat(cli.getSession().body()).isEqualTo("null");
         assertError(cli.get(LIST_SESSIONS), 401, "UNAUTHORIZED");
     }
 
     @Test
     void aLeakedTokenHashIsNotACredential() throws SQLException {
-        Account account = Api.signUp(server, "leak");
+        SignedInUser account = Accounts.signUp(server.get(), "leak");
         String tokenHash;
         try (Connection c = server.database(); var ps = c.prepareStatement(
                 "SELECT token_hash FROM sa_session WHERE user_id = ?")) {
@@ -128,43 +119,44 @@ class BearerTokenTest {
             }
         }
         assertThat(tokenHash).isNotEqualTo(account.token());
-        assertThat(Api.bearer(server, tokenHash).getSession().body()).isEqualTo("null");
+        assertThat(Api.bearer(server.get(), tokenHash).getSession().body()).isEqualTo("null");
     }
 
     @Test
     void theDatabaseNeverHoldsTheRawToken() {
-        Account account = Api.signUp(server, "rawdb");
+        SignedInUser account = Accounts.signUp(server.get(), "rawdb");
         String cliToken = signInAsCli(account);
         for (String token : new String[] {account.token(), cliToken}) {
             assertThat(server.count("SELECT COUNT(*) FROM sa_session WHERE token_hash = ?", token)).isZero();
-            assertThat(Api.sessionTableValues(server)).noneMatch(v -> v.contains(token));
+            assertThat(Api.sessionTableValues(server.get())).noneMatch(v -> v.contains(token));
         }
         assertThat(server.count("SELECT COUNT(*) FROM sa_meta WHERE meta_value LIKE ?", "%" + cliToken + "%")).isZero();
     }
 
     @Test
     void aRevokedBearerStopsWorkingImmediately() {
-        Account account = Api.signUp(server, "revoked");
+        SignedInUser account = Accounts.signUp(server.get(), "revoked");
         String token = signInAsCli(account);
         assertThat(account.browser().post(Api.REVOKE_OTHER_SESSIONS, "{}").status()).isEqualTo(200);
-        assertThat(Api.bearer(server, token).getSession().body()).isEqualTo("null");
+        assertThat(Api.bearer(server.get(), token).getSession().body()).isEqualTo("null");
     }
 
     @Test
     void aBearerWithAHostileOriginIsStillJustABearer() {
         // No cookie means nothing ambient to abuse: the Origin check only guards cookie-bearing requests.
-        Account account = Api.signUp(server, "origin");
+        SignedInUser account = Accounts.signUp(server.get(), "origin");
         String token = signInAsCli(account);
-        Reply r = Api.bearer(server, token).post(UPDATE_USER, json("name", "Cross"), "Origin", "https://other.example");
+        Reply r = Api.bearer(server.get(), token).post(UPDATE_USER, json("name", "Cross"),
+                "Origin", "https://other.example");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
     @Test
     void aBearerPresentedWithoutCookiesGetsNoSessionCookieFromGetSession() {
-        Account account = Api.signUp(server, "nocookie");
-        Reply r = Api.bearer(server, account.token()).getSession();
+        SignedInUser account = Accounts.signUp(server.get(), "nocookie");
+        Reply r = Api.bearer(server.get(), account.token()).getSession();
         assertThat(r.setCookie(TOKEN_COOKIE)).isEmpty();
-        assertThat(Api.bearer(server, account.token()).get(GET_SESSION + "?disableRefresh=true").status())
+        assertThat(Api.bearer(server.get(), account.token()).get(GET_SESSION + "?disableRefresh=true").status())
                 .isEqualTo(200);
     }
 }

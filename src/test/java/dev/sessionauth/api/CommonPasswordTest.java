@@ -3,13 +3,13 @@ package dev.sessionauth.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.crypto.CommonPasswords;
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,17 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * nothing else: a passphrase of ordinary words passes, and {@code password.rejectCommon=false} lets them all in.
  */
 class CommonPasswordTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
 
     private static String email() {
         return "common-" + UUID.randomUUID() + "@example.com";

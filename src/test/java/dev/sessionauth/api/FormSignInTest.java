@@ -1,41 +1,32 @@
 package dev.sessionauth.api;
 
-import static dev.sessionauth.api.Api.SIGN_IN;
-import static dev.sessionauth.api.Api.SIGN_UP;
-import static dev.sessionauth.api.Api.TOKEN_COOKIE;
 import static dev.sessionauth.api.Api.assertError;
 import static dev.sessionauth.api.Api.assertNoStore;
-import static dev.sessionauth.api.Api.form;
-import static dev.sessionauth.api.Api.uniqueEmail;
+import static dev.sessionauth.testing.Accounts.SIGN_IN;
+import static dev.sessionauth.testing.Accounts.SIGN_UP;
+import static dev.sessionauth.testing.Accounts.TOKEN_COOKIE;
+import static dev.sessionauth.testing.Accounts.form;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.api.Api.Account;
+import dev.sessionauth.testing.Accounts;
+import dev.sessionauth.testing.ServerExtension;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Sign-in and sign-up from a plain HTML form (application/x-www-form-urlencoded), redirects included. */
 class FormSignInTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start("trustedOrigins", "https://partner.example");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start("trustedOrigins", "https://partner.example");
 
     @Test
     void aFormSignInWithACallbackUrlRedirectsThereWithTheCookie() {
-        Account account = Api.signUp(server, "form");
+        SignedInUser account = Accounts.signUp(server.get(), "form");
         TestClient browser = server.client();
         Reply in = browser.postForm(SIGN_IN, form("email", account.email(), "password", account.password(),
                 "callbackURL", "/dashboard"));
@@ -49,7 +40,7 @@ class FormSignInTest {
 
     @Test
     void aFormSignInWithoutACallbackUrlAnswersJson() {
-        Account account = Api.signUp(server, "formjson");
+        SignedInUser account = Accounts.signUp(server.get(), "formjson");
         Reply in = server.client().postForm(SIGN_IN, form("email", account.email(), "password", account.password()));
         assertThat(in.status()).as(in.body()).isEqualTo(200);
         assertThat(in.json().path("token").asText()).matches(Api.RAW_TOKEN);
@@ -67,7 +58,7 @@ class FormSignInTest {
 
     @Test
     void aFormSignInWithAWrongPasswordAndAnErrorCallbackRedirectsWithTheErrorCode() {
-        Account account = Api.signUp(server, "formerr");
+        SignedInUser account = Accounts.signUp(server.get(), "formerr");
         Reply in = server.client().postForm(SIGN_IN, form("email", account.email(), "password", "wrong password",
                 "callbackURL", "/dashboard", "errorCallbackURL", "/login"));
         assertThat(in.status()).as(in.body()).isEqualTo(302);
@@ -96,13 +87,13 @@ class FormSignInTest {
             "//evil.example/dashboard", "/\\evil.example", "http://evil.example:80/", "javascript:alert(1)",
             "https://user@127.0.0.1/"})
     void aCallbackUrlToAnotherOriginIsRefused(String url) {
-        Account account = Api.signUp(server, "evil");
+        SignedInUser account = Accounts.signUp(server.get(), "evil");
         Reply in = server.client().postForm(SIGN_IN, form("email", account.email(), "password", account.password(),
                 "callbackURL", url));
         assertError(in, 403, "INVALID_ORIGIN");
         assertThat(in.header("Location")).isEmpty();
         assertThat(in.setCookie(TOKEN_COOKIE)).isEmpty();
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(1);
     }
 
     @Test
@@ -115,7 +106,7 @@ class FormSignInTest {
 
     @Test
     void aCallbackUrlToATrustedOriginIsAccepted() {
-        Account account = Api.signUp(server, "partner");
+        SignedInUser account = Accounts.signUp(server.get(), "partner");
         Reply in = server.client().postForm(SIGN_IN, form("email", account.email(), "password", account.password(),
                 "callbackURL", "https://partner.example/welcome"));
         assertThat(in.status()).as(in.body()).isEqualTo(302);
@@ -124,30 +115,30 @@ class FormSignInTest {
 
     @Test
     void aFormPostWithoutOriginIsRefusedAsLoginCsrf() {
-        Account account = Api.signUp(server, "nocsrf");
+        SignedInUser account = Accounts.signUp(server.get(), "nocsrf");
         Reply in = server.client().withoutOrigin().postForm(SIGN_IN, form("email", account.email(),
                 "password", account.password(), "callbackURL", "/dashboard"));
         assertError(in, 403, "MISSING_OR_NULL_ORIGIN");
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(1);
     }
 
     @Test
     void aFormPostFromAnotherSiteIsRefused() {
-        Account account = Api.signUp(server, "xsite");
+        SignedInUser account = Accounts.signUp(server.get(), "xsite");
         Reply in = server.client().postForm(SIGN_IN, form("email", account.email(), "password", account.password(),
                 "callbackURL", "/dashboard"), "Origin", "https://evil.example");
         assertError(in, 403, "INVALID_ORIGIN");
         Reply nullOrigin = server.client().postForm(SIGN_IN, form("email", account.email(),
                 "password", account.password()), "Origin", "null");
         assertError(nullOrigin, 403, "MISSING_OR_NULL_ORIGIN");
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(1);
     }
 
     @Test
     void aFormSignUpWithACallbackUrlRedirectsThere() {
         TestClient browser = server.client();
         String email = uniqueEmail("formup");
-        Reply up = browser.postForm(SIGN_UP, form("name", "Form User", "email", email, "password", Api.PASSWORD,
+        Reply up = browser.postForm(SIGN_UP, form("name", "Form User", "email", email, "password", Accounts.PASSWORD,
                 "callbackURL", "/welcome"));
         assertThat(up.status()).as(up.body()).isEqualTo(302);
         assertThat(up.header("Location")).hasValue("/welcome");
@@ -156,9 +147,9 @@ class FormSignInTest {
 
     @Test
     void aFailedFormSignUpRedirectsToTheErrorCallback() {
-        Account existing = Api.signUp(server, "taken");
+        SignedInUser existing = Accounts.signUp(server.get(), "taken");
         Reply up = server.client().postForm(SIGN_UP, form("name", "Again", "email", existing.email(),
-                "password", Api.PASSWORD, "callbackURL", "/welcome", "errorCallbackURL", "/signup"));
+                "password", Accounts.PASSWORD, "callbackURL", "/welcome", "errorCallbackURL", "/signup"));
         assertThat(up.status()).isEqualTo(302);
         assertThat(up.header("Location")).hasValue("/signup?error=USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL");
 
@@ -170,7 +161,7 @@ class FormSignInTest {
 
     @Test
     void formRememberMeAcceptsCheckboxValues() {
-        Account account = Api.signUp(server, "checkbox");
+        SignedInUser account = Accounts.signUp(server.get(), "checkbox");
         Reply on = server.client().postForm(SIGN_IN, form("email", account.email(), "password", account.password(),
                 "rememberMe", "on", "callbackURL", "/x"));
         assertThat(on.status()).isEqualTo(302);
@@ -185,7 +176,7 @@ class FormSignInTest {
 
     @Test
     void brokenFormsAreBadRequests() {
-        Account account = Api.signUp(server, "broken");
+        SignedInUser account = Accounts.signUp(server.get(), "broken");
         assertError(server.client().postForm(SIGN_IN, "email=" + account.email() + "&password=%zz"), 400,
                 "INVALID_REQUEST_BODY");
         assertError(server.client().postForm(SIGN_IN, form("email", account.email(), "email", account.email(),
@@ -197,7 +188,7 @@ class FormSignInTest {
 
     @Test
     void formsAreOnlyForSignInAndSignUp() {
-        Account account = Api.signUp(server, "formonly");
+        SignedInUser account = Accounts.signUp(server.get(), "formonly");
         assertError(account.browser().postForm("/api/auth/update-user", form("name", "Nope")), 415,
                 "UNSUPPORTED_MEDIA_TYPE");
         assertError(account.browser().postForm("/api/auth/sign-out", form("a", "b")), 415, "UNSUPPORTED_MEDIA_TYPE");

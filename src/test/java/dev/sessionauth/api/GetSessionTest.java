@@ -1,20 +1,21 @@
 package dev.sessionauth.api;
 
-import static dev.sessionauth.api.Api.GET_SESSION;
 import static dev.sessionauth.api.Api.REFRESH_SESSION;
-import static dev.sessionauth.api.Api.TOKEN_COOKIE;
-import static dev.sessionauth.api.Api.UPDATE_SESSION;
 import static dev.sessionauth.api.Api.assertError;
 import static dev.sessionauth.api.Api.assertNoStore;
 import static dev.sessionauth.api.Api.assertSessionShape;
 import static dev.sessionauth.api.Api.assertUserShape;
-import static dev.sessionauth.api.Api.json;
-import static dev.sessionauth.api.Api.uniqueEmail;
+import static dev.sessionauth.testing.Accounts.GET_SESSION;
+import static dev.sessionauth.testing.Accounts.TOKEN_COOKIE;
+import static dev.sessionauth.testing.Accounts.UPDATE_SESSION;
+import static dev.sessionauth.testing.Accounts.json;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sessionauth.api.Api.Account;
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.MutableClock;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
@@ -66,7 +67,7 @@ class GetSessionTest {
     void withASessionTheAnswerIsSessionAndUser() {
         TestClient browser = server.client().header("User-Agent", "GetSessionTest");
         String email = uniqueEmail("gs");
-        Reply up = browser.signUp("Gs", email, Api.PASSWORD);
+        Reply up = browser.signUp("Gs", email, Accounts.PASSWORD);
         String token = up.json().path("token").asText();
 
         Reply r = browser.getSession();
@@ -93,7 +94,7 @@ class GetSessionTest {
     void timestampsAlwaysHaveThreeFractionDigits() {
         clock.advance(Duration.ofMillis(7));
         TestClient browser = server.client();
-        browser.signUp("Millis", uniqueEmail("millis"), Api.PASSWORD);
+        browser.signUp("Millis", uniqueEmail("millis"), Accounts.PASSWORD);
         JsonNode session = browser.getSession().json().path("session");
         assertThat(session.path("createdAt").asText()).isEqualTo("2026-03-01T10:00:00.007Z");
         assertThat(session.path("expiresAt").asText()).isEqualTo("2026-03-08T10:00:00.007Z");
@@ -101,7 +102,7 @@ class GetSessionTest {
 
     @Test
     void disableRefreshAndDisableCookieCacheAreAccepted() {
-        Account account = Api.signUp(server, "flags");
+        SignedInUser account = Accounts.signUp(server, "flags");
         for (String query : new String[] {"?disableRefresh=true", "?disableCookieCache=true",
                 "?disableRefresh=false", "?disableCookieCache=true&disableRefresh=true"}) {
             Reply r = account.browser().get(GET_SESSION + query);
@@ -114,14 +115,14 @@ class GetSessionTest {
     @ValueSource(strings = {"disableRefresh=yes", "disableRefresh=1", "disableRefresh=TRUE",
             "disableCookieCache=no", "disableCookieCache=%00"})
     void otherFlagValuesAre400(String query) {
-        Account account = Api.signUp(server, "badflag");
+        SignedInUser account = Accounts.signUp(server, "badflag");
         assertError(account.browser().get(GET_SESSION + "?" + query), 400, "INVALID_REQUEST_BODY");
         assertError(server.client().get(GET_SESSION + "?" + query), 400, "INVALID_REQUEST_BODY");
     }
 
     @Test
     void aSessionIsNotRefreshedBeforeUpdateAge() {
-        Account account = Api.signUp(server, "young");
+        SignedInUser account = Accounts.signUp(server, "young");
         clock.advance(Duration.ofHours(23));
         Reply r = account.browser().getSession();
         assertThat(r.setCookie(TOKEN_COOKIE)).isEmpty();
@@ -131,7 +132,7 @@ class GetSessionTest {
 
     @Test
     void aSessionOlderThanUpdateAgeSlidesAndTheCookieIsReset() {
-        Account account = Api.signUp(server, "slide");
+        SignedInUser account = Accounts.signUp(server, "slide");
         String cookieBefore = account.cookie();
         clock.advance(DAY.plusMinutes(1));
 
@@ -154,7 +155,7 @@ class GetSessionTest {
 
     @Test
     void disableRefreshReadsTheSessionWithoutSliding() {
-        Account account = Api.signUp(server, "norefresh");
+        SignedInUser account = Accounts.signUp(server, "norefresh");
         clock.advance(DAY.plusMinutes(1));
         Reply r = account.browser().get(GET_SESSION + "?disableRefresh=true");
         assertThat(r.json().path("session").path("expiresAt").asText()).isEqualTo("2026-03-08T10:00:00.000Z");
@@ -166,7 +167,7 @@ class GetSessionTest {
 
     @Test
     void anExpiredSessionAnswersNullDeletesTheRowAndExpiresTheCookies() {
-        Account account = Api.signUp(server, "expired");
+        SignedInUser account = Accounts.signUp(server, "expired");
         clock.advance(Duration.ofDays(7));
 
         Reply r = account.browser().getSession();
@@ -178,16 +179,16 @@ class GetSessionTest {
 
     @Test
     void anExpiredSessionIsSessionExpiredWhereASessionIsRequired() {
-        Account account = Api.signUp(server, "expired401");
+        SignedInUser account = Accounts.signUp(server, "expired401");
         clock.advance(Duration.ofDays(8));
-        Reply r = account.browser().get(Api.LIST_SESSIONS);
+        Reply r = account.browser().get(Accounts.LIST_SESSIONS);
         assertError(r, 401, "SESSION_EXPIRED");
         assertThat(r.setCookie(TOKEN_COOKIE)).hasValueSatisfying(c -> assertThat(c).contains("Max-Age=0"));
     }
 
     @Test
     void slidingNeverGoesPastTheAbsoluteMaximum() {
-        Account account = Api.signUp(server, "absolute");
+        SignedInUser account = Accounts.signUp(server, "absolute");
         for (int i = 0; i < 4; i++) {
             clock.advance(Duration.ofDays(6));
             assertThat(account.browser().getSession().json().path("user").isObject()).as("day %d", 6 * (i + 1))
@@ -207,7 +208,7 @@ class GetSessionTest {
     void aRememberMeFalseSessionNeverSlidesAndEndsAfterOneDay() {
         TestClient browser = server.client();
         String email = uniqueEmail("brief");
-        browser.post(Api.SIGN_UP, json("name", "Brief", "email", email, "password", Api.PASSWORD,
+        browser.post(Accounts.SIGN_UP, json("name", "Brief", "email", email, "password", Accounts.PASSWORD,
                 "rememberMe", false));
         clock.advance(Duration.ofHours(23));
         Reply r = browser.getSession();
@@ -224,7 +225,7 @@ class GetSessionTest {
 
     @Test
     void refreshSessionSlidesRightAwayAndAnswersSessionAndUser() {
-        Account account = Api.signUp(server, "refresh");
+        SignedInUser account = Accounts.signUp(server, "refresh");
         clock.advance(Duration.ofHours(2));
 
         Reply r = account.browser().post(REFRESH_SESSION, "{}");
@@ -244,7 +245,7 @@ class GetSessionTest {
 
     @Test
     void refreshSessionAcceptsAnEmptyBody() {
-        Account account = Api.signUp(server, "refreshempty");
+        SignedInUser account = Accounts.signUp(server, "refreshempty");
         assertThat(account.browser().request("POST", REFRESH_SESSION, null).status()).isEqualTo(200);
         assertThat(account.browser().post(REFRESH_SESSION, "").status()).isEqualTo(200);
     }
@@ -256,14 +257,14 @@ class GetSessionTest {
 
     @Test
     void refreshSessionRefusesFields() {
-        Account account = Api.signUp(server, "refreshfields");
+        SignedInUser account = Accounts.signUp(server, "refreshfields");
         assertError(account.browser().post(REFRESH_SESSION, "{\"expiresAt\":\"2099-01-01T00:00:00.000Z\"}"), 400,
                 "INVALID_REQUEST_BODY");
     }
 
     @Test
     void updateSessionWithNoFieldsAnswersTheSession() {
-        Account account = Api.signUp(server, "updsession");
+        SignedInUser account = Accounts.signUp(server, "updsession");
         Reply r = account.browser().post(UPDATE_SESSION, "{}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertNoStore(r);
@@ -275,7 +276,7 @@ class GetSessionTest {
 
     @Test
     void updateSessionRefusesUndeclaredFieldsAndAnonymousCallers() {
-        Account account = Api.signUp(server, "updsessionbad");
+        SignedInUser account = Accounts.signUp(server, "updsessionbad");
         assertError(account.browser().post(UPDATE_SESSION, "{\"userId\":\"someone-else\"}"), 400,
                 "INVALID_REQUEST_BODY");
         assertError(account.browser().post(UPDATE_SESSION, "{\"expiresAt\":\"2099-01-01T00:00:00.000Z\"}"), 400,
@@ -288,7 +289,7 @@ class GetSessionTest {
 
     @Test
     void aForgedCookieAnswersNullAndIsExpired() {
-        Account account = Api.signUp(server, "forged");
+        SignedInUser account = Accounts.signUp(server, "forged");
         TestClient forger = server.client();
         forger.putCookie(TOKEN_COOKIE, account.token() + ".bm90LWEtc2lnbmF0dXJl");
         Reply r = forger.getSession();
@@ -304,35 +305,35 @@ class GetSessionTest {
         forger.putCookie(TOKEN_COOKIE, value);
         assertThat(forger.getSession().body()).isEqualTo("null");
         forger.putCookie(TOKEN_COOKIE, value);
-        assertError(forger.get(Api.LIST_SESSIONS), 401, "INVALID_TOKEN");
+        assertError(forger.get(Accounts.LIST_SESSIONS), 401, "INVALID_TOKEN");
     }
 
     @Test
     void aCookieSignedWithAnotherSecretIsInvalid() {
-        Account account = Api.signUp(server, "othersecret");
+        SignedInUser account = Accounts.signUp(server, "othersecret");
         try (TestServer other = TestServer.builder().set("secret", "another-secret-0123456789-abcdefghijklmnop")
                 .start()) {
-            Account there = Api.signUp(other, "there");
+            SignedInUser there = Accounts.signUp(other, "there");
             TestClient mixed = server.client();
             mixed.putCookie(TOKEN_COOKIE, there.cookie());
-            assertError(mixed.get(Api.LIST_SESSIONS), 401, "INVALID_TOKEN");
+            assertError(mixed.get(Accounts.LIST_SESSIONS), 401, "INVALID_TOKEN");
         }
         assertThat(account.browser().getSession().json().path("user").isObject()).isTrue();
     }
 
     @Test
     void aSignedOutCookieIsUnauthorized() {
-        Account account = Api.signUp(server, "gone");
+        SignedInUser account = Accounts.signUp(server, "gone");
         String cookie = account.cookie();
-        account.browser().post(Api.SIGN_OUT, "{}");
+        account.browser().post(Accounts.SIGN_OUT, "{}");
         TestClient replay = server.client();
         replay.putCookie(TOKEN_COOKIE, cookie);
-        assertError(replay.get(Api.LIST_SESSIONS), 401, "UNAUTHORIZED");
+        assertError(replay.get(Accounts.LIST_SESSIONS), 401, "UNAUTHORIZED");
     }
 
     @Test
     void headOnGetSessionIsAllowed() {
-        Account account = Api.signUp(server, "head");
+        SignedInUser account = Accounts.signUp(server, "head");
         Reply r = account.browser().request("HEAD", GET_SESSION, null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).isEmpty();

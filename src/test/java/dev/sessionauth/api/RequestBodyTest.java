@@ -1,23 +1,24 @@
 package dev.sessionauth.api;
 
-import static dev.sessionauth.api.Api.SIGN_IN;
-import static dev.sessionauth.api.Api.SIGN_OUT;
-import static dev.sessionauth.api.Api.SIGN_UP;
-import static dev.sessionauth.api.Api.UPDATE_USER;
 import static dev.sessionauth.api.Api.assertError;
-import static dev.sessionauth.api.Api.json;
-import static dev.sessionauth.api.Api.uniqueEmail;
+import static dev.sessionauth.testing.Accounts.SIGN_IN;
+import static dev.sessionauth.testing.Accounts.SIGN_OUT;
+import static dev.sessionauth.testing.Accounts.SIGN_UP;
+import static dev.sessionauth.testing.Accounts.UPDATE_USER;
+import static dev.sessionauth.testing.Accounts.json;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.api.Api.Account;
 import dev.sessionauth.api.Api.RawReply;
+import dev.sessionauth.testing.Accounts;
+import dev.sessionauth.testing.ServerExtension;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,18 +26,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestBodyTest {
     private static final int LIMIT = 64 * 1024;
 
-    private static TestServer server;
-    private static Account account;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
+    private static SignedInUser account;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        account = Api.signUp(server, "body");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        account = Accounts.signUp(server.get(), "body");
     }
 
     private static String signInJson() {
@@ -62,10 +58,10 @@ class RequestBodyTest {
     void duplicateKeysAre400() {
         String body = "{\"email\":\"" + uniqueEmail("x") + "\",\"email\":\"" + account.email() + "\",\"password\":\""
                 + account.password() + "\"}";
-        long before = Api.sessionRows(server, account.userId());
+        long before = Api.sessionRows(server.get(), account.userId());
         Reply r = server.client().post(SIGN_IN, body);
         assertError(r, 400, "INVALID_REQUEST_BODY");
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(before);
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(before);
         String dupPassword = "{\"email\":\"" + account.email() + "\",\"password\":\"wrong password\",\"password\":\""
                 + account.password() + "\"}";
         assertError(server.client().post(SIGN_IN, dupPassword), 400, "INVALID_REQUEST_BODY");
@@ -74,17 +70,17 @@ class RequestBodyTest {
     @ParameterizedTest
     @ValueSource(strings = {" x", " {}", "]", "}", " null", " 1", "\u0000"})
     void trailingGarbageIs400(String trailer) {
-        long before = Api.sessionRows(server, account.userId());
+        long before = Api.sessionRows(server.get(), account.userId());
         Reply r = server.client().post(SIGN_IN, signInJson() + trailer);
         assertError(r, 400, "INVALID_REQUEST_BODY");
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(before);
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(before);
     }
 
     @Test
     void surroundingWhitespaceIsFine() {
         Reply r = server.client().post(SIGN_IN, " \n\t" + signInJson() + " \r\n ");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        Api.bearer(server, r.json().path("token").asText()).post(SIGN_OUT, "{}");
+        Api.bearer(server.get(), r.json().path("token").asText()).post(SIGN_OUT, "{}");
     }
 
     @Test
@@ -106,7 +102,7 @@ class RequestBodyTest {
                 "Application/JSON"}) {
             Reply r = server.client().post(SIGN_IN, signInJson(), "Content-Type", type);
             assertThat(r.status()).as(type + ": " + r.body()).isEqualTo(200);
-            Api.bearer(server, r.json().path("token").asText()).post(SIGN_OUT, "{}");
+            Api.bearer(server.get(), r.json().path("token").asText()).post(SIGN_OUT, "{}");
         }
     }
 
@@ -125,7 +121,7 @@ class RequestBodyTest {
         assertError(server.client().post(SIGN_IN, signInJson(), "Content-Type", type), 415,
                 "UNSUPPORTED_MEDIA_TYPE");
         assertError(server.client().post(SIGN_UP, json("name", "T", "email", uniqueEmail("t"), "password",
-                Api.PASSWORD), "Content-Type", type), 415, "UNSUPPORTED_MEDIA_TYPE");
+                Accounts.PASSWORD), "Content-Type", type), 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
@@ -151,7 +147,7 @@ class RequestBodyTest {
         assertThat(padded.getBytes(StandardCharsets.UTF_8)).hasSize(LIMIT);
         Reply r = server.client().post(SIGN_IN, padded);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        Api.bearer(server, r.json().path("token").asText()).post(SIGN_OUT, "{}");
+        Api.bearer(server.get(), r.json().path("token").asText()).post(SIGN_OUT, "{}");
     }
 
     @Test
@@ -163,17 +159,17 @@ class RequestBodyTest {
         byte[] json = signInJson().getBytes(StandardCharsets.UTF_8);
         byte[] body = Arrays.copyOf(json, LIMIT + 1);
         Arrays.fill(body, json.length, body.length, (byte) ' ');
-        long before = Api.sessionRows(server, account.userId());
-        RawReply r = Api.rawPartly(server, "POST " + SIGN_IN + " HTTP/1.1\r\nOrigin: " + server.origin()
+        long before = Api.sessionRows(server.get(), account.userId());
+        RawReply r = Api.rawPartly(server.get(), "POST " + SIGN_IN + " HTTP/1.1\r\nOrigin: " + server.origin()
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length, body, json.length);
         assertThat(r.status()).as(r.head() + "\n" + r.body()).isEqualTo(413);
         assertThat(r.body()).contains("PAYLOAD_TOO_LARGE");
         assertThat(r.hasHeader("Cache-Control: no-store")).isTrue();
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(before);
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(before);
 
         // A megabyte announced: refused on its Content-Length, before a byte of it is read. The client waits for
         // "100 Continue" as well-behaved ones do, so the answer cannot race the upload.
-        RawReply big = Api.rawPartly(server, "POST " + SIGN_OUT + " HTTP/1.1\r\nOrigin: " + server.origin()
+        RawReply big = Api.rawPartly(server.get(), "POST " + SIGN_OUT + " HTTP/1.1\r\nOrigin: " + server.origin()
                 + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: " + (1024 * 1024),
                 new byte[0], 0);
         assertThat(big.status()).as(big.head()).isEqualTo(413);
@@ -187,7 +183,7 @@ class RequestBodyTest {
         byte[] body = ("{\"name\":\"" + "x".repeat(100 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
         byte[] chunked = Api.chunked(Arrays.copyOf(body, LIMIT + 1), 8192);
         int withoutLastChunk = chunked.length - "0\r\n\r\n".length();
-        RawReply r = Api.rawPartly(server, Api.chunkedHead(server, SIGN_OUT), chunked, withoutLastChunk);
+        RawReply r = Api.rawPartly(server.get(), Api.chunkedHead(server.get(), SIGN_OUT), chunked, withoutLastChunk);
         assertThat(r.status()).as(r.head() + "\n" + r.body()).isEqualTo(413);
         assertThat(r.body()).contains("PAYLOAD_TOO_LARGE");
         assertThat(r.hasHeader("Cache-Control: no-store")).isTrue();
@@ -196,11 +192,11 @@ class RequestBodyTest {
     @Test
     void aSmallChunkedBodyIsRead() {
         byte[] body = signInJson().getBytes(StandardCharsets.UTF_8);
-        RawReply r = Api.rawChunkedPost(server, SIGN_IN, body, 7);
+        RawReply r = Api.rawChunkedPost(server.get(), SIGN_IN, body, 7);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         String token = r.body().replaceAll("(?s).*\"token\":\"([A-Za-z0-9_-]{43})\".*", "$1");
         assertThat(token).matches(Api.RAW_TOKEN);
-        Api.bearer(server, token).post(SIGN_OUT, "{}");
+        Api.bearer(server.get(), token).post(SIGN_OUT, "{}");
     }
 
     @Test
@@ -212,7 +208,7 @@ class RequestBodyTest {
         body[prefix.length] = (byte) 0xC3;
         body[prefix.length + 1] = (byte) 0x28;
         System.arraycopy(suffix, 0, body, prefix.length + 2, suffix.length);
-        RawReply r = Api.rawPost(server, SIGN_IN, "application/json", body);
+        RawReply r = Api.rawPost(server.get(), SIGN_IN, "application/json", body);
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.body()).contains("INVALID_REQUEST_BODY");
     }
@@ -221,7 +217,7 @@ class RequestBodyTest {
     void bytesThatLookLikeUtf32AreA400NotA500() {
         // Three NULs and '{' make the JSON parser pick UTF-32; what follows is not a valid UTF-32 character.
         byte[] body = {0, 0, 0, '{', 0x7f, 0x7f, 0x7f, 0x7f};
-        RawReply r = Api.rawPost(server, SIGN_OUT, "application/json", body);
+        RawReply r = Api.rawPost(server.get(), SIGN_OUT, "application/json", body);
         assertThat(r.status()).as(r.head() + "\n" + r.body()).isEqualTo(400);
         assertThat(r.body()).contains("INVALID_REQUEST_BODY").doesNotContain("Exception");
     }
@@ -232,7 +228,7 @@ class RequestBodyTest {
         byte[] withBad = Arrays.copyOf(body, body.length + 2);
         withBad[body.length] = (byte) 0xff;
         withBad[body.length + 1] = (byte) 0xfe;
-        RawReply r = Api.rawPost(server, SIGN_IN, "application/x-www-form-urlencoded", withBad);
+        RawReply r = Api.rawPost(server.get(), SIGN_IN, "application/x-www-form-urlencoded", withBad);
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.body()).contains("INVALID_REQUEST_BODY");
     }
@@ -264,7 +260,7 @@ class RequestBodyTest {
         Reply r = server.client().post(SIGN_IN, "{\"email\":\"" + escaped + "\",\"password\":\"" + account.password()
                 + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        Api.bearer(server, r.json().path("token").asText()).post(SIGN_OUT, "{}");
+        Api.bearer(server.get(), r.json().path("token").asText()).post(SIGN_OUT, "{}");
     }
 
     @Test

@@ -2,37 +2,33 @@ package dev.sessionauth.api;
 
 import static dev.sessionauth.api.Api.assertError;
 import static dev.sessionauth.api.Api.assertNoStore;
-import static dev.sessionauth.api.Api.json;
+import static dev.sessionauth.testing.Accounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.api.Api.Account;
+import dev.sessionauth.testing.Accounts;
+import dev.sessionauth.testing.ServerExtension;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which endpoints exist, for which methods, and what every answer carries (no-store, JSON errors). */
 class RoutingTest {
-    private static TestServer server;
-    private static Account account;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
+    private static SignedInUser account;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        account = Api.signUp(server, "routing");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        account = Accounts.signUp(server.get(), "routing");
     }
 
     @ParameterizedTest
@@ -68,12 +64,12 @@ class RoutingTest {
 
     @Test
     void aWrongMethodDoesNothing() {
-        Account victim = Api.signUp(server, "wrongmethod");
-        Reply r = victim.browser().request("DELETE", Api.SIGN_OUT, null);
+        SignedInUser victim = Accounts.signUp(server.get(), "wrongmethod");
+        Reply r = victim.browser().request("DELETE", Accounts.SIGN_OUT, null);
         assertError(r, 405, "METHOD_NOT_ALLOWED");
-        assertThat(Api.isLive(server, victim.token())).isTrue();
+        assertThat(Api.isLive(server.get(), victim.token())).isTrue();
         assertThat(victim.browser().get(Api.REVOKE_SESSIONS).status()).isEqualTo(405);
-        assertThat(Api.isLive(server, victim.token())).isTrue();
+        assertThat(Api.isLive(server.get(), victim.token())).isTrue();
     }
 
     @Test
@@ -96,29 +92,30 @@ class RoutingTest {
     void everyAnswerOfTheApiIsNoStore() {
         TestClient anonymous = server.client();
         TestClient browser = account.browser();
-        String otherEmail = Api.uniqueEmail("nostore");
+        String otherEmail = Accounts.uniqueEmail("nostore");
         List<Reply> replies = new ArrayList<>();
         replies.add(anonymous.getSession());
         replies.add(browser.getSession());
-        replies.add(browser.get(Api.LIST_SESSIONS));
-        replies.add(anonymous.get(Api.LIST_SESSIONS));
-        replies.add(browser.post(Api.UPDATE_SESSION, "{}"));
+        replies.add(browser.get(Accounts.LIST_SESSIONS));
+        replies.add(anonymous.get(Accounts.LIST_SESSIONS));
+        replies.add(browser.post(Accounts.UPDATE_SESSION, "{}"));
         replies.add(browser.post(Api.REFRESH_SESSION, "{}"));
-        replies.add(browser.post(Api.UPDATE_USER, json("name", "Routing")));
+        replies.add(browser.post(Accounts.UPDATE_USER, json("name", "Routing")));
         replies.add(browser.post(Api.REVOKE_SESSION, json("token", "unknown")));
         replies.add(browser.post(Api.REVOKE_OTHER_SESSIONS, "{}"));
         replies.add(anonymous.signIn(account.email(), "wrong password"));
-        replies.add(anonymous.post(Api.SIGN_IN, "{"));
-        replies.add(anonymous.post(Api.SIGN_IN, "{}", "Content-Type", "text/plain"));
+        replies.add(anonymous.post(Accounts.SIGN_IN, "{"));
+        replies.add(anonymous.post(Accounts.SIGN_IN, "{}", "Content-Type", "text/plain"));
         replies.add(anonymous.get("/api/auth/nope"));
-        replies.add(anonymous.get(Api.SIGN_OUT));
-        replies.add(browser.post(Api.SIGN_OUT, "{}", "Origin", "https://evil.example"));
-        replies.add(anonymous.postForm(Api.SIGN_IN, Api.form("email", account.email(), "password", "x",
+        replies.add(anonymous.get(Accounts.SIGN_OUT));
+        replies.add(browser.post(Accounts.SIGN_OUT, "{}", "Origin", "https://evil.example"));
+        replies.add(anonymous.postForm(Accounts.SIGN_IN, Accounts.form("email", account.email(), "password", "x",
                 "errorCallbackURL", "/login")));
-        replies.add(server.client().signUp("New", otherEmail, Api.PASSWORD));
-        replies.add(server.client().postForm(Api.SIGN_IN, Api.form("email", otherEmail, "password", Api.PASSWORD,
+        replies.add(server.client().signUp("New", otherEmail, Accounts.PASSWORD));
+        replies.add(server.client().postForm(Accounts.SIGN_IN,
+                Accounts.form("email", otherEmail, "password", Accounts.PASSWORD,
                 "callbackURL", "/home")));
-        replies.add(server.client().post(Api.SIGN_OUT, "{}"));
+        replies.add(server.client().post(Accounts.SIGN_OUT, "{}"));
         for (Reply r : replies) {
             assertNoStore(r);
             assertThat(r.status()).as(r.body()).isLessThan(500);
@@ -128,8 +125,8 @@ class RoutingTest {
     @Test
     void errorsNeverLeakInternals() {
         Map<String, String> bodies = Map.of(
-                Api.SIGN_IN, "{\"email\":{\"$ne\":null},\"password\":{\"$gt\":\"\"}}",
-                Api.SIGN_UP, "{\"name\":\"x\",\"email\":\"' OR 1=1 --@example.com\",\"password\":\"12345678\"}",
+                Accounts.SIGN_IN, "{\"email\":{\"$ne\":null},\"password\":{\"$gt\":\"\"}}",
+                Accounts.SIGN_UP, "{\"name\":\"x\",\"email\":\"' OR 1=1 --@example.com\",\"password\":\"12345678\"}",
                 Api.REVOKE_SESSION, "{\"token\":\"' OR '1'='1\"}");
         for (Map.Entry<String, String> e : bodies.entrySet()) {
             Reply r = account.browser().post(e.getKey(), e.getValue());
@@ -137,6 +134,6 @@ class RoutingTest {
             Api.assertNoStackTrace(r);
             assertThat(r.body()).doesNotContainIgnoringCase("sql").doesNotContainIgnoringCase("jdbc");
         }
-        assertThat(Api.isLive(server, account.token())).isTrue();
+        assertThat(Api.isLive(server.get(), account.token())).isTrue();
     }
 }

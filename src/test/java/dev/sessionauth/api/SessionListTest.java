@@ -1,16 +1,18 @@
 package dev.sessionauth.api;
 
-import static dev.sessionauth.api.Api.LIST_SESSIONS;
 import static dev.sessionauth.api.Api.assertError;
 import static dev.sessionauth.api.Api.assertNoStore;
 import static dev.sessionauth.api.Api.assertSessionShape;
-import static dev.sessionauth.api.Api.json;
+import static dev.sessionauth.testing.Accounts.LIST_SESSIONS;
+import static dev.sessionauth.testing.Accounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sessionauth.api.Api.Account;
 import dev.sessionauth.api.Api.Signed;
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.MutableClock;
+import dev.sessionauth.testing.ServerExtension;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
@@ -18,23 +20,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /list-sessions: the caller's own live sessions, newest first, with handles instead of tokens. */
 class SessionListTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
 
     private static List<String> ids(Reply list) {
         List<String> ids = new ArrayList<>();
@@ -44,9 +36,9 @@ class SessionListTest {
 
     @Test
     void listSessionsShowsEverySessionOfTheCallerWithHandlesNotTokens() {
-        Account account = Api.signUp(server, "list");
-        Signed laptop = Api.signIn(server, account);
-        Signed phone = Api.signIn(server, account);
+        SignedInUser account = Accounts.signUp(server.get(), "list");
+        Signed laptop = Api.signIn(server.get(), account);
+        Signed phone = Api.signIn(server.get(), account);
 
         Reply list = account.browser().get(LIST_SESSIONS);
         assertThat(list.status()).as(list.body()).isEqualTo(200);
@@ -67,19 +59,19 @@ class SessionListTest {
 
     @Test
     void aListedHandleIsNotACredential() {
-        Account account = Api.signUp(server, "handle");
+        SignedInUser account = Accounts.signUp(server.get(), "handle");
         String handle = account.browser().get(LIST_SESSIONS).json().get(0).path("token").asText();
-        assertThat(Api.bearer(server, handle).getSession().body()).isEqualTo("null");
+        assertThat(Api.bearer(server.get(), handle).getSession().body()).isEqualTo("null");
         TestClient thief = server.client();
-        thief.putCookie(Api.TOKEN_COOKIE, handle);
+        thief.putCookie(Accounts.TOKEN_COOKIE, handle);
         assertThat(thief.getSession().body()).isEqualTo("null");
     }
 
     @Test
     void listSessionsShowsOnlyTheCallersSessions() {
-        Account alice = Api.signUp(server, "alice");
-        Account bob = Api.signUp(server, "bob");
-        Api.signIn(server, bob);
+        SignedInUser alice = Accounts.signUp(server.get(), "alice");
+        SignedInUser bob = Accounts.signUp(server.get(), "bob");
+        Api.signIn(server.get(), bob);
 
         Reply aliceList = alice.browser().get(LIST_SESSIONS);
         assertThat(aliceList.json()).hasSize(1);
@@ -91,9 +83,9 @@ class SessionListTest {
 
     @Test
     void theCurrentSessionIsInTheListAndNewestComesFirst() {
-        Account account = Api.signUp(server, "order");
+        SignedInUser account = Accounts.signUp(server.get(), "order");
         String signUpSession = account.browser().getSession().json().path("session").path("id").asText();
-        Signed later = Api.signIn(server, account);
+        Signed later = Api.signIn(server.get(), account);
         String laterSession = later.browser().getSession().json().path("session").path("id").asText();
 
         List<String> ids = ids(account.browser().get(LIST_SESSIONS));
@@ -106,9 +98,9 @@ class SessionListTest {
 
     @Test
     void aSignedOutSessionDisappearsFromTheList() {
-        Account account = Api.signUp(server, "vanish");
-        Signed other = Api.signIn(server, account);
-        other.browser().post(Api.SIGN_OUT, "{}");
+        SignedInUser account = Accounts.signUp(server.get(), "vanish");
+        Signed other = Api.signIn(server.get(), account);
+        other.browser().post(Accounts.SIGN_OUT, "{}");
         assertThat(account.browser().get(LIST_SESSIONS).json()).hasSize(1);
     }
 
@@ -119,8 +111,8 @@ class SessionListTest {
 
     @Test
     void listSessionsWorksForABearerClient() {
-        Account account = Api.signUp(server, "bearerlist");
-        Reply list = Api.bearer(server, account.token()).get(LIST_SESSIONS);
+        SignedInUser account = Accounts.signUp(server.get(), "bearerlist");
+        Reply list = Api.bearer(server.get(), account.token()).get(LIST_SESSIONS);
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json()).hasSize(1);
         assertThat(list.body()).doesNotContain(account.token());
@@ -128,7 +120,7 @@ class SessionListTest {
 
     @Test
     void postIsNotAllowedOnListSessions() {
-        Account account = Api.signUp(server, "postlist");
+        SignedInUser account = Accounts.signUp(server.get(), "postlist");
         Reply r = account.browser().post(LIST_SESSIONS, "{}");
         assertError(r, 405, "METHOD_NOT_ALLOWED");
         assertThat(r.header("Allow")).hasValue("GET");
@@ -138,9 +130,9 @@ class SessionListTest {
     void expiredSessionsAreNotListed() {
         MutableClock clock = new MutableClock(Instant.parse("2026-05-01T00:00:00Z"));
         try (TestServer timed = TestServer.builder().clock(clock).start()) {
-            Account account = Api.signUp(timed, "expiring");
+            SignedInUser account = Accounts.signUp(timed, "expiring");
             TestClient brief = timed.client();
-            Reply in = brief.post(Api.SIGN_IN, json("email", account.email(), "password", account.password(),
+            Reply in = brief.post(Accounts.SIGN_IN, json("email", account.email(), "password", account.password(),
                     "rememberMe", false));
             assertThat(in.status()).isEqualTo(200);
             assertThat(account.browser().get(LIST_SESSIONS).json()).hasSize(2);

@@ -1,44 +1,36 @@
 package dev.sessionauth.api;
 
-import static dev.sessionauth.api.Api.LIST_SESSIONS;
-import static dev.sessionauth.api.Api.SIGN_IN;
-import static dev.sessionauth.api.Api.TOKEN_COOKIE;
 import static dev.sessionauth.api.Api.assertError;
 import static dev.sessionauth.api.Api.assertNoStore;
 import static dev.sessionauth.api.Api.assertUserShape;
-import static dev.sessionauth.api.Api.json;
-import static dev.sessionauth.api.Api.uniqueEmail;
+import static dev.sessionauth.testing.Accounts.LIST_SESSIONS;
+import static dev.sessionauth.testing.Accounts.SIGN_IN;
+import static dev.sessionauth.testing.Accounts.TOKEN_COOKIE;
+import static dev.sessionauth.testing.Accounts.json;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sessionauth.api.Api.Account;
+import dev.sessionauth.testing.Accounts;
+import dev.sessionauth.testing.ServerExtension;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /sign-in/email with JSON: checks the password, always opens a new session, never fixes an old one. */
 class SignInTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
 
     @Test
     void signInAnswersRedirectFalseTokenAndUser() {
-        Account account = Api.signUp(server, "in");
+        SignedInUser account = Accounts.signUp(server.get(), "in");
         TestClient browser = server.client();
         Reply in = browser.signIn(account.email(), account.password());
 
@@ -63,7 +55,7 @@ class SignInTest {
 
     @Test
     void theCookieLivesAsLongAsTheSession() {
-        Account account = Api.signUp(server, "maxage");
+        SignedInUser account = Accounts.signUp(server.get(), "maxage");
         Reply in = server.client().signIn(account.email(), account.password());
         String cookie = in.setCookie(TOKEN_COOKIE).orElseThrow();
         long maxAge = Long.parseLong(cookie.replaceAll(".*Max-Age=(\\d+).*", "$1"));
@@ -72,7 +64,7 @@ class SignInTest {
 
     @Test
     void emailCaseAndSurroundingSpaceDoNotMatter() {
-        Account account = Api.signUp(server, "casey");
+        SignedInUser account = Accounts.signUp(server.get(), "casey");
         Reply in = server.client().signIn("  " + account.email().toUpperCase() + " ", account.password());
         assertThat(in.status()).as(in.body()).isEqualTo(200);
         assertThat(in.json().path("user").path("id").asText()).isEqualTo(account.userId());
@@ -80,7 +72,7 @@ class SignInTest {
 
     @Test
     void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
-        Account account = Api.signUp(server, "same");
+        SignedInUser account = Accounts.signUp(server.get(), "same");
         Reply wrongPassword = server.client().signIn(account.email(), "not the password");
         Reply unknownEmail = server.client().signIn(uniqueEmail("nobody"), "not the password");
 
@@ -89,12 +81,12 @@ class SignInTest {
         assertThat(wrongPassword.body()).isEqualTo(unknownEmail.body());
         assertThat(wrongPassword.setCookie(TOKEN_COOKIE)).isEmpty();
         assertThat(unknownEmail.setCookie(TOKEN_COOKIE)).isEmpty();
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(1);
     }
 
     @Test
     void passwordsAreCaseSensitive() {
-        Account account = Api.signUp(server, "pwcase");
+        SignedInUser account = Accounts.signUp(server.get(), "pwcase");
         assertError(server.client().signIn(account.email(), account.password().toUpperCase()), 401,
                 "INVALID_EMAIL_OR_PASSWORD");
     }
@@ -123,7 +115,7 @@ class SignInTest {
     void aPasswordWithALoneSurrogateIsNotConfusedWithAQuestionMark() {
         // "\ud800" is valid JSON but not a Unicode character; it must not hash like "?" (or anything else).
         String email = uniqueEmail("surrogate");
-        Reply up = server.client().post(Api.SIGN_UP, "{\"name\":\"S\",\"email\":\"" + email
+        Reply up = server.client().post(Accounts.SIGN_UP, "{\"name\":\"S\",\"email\":\"" + email
                 + "\",\"password\":\"\\ud800\\ud800abcdefgh\"}");
         if (up.status() == 200) {
             assertError(server.client().signIn(email, "??abcdefgh"), 401, "INVALID_EMAIL_OR_PASSWORD");
@@ -135,36 +127,36 @@ class SignInTest {
 
     @Test
     void theClientAddressIgnoresXForwardedForUnlessAProxyIsTrusted() {
-        Account account = Api.signUp(server, "xff");
+        SignedInUser account = Accounts.signUp(server.get(), "xff");
         TestClient browser = server.client().header("X-Forwarded-For", "203.0.113.9");
         browser.signIn(account.email(), account.password());
         assertThat(browser.getSession().json().path("session").path("ipAddress").asText()).isEqualTo("127.0.0.1");
 
         try (TestServer proxied = TestServer.start("trustProxy", "true")) {
             TestClient behindProxy = proxied.client().header("X-Forwarded-For", "198.51.100.1, 203.0.113.9");
-            assertThat(Api.signUp(proxied, behindProxy, uniqueEmail("proxied")).token()).matches(Api.RAW_TOKEN);
+            assertThat(Accounts.signUp(behindProxy, uniqueEmail("proxied")).token()).matches(Api.RAW_TOKEN);
             assertThat(behindProxy.getSession().json().path("session").path("ipAddress").asText())
                     .isEqualTo("203.0.113.9");
             TestClient hugeHeader = proxied.client().header("X-Forwarded-For", "x".repeat(500));
-            Reply up = hugeHeader.signUp("Huge", uniqueEmail("huge"), Api.PASSWORD);
+            Reply up = hugeHeader.signUp("Huge", uniqueEmail("huge"), Accounts.PASSWORD);
             assertThat(up.status()).as(up.body()).isEqualTo(200);
         }
     }
 
     @Test
     void anAbsurdlyLongPasswordIsJustAWrongPassword() {
-        Account account = Api.signUp(server, "absurd");
+        SignedInUser account = Accounts.signUp(server.get(), "absurd");
         assertError(server.client().signIn(account.email(), "x".repeat(10_000)), 401, "INVALID_EMAIL_OR_PASSWORD");
     }
 
     @Test
     void aMalformedEmailIs400InvalidEmail() {
-        assertError(server.client().signIn("not-an-email", Api.PASSWORD), 400, "INVALID_EMAIL");
+        assertError(server.client().signIn("not-an-email", Accounts.PASSWORD), 400, "INVALID_EMAIL");
     }
 
     @Test
     void missingOrMistypedFieldsAreRefused() {
-        Account account = Api.signUp(server, "fields");
+        SignedInUser account = Accounts.signUp(server.get(), "fields");
         assertError(server.client().post(SIGN_IN, json("email", account.email())), 400, "INVALID_REQUEST_BODY");
         assertError(server.client().post(SIGN_IN, json("password", account.password())), 400, "INVALID_REQUEST_BODY");
         assertError(server.client().post(SIGN_IN, json("email", account.email(), "password", null)), 400,
@@ -175,26 +167,26 @@ class SignInTest {
                 "rememberMe", 1)), 400, "INVALID_REQUEST_BODY");
         assertError(server.client().post(SIGN_IN, json("email", account.email(), "password", account.password(),
                 "name", "x")), 400, "INVALID_REQUEST_BODY");
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(1);
     }
 
     @Test
     void everySignInCreatesANewSessionWithANewToken() {
-        Account account = Api.signUp(server, "many");
+        SignedInUser account = Accounts.signUp(server.get(), "many");
         Set<String> tokens = new HashSet<>();
         tokens.add(account.token());
         for (int i = 0; i < 3; i++) {
-            tokens.add(Api.signIn(server, account).token());
+            tokens.add(Api.signIn(server.get(), account).token());
         }
         assertThat(tokens).hasSize(4);
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(4);
-        assertThat(tokens).allMatch(t -> Api.isLive(server, t));
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(4);
+        assertThat(tokens).allMatch(t -> Api.isLive(server.get(), t));
         assertThat(account.browser().get(LIST_SESSIONS).json()).hasSize(4);
     }
 
     @Test
     void aSessionCookiePresentedToSignInIsRevoked() {
-        Account account = Api.signUp(server, "fixation");
+        SignedInUser account = Accounts.signUp(server.get(), "fixation");
         String oldCookie = account.cookie();
         String oldToken = account.token();
 
@@ -204,17 +196,17 @@ class SignInTest {
         assertThat(newToken).isNotEqualTo(oldToken);
         assertThat(account.cookie()).isNotEqualTo(oldCookie).startsWith(newToken + ".");
 
-        assertThat(Api.cookieWorks(server, oldCookie)).isFalse();
-        assertThat(Api.isLive(server, oldToken)).isFalse();
-        assertThat(Api.isLive(server, newToken)).isTrue();
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+        assertThat(Api.cookieWorks(server.get(), oldCookie)).isFalse();
+        assertThat(Api.isLive(server.get(), oldToken)).isFalse();
+        assertThat(Api.isLive(server.get(), newToken)).isTrue();
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(1);
     }
 
     @Test
     void aPlantedSessionCookieCannotBeFixedOntoAVictimsSignIn() {
         // The attacker signs in and plants their cookie in the victim's browser; the victim signs in.
-        Account attacker = Api.signUp(server, "attacker");
-        Account victim = Api.signUp(server, "victim");
+        SignedInUser attacker = Accounts.signUp(server.get(), "attacker");
+        SignedInUser victim = Accounts.signUp(server.get(), "victim");
         TestClient victimBrowser = server.client();
         Reply in = victimBrowser.post(SIGN_IN, json("email", victim.email(), "password", victim.password()),
                 "Cookie", TOKEN_COOKIE + "=" + attacker.cookie());
@@ -223,18 +215,18 @@ class SignInTest {
 
         assertThat(victimBrowser.getSession().json().path("user").path("id").asText()).isEqualTo(victim.userId());
         // The planted cookie no longer opens anything.
-        assertThat(Api.cookieWorks(server, attacker.cookie())).isFalse();
+        assertThat(Api.cookieWorks(server.get(), attacker.cookie())).isFalse();
     }
 
     @Test
     void aDeadCookieSentBeforeTheLiveOneDoesNotShadowIt() {
         // Two cookies of one name reach the server when a sibling domain planted one ("cookie tossing"); browsers
         // send the older first. A planted cookie that no longer names a session must not hide the real one.
-        Account attacker = Api.signUp(server, "tosser");
+        SignedInUser attacker = Accounts.signUp(server.get(), "tosser");
         String planted = attacker.cookie();
-        attacker.browser().post(Api.SIGN_OUT, "{}");
-        Account victim = Api.signUp(server, "tossed");
-        Reply r = server.client().get(Api.GET_SESSION, "Cookie",
+        attacker.browser().post(Accounts.SIGN_OUT, "{}");
+        SignedInUser victim = Accounts.signUp(server.get(), "tossed");
+        Reply r = server.client().get(Accounts.GET_SESSION, "Cookie",
                 TOKEN_COOKIE + "=" + planted + "; " + TOKEN_COOKIE + "=" + victim.cookie());
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("user").path("id").asText()).as(r.body()).isEqualTo(victim.userId());
@@ -242,20 +234,20 @@ class SignInTest {
 
     @Test
     void signingInAsAnotherUserInTheSameBrowserEndsTheFirstUsersSession() {
-        Account first = Api.signUp(server, "firstuser");
-        Account second = Api.signUp(server, "seconduser");
+        SignedInUser first = Accounts.signUp(server.get(), "firstuser");
+        SignedInUser second = Accounts.signUp(server.get(), "seconduser");
         String firstCookie = first.cookie();
 
         Reply in = first.browser().signIn(second.email(), second.password());
         assertThat(in.status()).isEqualTo(200);
         assertThat(first.browser().getSession().json().path("user").path("id").asText()).isEqualTo(second.userId());
-        assertThat(Api.cookieWorks(server, firstCookie)).isFalse();
-        assertThat(Api.sessionRows(server, first.userId())).isZero();
+        assertThat(Api.cookieWorks(server.get(), firstCookie)).isFalse();
+        assertThat(Api.sessionRows(server.get(), first.userId())).isZero();
     }
 
     @Test
     void aFailedSignInDoesNotTouchTheSessionTheBrowserAlreadyHas() {
-        Account account = Api.signUp(server, "keep");
+        SignedInUser account = Accounts.signUp(server.get(), "keep");
         Reply wrong = account.browser().signIn(account.email(), "wrong password!");
         assertError(wrong, 401, "INVALID_EMAIL_OR_PASSWORD");
         assertThat(account.browser().getSession().json().path("user").path("id").asText())
@@ -264,7 +256,7 @@ class SignInTest {
 
     @Test
     void rememberMeFalseGivesACookieWithoutMaxAgeAndAOneDaySession() {
-        Account account = Api.signUp(server, "nomemory");
+        SignedInUser account = Accounts.signUp(server.get(), "nomemory");
         TestClient browser = server.client();
         Reply in = browser.post(SIGN_IN, json("email", account.email(), "password", account.password(),
                 "rememberMe", false));
@@ -278,7 +270,7 @@ class SignInTest {
 
     @Test
     void rememberMeTrueGivesASevenDaySession() {
-        Account account = Api.signUp(server, "memory");
+        SignedInUser account = Accounts.signUp(server.get(), "memory");
         TestClient browser = server.client();
         Reply in = browser.post(SIGN_IN, json("email", account.email(), "password", account.password(),
                 "rememberMe", true));
@@ -291,7 +283,7 @@ class SignInTest {
 
     @Test
     void aJsonSignInWithACallbackUrlAnswersRedirectTrueAndTheUrl() {
-        Account account = Api.signUp(server, "jsoncb");
+        SignedInUser account = Accounts.signUp(server.get(), "jsoncb");
         Reply in = server.client().post(SIGN_IN, json("email", account.email(), "password", account.password(),
                 "callbackURL", "/dashboard"));
         assertThat(in.status()).as(in.body()).isEqualTo(200);
@@ -303,7 +295,7 @@ class SignInTest {
 
     @Test
     void aJsonSignInWithACallbackUrlOnAnotherOriginIsRefusedBeforeCheckingThePassword() {
-        Account account = Api.signUp(server, "jsonevil");
+        SignedInUser account = Accounts.signUp(server.get(), "jsonevil");
         for (String url : new String[] {"https://evil.example", "https://evil.example/dashboard", "//evil.example",
                 "/\\evil.example", "javascript:alert(1)", "http://127.0.0.1.evil.example/"}) {
             Reply in = server.client().post(SIGN_IN, json("email", account.email(), "password", account.password(),
@@ -311,12 +303,12 @@ class SignInTest {
             assertError(in, 403, "INVALID_ORIGIN");
             assertThat(in.setCookie(TOKEN_COOKIE)).as(url).isEmpty();
         }
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(1);
     }
 
     @Test
     void aCallbackUrlOnTheAppsOwnOriginIsAccepted() {
-        Account account = Api.signUp(server, "ownorigin");
+        SignedInUser account = Accounts.signUp(server.get(), "ownorigin");
         Reply in = server.client().post(SIGN_IN, json("email", account.email(), "password", account.password(),
                 "callbackURL", server.origin() + "/dashboard"));
         assertThat(in.status()).as(in.body()).isEqualTo(200);
@@ -325,7 +317,7 @@ class SignInTest {
 
     @Test
     void aJsonFailureWithAnErrorCallbackUrlIsStillAJsonError() {
-        Account account = Api.signUp(server, "jsonerrcb");
+        SignedInUser account = Accounts.signUp(server.get(), "jsonerrcb");
         Reply in = server.client().post(SIGN_IN, json("email", account.email(), "password", "wrong password",
                 "errorCallbackURL", "/login"));
         assertError(in, 401, "INVALID_EMAIL_OR_PASSWORD");
@@ -334,15 +326,15 @@ class SignInTest {
 
     @Test
     void aNonBrowserClientSignsInWithoutOrigin() {
-        Account account = Api.signUp(server, "cli");
+        SignedInUser account = Accounts.signUp(server.get(), "cli");
         Reply in = server.client().withoutOrigin().signIn(account.email(), account.password());
         assertThat(in.status()).as(in.body()).isEqualTo(200);
-        assertThat(Api.isLive(server, in.json().path("token").asText())).isTrue();
+        assertThat(Api.isLive(server.get(), in.json().path("token").asText())).isTrue();
     }
 
     @Test
     void theSignInBodyNeverCarriesThePasswordHash() {
-        Account account = Api.signUp(server, "nohash");
+        SignedInUser account = Accounts.signUp(server.get(), "nohash");
         Reply in = server.client().signIn(account.email(), account.password());
         assertThat(in.body()).doesNotContain("$2").doesNotContain(account.password())
                 .doesNotContainIgnoringCase("password");

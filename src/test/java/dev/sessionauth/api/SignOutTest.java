@@ -1,35 +1,26 @@
 package dev.sessionauth.api;
 
-import static dev.sessionauth.api.Api.DATA_COOKIE;
 import static dev.sessionauth.api.Api.DONT_REMEMBER_COOKIE;
-import static dev.sessionauth.api.Api.SIGN_OUT;
-import static dev.sessionauth.api.Api.TOKEN_COOKIE;
 import static dev.sessionauth.api.Api.assertError;
 import static dev.sessionauth.api.Api.assertNoStore;
+import static dev.sessionauth.testing.Accounts.DATA_COOKIE;
+import static dev.sessionauth.testing.Accounts.SIGN_OUT;
+import static dev.sessionauth.testing.Accounts.TOKEN_COOKIE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.api.Api.Account;
 import dev.sessionauth.api.Api.Signed;
+import dev.sessionauth.testing.Accounts;
+import dev.sessionauth.testing.ServerExtension;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /sign-out: deletes the row, expires every cookie, answers {success:true} whatever the state. */
 class SignOutTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start();
 
     private static void assertSuccess(Reply r) {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -48,7 +39,7 @@ class SignOutTest {
 
     @Test
     void signOutDeletesTheRowExpiresTheCookiesAndAnswersSuccess() {
-        Account account = Api.signUp(server, "out");
+        SignedInUser account = Accounts.signUp(server.get(), "out");
         String cookie = account.cookie();
         String sessionId = account.browser().getSession().json().path("session").path("id").asText();
 
@@ -59,13 +50,13 @@ class SignOutTest {
         assertThat(server.count("SELECT COUNT(*) FROM sa_session WHERE id = ?", sessionId)).isZero();
         assertThat(account.browser().cookie(TOKEN_COOKIE)).isEmpty();
         assertThat(account.browser().getSession().body()).isEqualTo("null");
-        assertThat(Api.cookieWorks(server, cookie)).isFalse();
-        assertThat(Api.isLive(server, account.token())).isFalse();
+        assertThat(Api.cookieWorks(server.get(), cookie)).isFalse();
+        assertThat(Api.isLive(server.get(), account.token())).isFalse();
     }
 
     @Test
     void signOutIsIdempotent() {
-        Account account = Api.signUp(server, "twice");
+        SignedInUser account = Accounts.signUp(server.get(), "twice");
         assertSuccess(account.browser().post(SIGN_OUT, "{}"));
         Reply again = account.browser().post(SIGN_OUT, "{}");
         assertSuccess(again);
@@ -82,112 +73,112 @@ class SignOutTest {
 
     @Test
     void replayingASignedOutCookieStillSucceedsAndChangesNothing() {
-        Account account = Api.signUp(server, "replay");
+        SignedInUser account = Accounts.signUp(server.get(), "replay");
         String cookie = account.cookie();
-        Signed other = Api.signIn(server, account);
+        Signed other = Api.signIn(server.get(), account);
         account.browser().post(SIGN_OUT, "{}");
 
         TestClient replay = server.client();
         replay.putCookie(TOKEN_COOKIE, cookie);
         assertSuccess(replay.post(SIGN_OUT, "{}"));
-        assertThat(Api.isLive(server, other.token())).isTrue();
+        assertThat(Api.isLive(server.get(), other.token())).isTrue();
     }
 
     @Test
     void aForgedCookieSignsNothingOut() {
-        Account account = Api.signUp(server, "forged");
+        SignedInUser account = Accounts.signUp(server.get(), "forged");
         TestClient forger = server.client();
         forger.putCookie(TOKEN_COOKIE, account.token() + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         assertSuccess(forger.post(SIGN_OUT, "{}"));
-        assertThat(Api.isLive(server, account.token())).isTrue();
+        assertThat(Api.isLive(server.get(), account.token())).isTrue();
     }
 
     @Test
     void aCookieWithoutItsSignatureIsTreatedAsForgedBySignOutToo() {
         // get-session refuses an unsigned cookie; sign-out must not honour it either (cookie = token.signature).
-        Account account = Api.signUp(server, "unsigned");
+        SignedInUser account = Accounts.signUp(server.get(), "unsigned");
         TestClient unsigned = server.client();
         unsigned.putCookie(TOKEN_COOKIE, account.token());
         assertThat(unsigned.getSession().body()).isEqualTo("null");
         unsigned.putCookie(TOKEN_COOKIE, account.token());
         assertSuccess(unsigned.post(SIGN_OUT, "{}"));
-        assertThat(Api.isLive(server, account.token())).isTrue();
+        assertThat(Api.isLive(server.get(), account.token())).isTrue();
     }
 
     @Test
     void signOutEndsOnlyThisBrowsersSession() {
-        Account account = Api.signUp(server, "onlythis");
-        Signed laptop = Api.signIn(server, account);
-        Account stranger = Api.signUp(server, "stranger");
+        SignedInUser account = Accounts.signUp(server.get(), "onlythis");
+        Signed laptop = Api.signIn(server.get(), account);
+        SignedInUser stranger = Accounts.signUp(server.get(), "stranger");
 
         assertSuccess(account.browser().post(SIGN_OUT, "{}"));
-        assertThat(Api.isLive(server, account.token())).isFalse();
-        assertThat(Api.isLive(server, laptop.token())).isTrue();
-        assertThat(Api.isLive(server, stranger.token())).isTrue();
-        assertThat(Api.sessionRows(server, account.userId())).isEqualTo(1);
+        assertThat(Api.isLive(server.get(), account.token())).isFalse();
+        assertThat(Api.isLive(server.get(), laptop.token())).isTrue();
+        assertThat(Api.isLive(server.get(), stranger.token())).isTrue();
+        assertThat(Api.sessionRows(server.get(), account.userId())).isEqualTo(1);
     }
 
     @Test
     void anEmptyBodyWithOrWithoutContentTypeIsAccepted() {
-        Account a = Api.signUp(server, "empty1");
+        SignedInUser a = Accounts.signUp(server.get(), "empty1");
         assertSuccess(a.browser().post(SIGN_OUT, ""));
-        assertThat(Api.isLive(server, a.token())).isFalse();
+        assertThat(Api.isLive(server.get(), a.token())).isFalse();
 
-        Account b = Api.signUp(server, "empty2");
+        SignedInUser b = Accounts.signUp(server.get(), "empty2");
         assertSuccess(b.browser().request("POST", SIGN_OUT, null));
-        assertThat(Api.isLive(server, b.token())).isFalse();
+        assertThat(Api.isLive(server.get(), b.token())).isFalse();
 
-        Account c = Api.signUp(server, "empty3");
+        SignedInUser c = Accounts.signUp(server.get(), "empty3");
         assertSuccess(c.browser().request("POST", SIGN_OUT, "", "Content-Type", "application/json"));
-        assertThat(Api.isLive(server, c.token())).isFalse();
+        assertThat(Api.isLive(server.get(), c.token())).isFalse();
     }
 
     @Test
     void aBearerClientSignsOutWithoutOrigin() {
-        Account account = Api.signUp(server, "bearerout");
-        Signed cli = Api.signIn(server, account);
-        assertSuccess(Api.bearer(server, cli.token()).post(SIGN_OUT, "{}"));
-        assertThat(Api.isLive(server, cli.token())).isFalse();
-        assertThat(Api.isLive(server, account.token())).isTrue();
+        SignedInUser account = Accounts.signUp(server.get(), "bearerout");
+        Signed cli = Api.signIn(server.get(), account);
+        assertSuccess(Api.bearer(server.get(), cli.token()).post(SIGN_OUT, "{}"));
+        assertThat(Api.isLive(server.get(), cli.token())).isFalse();
+        assertThat(Api.isLive(server.get(), account.token())).isTrue();
     }
 
     @Test
     void aCookieSignOutWithoutOriginIsRefusedAndTheSessionSurvives() {
-        Account account = Api.signUp(server, "csrfout");
+        SignedInUser account = Accounts.signUp(server.get(), "csrfout");
         Reply r = account.browser().withoutOrigin().post(SIGN_OUT, "{}");
         assertError(r, 403, "MISSING_OR_NULL_ORIGIN");
-        assertThat(Api.isLive(server, account.token())).isTrue();
+        assertThat(Api.isLive(server.get(), account.token())).isTrue();
     }
 
     @Test
     void aCookieSignOutFromAnotherOriginIsRefusedAndTheSessionSurvives() {
-        Account account = Api.signUp(server, "xsiteout");
+        SignedInUser account = Accounts.signUp(server.get(), "xsiteout");
         assertError(account.browser().post(SIGN_OUT, "{}", "Origin", "https://evil.example"), 403, "INVALID_ORIGIN");
         assertError(account.browser().post(SIGN_OUT, "{}", "Origin", "null"), 403, "MISSING_OR_NULL_ORIGIN");
-        assertThat(Api.isLive(server, account.token())).isTrue();
+        assertThat(Api.isLive(server.get(), account.token())).isTrue();
     }
 
     @Test
     void aSameOriginRefererIsEnoughWhenOriginIsMissing() {
-        Account account = Api.signUp(server, "referer");
+        SignedInUser account = Accounts.signUp(server.get(), "referer");
         Reply r = account.browser().withoutOrigin().post(SIGN_OUT, "{}", "Referer", server.origin() + "/settings");
         assertSuccess(r);
-        assertThat(Api.isLive(server, account.token())).isFalse();
+        assertThat(Api.isLive(server.get(), account.token())).isFalse();
     }
 
     @Test
     void unknownFieldsAreRefused() {
-        Account account = Api.signUp(server, "fieldsout");
+        SignedInUser account = Accounts.signUp(server.get(), "fieldsout");
         assertError(account.browser().post(SIGN_OUT, "{\"everywhere\":true}"), 400, "INVALID_REQUEST_BODY");
-        assertThat(Api.isLive(server, account.token())).isTrue();
+        assertThat(Api.isLive(server.get(), account.token())).isTrue();
     }
 
     @Test
     void getIsNotASignOut() {
-        Account account = Api.signUp(server, "getout");
+        SignedInUser account = Accounts.signUp(server.get(), "getout");
         Reply r = account.browser().get(SIGN_OUT);
         assertError(r, 405, "METHOD_NOT_ALLOWED");
         assertThat(r.header("Allow")).hasValue("POST");
-        assertThat(Api.isLive(server, account.token())).isTrue();
+        assertThat(Api.isLive(server.get(), account.token())).isTrue();
     }
 }

@@ -1,37 +1,28 @@
 package dev.sessionauth.api;
 
-import static dev.sessionauth.api.Api.UPDATE_USER;
 import static dev.sessionauth.api.Api.assertError;
 import static dev.sessionauth.api.Api.assertNoStore;
-import static dev.sessionauth.api.Api.json;
+import static dev.sessionauth.testing.Accounts.UPDATE_USER;
+import static dev.sessionauth.testing.Accounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sessionauth.api.Api.Account;
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.MutableClock;
+import dev.sessionauth.testing.ServerExtension;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /update-user: name and image only, for the signed-in user only. */
 class UpdateUserTest {
-    private static MutableClock clock;
-    private static TestServer server;
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-02-01T08:00:00Z"));
 
-    @BeforeAll
-    static void start() {
-        clock = new MutableClock(Instant.parse("2026-02-01T08:00:00Z"));
-        server = TestServer.builder().clock(clock).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b.clock(clock));
 
     private static void assertStatusTrue(Reply r) {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -40,13 +31,13 @@ class UpdateUserTest {
         assertNoStore(r);
     }
 
-    private static JsonNode user(Account account) {
+    private static JsonNode user(SignedInUser account) {
         return account.browser().getSession().json().path("user");
     }
 
     @Test
     void updateUserChangesTheNameAndTheUpdatedAt() {
-        Account account = Api.signUp(server, "rename");
+        SignedInUser account = Accounts.signUp(server.get(), "rename");
         JsonNode before = user(account);
         clock.advance(Duration.ofMinutes(1));
 
@@ -62,7 +53,7 @@ class UpdateUserTest {
 
     @Test
     void theNextSignInAnswersTheUpdatedUser() {
-        Account account = Api.signUp(server, "nextsignin");
+        SignedInUser account = Accounts.signUp(server.get(), "nextsignin");
         assertStatusTrue(account.browser().post(UPDATE_USER, json("name", "Fresh Name", "image", "https://i.example/x")));
         Reply in = server.client().signIn(account.email(), account.password());
         assertThat(in.json().path("user").path("name").asText()).isEqualTo("Fresh Name");
@@ -71,7 +62,7 @@ class UpdateUserTest {
 
     @Test
     void updateUserSetsAndClearsTheImage() {
-        Account account = Api.signUp(server, "image");
+        SignedInUser account = Accounts.signUp(server.get(), "image");
         assertStatusTrue(account.browser().post(UPDATE_USER, json("image", "https://cdn.example/a.png")));
         assertThat(user(account).path("image").asText()).isEqualTo("https://cdn.example/a.png");
         String name = user(account).path("name").asText();
@@ -83,7 +74,7 @@ class UpdateUserTest {
 
     @Test
     void nameAndImageCanChangeTogether() {
-        Account account = Api.signUp(server, "both");
+        SignedInUser account = Accounts.signUp(server.get(), "both");
         assertStatusTrue(account.browser().post(UPDATE_USER, json("name", "Both", "image", "https://cdn.example/b")));
         JsonNode user = user(account);
         assertThat(user.path("name").asText()).isEqualTo("Both");
@@ -92,9 +83,9 @@ class UpdateUserTest {
 
     @Test
     void theChangeIsSeenByEverySessionOfTheUserAndNoOtherUser() {
-        Account account = Api.signUp(server, "everywhere");
-        Api.Signed phone = Api.signIn(server, account);
-        Account other = Api.signUp(server, "bystander");
+        SignedInUser account = Accounts.signUp(server.get(), "everywhere");
+        Api.Signed phone = Api.signIn(server.get(), account);
+        SignedInUser other = Accounts.signUp(server.get(), "bystander");
         String otherName = user(other).path("name").asText();
 
         assertStatusTrue(account.browser().post(UPDATE_USER, json("name", "Renamed")));
@@ -104,7 +95,7 @@ class UpdateUserTest {
 
     @Test
     void theEmailCannotBeChangedHere() {
-        Account account = Api.signUp(server, "email");
+        SignedInUser account = Accounts.signUp(server.get(), "email");
         assertError(account.browser().post(UPDATE_USER, json("email", "new@example.com")), 400,
                 "INVALID_REQUEST_BODY");
         assertError(account.browser().post(UPDATE_USER, json("name", "X", "email", "new@example.com")), 400,
@@ -116,14 +107,14 @@ class UpdateUserTest {
 
     @Test
     void anUpdateWithNothingToChangeIsRefused() {
-        Account account = Api.signUp(server, "nothing");
+        SignedInUser account = Accounts.signUp(server.get(), "nothing");
         assertError(account.browser().post(UPDATE_USER, "{}"), 400, "INVALID_REQUEST_BODY");
         assertError(account.browser().post(UPDATE_USER, ""), 400, "INVALID_REQUEST_BODY");
     }
 
     @Test
     void protectedOrUnknownFieldsAreRefused() {
-        Account account = Api.signUp(server, "protectedfields");
+        SignedInUser account = Accounts.signUp(server.get(), "protectedfields");
         for (String field : new String[] {"emailVerified", "id", "createdAt", "updatedAt", "role", "password"}) {
             Reply r = account.browser().post(UPDATE_USER, "{\"name\":\"Hacker\",\"" + field + "\":true}");
             assertError(r, 400, "INVALID_REQUEST_BODY");
@@ -135,7 +126,7 @@ class UpdateUserTest {
 
     @Test
     void aBlankOrTooLongNameIsRefused() {
-        Account account = Api.signUp(server, "badname");
+        SignedInUser account = Accounts.signUp(server.get(), "badname");
         String name = user(account).path("name").asText();
         assertError(account.browser().post(UPDATE_USER, json("name", "")), 400, "INVALID_REQUEST_BODY");
         assertError(account.browser().post(UPDATE_USER, json("name", "   ")), 400, "INVALID_REQUEST_BODY");
@@ -157,7 +148,7 @@ class UpdateUserTest {
 
     @Test
     void updateUserWithACookieNeedsATrustedOrigin() {
-        Account account = Api.signUp(server, "csrfupdate");
+        SignedInUser account = Accounts.signUp(server.get(), "csrfupdate");
         String name = user(account).path("name").asText();
         assertError(account.browser().post(UPDATE_USER, json("name", "Pwned"), "Origin", "https://evil.example"), 403,
                 "INVALID_ORIGIN");
@@ -168,14 +159,14 @@ class UpdateUserTest {
 
     @Test
     void aBearerClientUpdatesWithoutOrigin() {
-        Account account = Api.signUp(server, "bearerupdate");
-        assertStatusTrue(Api.bearer(server, account.token()).post(UPDATE_USER, json("name", "Via Bearer")));
+        SignedInUser account = Accounts.signUp(server.get(), "bearerupdate");
+        assertStatusTrue(Api.bearer(server.get(), account.token()).post(UPDATE_USER, json("name", "Via Bearer")));
         assertThat(user(account).path("name").asText()).isEqualTo("Via Bearer");
     }
 
     @Test
     void getIsNotAnUpdate() {
-        Account account = Api.signUp(server, "getupdate");
+        SignedInUser account = Accounts.signUp(server.get(), "getupdate");
         Reply r = account.browser().get(UPDATE_USER + "?name=Nope");
         assertError(r, 405, "METHOD_NOT_ALLOWED");
         assertThat(r.header("Allow")).hasValue("POST");

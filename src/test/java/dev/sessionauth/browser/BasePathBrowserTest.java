@@ -3,40 +3,14 @@ package dev.sessionauth.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.sessionauth.testing.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An API served under another basePath: the client finds it from the page's meta tag or from its option. */
-class BasePathBrowserTest {
-    private static BrowserServer server;
-    private Browser browser;
-
-    @BeforeAll
-    static void startServer() {
-        server = BrowserServer.start("basePath", "/auth/v1");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class BasePathBrowserTest extends BrowserTest {
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> Browser.pages(b).settings("basePath", "/auth/v1"));
 
     @Test
     void theDefaultClientTakesItsBasePathFromTheMetaTag() {

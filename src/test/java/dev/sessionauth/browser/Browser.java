@@ -2,6 +2,7 @@ package dev.sessionauth.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionauth.testing.TestServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +44,16 @@ final class Browser implements AutoCloseable {
     private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
         this.profile = profile;
+    }
+
+    /**
+     * The server the pages run against: the filter on {@code /*} and the container's default servlet serving the
+     * test pages ({@code src/test/resources/browser}) together with the library's own {@code META-INF/resources}, so
+     * pages load the real {@code /sessionauth/client.js} as a Servlet container serves it from the jar; every request
+     * is counted by method and path.
+     */
+    static TestServer.Builder pages(TestServer.Builder b) {
+        return b.staticFiles("browser", "META-INF/resources").countRequests();
     }
 
     static Browser open() {

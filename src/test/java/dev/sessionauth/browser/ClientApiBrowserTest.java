@@ -3,41 +3,20 @@ package dev.sessionauth.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionauth.testing.ServerExtension;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real /sessionauth/client.js in headless Chromium against a real server: each call's wire and result shape. */
-class ClientApiBrowserTest {
-    private static BrowserServer server;
-    private Browser browser;
-
-    @BeforeAll
-    static void startServer() {
-        server = BrowserServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class ClientApiBrowserTest extends BrowserTest {
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(Browser::pages);
 
     @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
+    void openTestPage() {
         browser.get(server.url("/client-test.html"));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

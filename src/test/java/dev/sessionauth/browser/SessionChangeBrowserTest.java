@@ -4,13 +4,11 @@ import static dev.sessionauth.browser.ClientApiBrowserTest.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionauth.testing.ServerExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -19,37 +17,13 @@ import org.openqa.selenium.By;
  * never saw, and a tab coming back into focus. Cross-tab results are read from the other tab's localStorage
  * record, without switching to it: switching tabs focuses the target, which would re-check the session on its own.
  */
-class SessionChangeBrowserTest {
+class SessionChangeBrowserTest extends BrowserTest {
     private static final String SIGNED_OUT = "signed out";
     private static final String RAW_SIGN_OUT = "fetch('/api/auth/sign-out', {method: 'POST', credentials: 'include',"
             + " headers: {'Content-Type': 'application/json'}, body: '{}'}).then(r => r.status)";
 
-    private static BrowserServer server;
-    private Browser browser;
-
-    @BeforeAll
-    static void startServer() {
-        server = BrowserServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(Browser::pages);
 
     @Test
     void firesTheInitialValueThenNullOnSignOutInThisTab() {

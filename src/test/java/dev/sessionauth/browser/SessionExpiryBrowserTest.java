@@ -4,44 +4,19 @@ import static dev.sessionauth.browser.ClientApiBrowserTest.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.sessionauth.testing.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sessions that expire while the page is open: the client's one expiry timer notices without polling and
  * without any user action, and a hidden tab waits until it is visible again before asking.
  */
-class SessionExpiryBrowserTest {
-    private static BrowserServer server;
-    private Browser browser;
-
-    @BeforeAll
-    static void startServer() {
+class SessionExpiryBrowserTest extends BrowserTest {
         // The shortest lifetime the configuration allows with a sliding refresh: 3 s, refreshed after 1 s.
-        server = BrowserServer.start("session.maxAge", "3s", "session.updateAge", "1s", "session.absoluteMaxAge", "0");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> Browser.pages(b)
+            .settings("session.maxAge", "3s", "session.updateAge", "1s", "session.absoluteMaxAge", "0"));
 
     @Test
     void callbackFiresNullOnceExpiresAtPassesWithoutAnyUserAction() {

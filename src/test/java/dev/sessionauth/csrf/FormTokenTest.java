@@ -2,27 +2,18 @@ package dev.sessionauth.csrf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Form posts to the app's own pages must carry the session's CSRF token once somebody is signed in. */
 class FormTokenTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start("protected", "/app/**");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start("protected", "/app/**");
 
     private static TestClient signedIn(String email) {
         TestClient browser = server.client();

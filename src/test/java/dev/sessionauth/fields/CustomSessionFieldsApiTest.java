@@ -1,50 +1,41 @@
 package dev.sessionauth.fields;
 
-import static dev.sessionauth.fields.Fields.GET_SESSION;
-import static dev.sessionauth.fields.Fields.LIST_SESSIONS;
-import static dev.sessionauth.fields.Fields.SIGN_IN;
-import static dev.sessionauth.fields.Fields.UPDATE_SESSION;
 import static dev.sessionauth.fields.Fields.assertBadRequest;
-import static dev.sessionauth.fields.Fields.json;
 import static dev.sessionauth.fields.Fields.ok;
-import static dev.sessionauth.fields.Fields.signedUp;
-import static dev.sessionauth.fields.Fields.uniqueEmail;
+import static dev.sessionauth.testing.Accounts.GET_SESSION;
+import static dev.sessionauth.testing.Accounts.LIST_SESSIONS;
+import static dev.sessionauth.testing.Accounts.SIGN_IN;
+import static dev.sessionauth.testing.Accounts.UPDATE_SESSION;
+import static dev.sessionauth.testing.Accounts.json;
+import static dev.sessionauth.testing.Accounts.signedUp;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionauth.testing.Accounts;
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Declared session fields: defaults on every new session, answered in get-session, list-sessions and the
  * update-session response, set through POST /update-session only where declared {@code input}.
  */
 class CustomSessionFieldsApiTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.builder().set("user.fields", Fields.USER_FIELDS)
-                .set("session.fields", Fields.SESSION_FIELDS).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b.set("user.fields", Fields.USER_FIELDS)
+                .set("session.fields", Fields.SESSION_FIELDS));
 
     private static JsonNode session(TestClient browser) {
         return ok(browser.get(GET_SESSION)).path("session");
     }
 
     private static TestClient member() {
-        return signedUp(server, uniqueEmail("device"), "newsletter", true);
+        return signedUp(server.get(), uniqueEmail("device"), "newsletter", true);
     }
 
     @Test
@@ -78,9 +69,9 @@ class CustomSessionFieldsApiTest {
     @Test
     void listSessionsShowsEachSessionsOwnFields() {
         String email = uniqueEmail("twodevices");
-        TestClient laptop = signedUp(server, email, "newsletter", true);
+        TestClient laptop = signedUp(server.get(), email, "newsletter", true);
         TestClient phone = server.client();
-        ok(phone.post(SIGN_IN, json("email", email, "password", Fields.PASSWORD)));
+        ok(phone.post(SIGN_IN, json("email", email, "password", Accounts.PASSWORD)));
         ok(laptop.post(UPDATE_SESSION, json("device", "laptop")));
         ok(phone.post(UPDATE_SESSION, json("device", "phone", "score", 0.25)));
 
@@ -139,7 +130,7 @@ class CustomSessionFieldsApiTest {
     @Test
     void updateUserDoesNotAcceptSessionFieldsNorUpdateSessionUserFields() {
         TestClient browser = member();
-        assertBadRequest(browser.post(Fields.UPDATE_USER, json("device", "laptop")), "device");
+        assertBadRequest(browser.post(Accounts.UPDATE_USER, json("device", "laptop")), "device");
         assertBadRequest(browser.post(UPDATE_SESSION, json("nickname", "Ada")), "nickname");
     }
 }

@@ -1,22 +1,23 @@
 package dev.sessionauth.fields;
 
-import static dev.sessionauth.fields.Fields.GET_SESSION;
-import static dev.sessionauth.fields.Fields.SIGN_IN;
-import static dev.sessionauth.fields.Fields.SIGN_UP;
-import static dev.sessionauth.fields.Fields.UPDATE_USER;
 import static dev.sessionauth.fields.Fields.assertBadRequest;
-import static dev.sessionauth.fields.Fields.json;
 import static dev.sessionauth.fields.Fields.ok;
-import static dev.sessionauth.fields.Fields.signUpBody;
-import static dev.sessionauth.fields.Fields.signedUp;
-import static dev.sessionauth.fields.Fields.uniqueEmail;
+import static dev.sessionauth.testing.Accounts.GET_SESSION;
+import static dev.sessionauth.testing.Accounts.SIGN_IN;
+import static dev.sessionauth.testing.Accounts.SIGN_UP;
+import static dev.sessionauth.testing.Accounts.UPDATE_USER;
+import static dev.sessionauth.testing.Accounts.json;
+import static dev.sessionauth.testing.Accounts.signUpBody;
+import static dev.sessionauth.testing.Accounts.signedUp;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessionauth.testing.Accounts;
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -25,9 +26,8 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,17 +38,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CustomUserFieldsApiTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static TestServer server;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.builder().set("user.fields", Fields.USER_FIELDS).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b.set("user.fields", Fields.USER_FIELDS));
 
     private static long users(String email) {
         return server.count("SELECT COUNT(*) FROM sa_user WHERE email = ?", email);
@@ -78,7 +70,7 @@ class CustomUserFieldsApiTest {
     @Test
     void theFieldsAreStoredInTheirOwnColumnsOfSaUser() throws Exception {
         String email = uniqueEmail("columns");
-        signedUp(server, email, "age", 7, "newsletter", false, "nickname", "Countess",
+        signedUp(server.get(), email, "age", 7, "newsletter", false, "nickname", "Countess",
                 "preferences", Map.of("theme", "dark", "sizes", List.of(1, 2)));
 
         try (Connection c = server.database(); PreparedStatement ps = c.prepareStatement(
@@ -100,7 +92,7 @@ class CustomUserFieldsApiTest {
     @Test
     void getSessionAndSignInAnswerTheStoredFields() {
         String email = uniqueEmail("readback");
-        TestClient browser = signedUp(server, email, "age", 30, "newsletter", true, "nickname", "Ada",
+        TestClient browser = signedUp(server.get(), email, "age", 30, "newsletter", true, "nickname", "Ada",
                 "preferences", Map.of("theme", "dark"));
 
         JsonNode fromSession = sessionUser(browser);
@@ -111,7 +103,7 @@ class CustomUserFieldsApiTest {
         assertThat(fromSession.path("nickname").asText()).isEqualTo("Ada");
         assertThat(fromSession.path("preferences").path("theme").asText()).isEqualTo("dark");
 
-        JsonNode fromSignIn = ok(server.client().post(SIGN_IN, json("email", email, "password", Fields.PASSWORD)))
+        JsonNode fromSignIn = ok(server.client().post(SIGN_IN, json("email", email, "password", Accounts.PASSWORD)))
                 .path("user");
         for (String field : List.of("role", "age", "newsletter", "nickname", "preferences")) {
             assertThat(fromSignIn.path(field)).as(field).isEqualTo(fromSession.path(field));
@@ -120,13 +112,13 @@ class CustomUserFieldsApiTest {
 
     @Test
     void aDecimalNumberStaysDecimalAndAnIntegralOneLosesItsFraction() {
-        JsonNode decimal = sessionUser(signedUp(server, uniqueEmail("decimal"), "age", 41.5, "newsletter", true));
+        JsonNode decimal = sessionUser(signedUp(server.get(), uniqueEmail("decimal"), "age", 41.5, "newsletter", true));
         assertThat(decimal.path("age").isFloatingPointNumber()).isTrue();
         assertThat(decimal.path("age").asDouble()).isEqualTo(41.5);
 
         TestClient browser = server.client();
         Reply up = browser.post(SIGN_UP, "{\"name\":\"A\",\"email\":\"" + uniqueEmail("integral")
-                + "\",\"password\":\"" + Fields.PASSWORD + "\",\"age\":42.0,\"newsletter\":true}");
+                + "\",\"password\":\"" + Accounts.PASSWORD + "\",\"age\":42.0,\"newsletter\":true}");
         assertThat(ok(up).path("user").path("age").isIntegralNumber()).as(up.body()).isTrue();
         assertThat(sessionUser(browser).path("age").toString()).isEqualTo("42");
     }
@@ -134,15 +126,15 @@ class CustomUserFieldsApiTest {
     @Test
     void aJsonFieldHoldsAnyJsonValue() {
         List<Object> list = List.of(1, "two", Map.of("three", 3), List.of());
-        JsonNode withList = sessionUser(signedUp(server, uniqueEmail("jsonlist"), "newsletter", true,
+        JsonNode withList = sessionUser(signedUp(server.get(), uniqueEmail("jsonlist"), "newsletter", true,
                 "preferences", list));
         assertThat(withList.path("preferences")).isEqualTo(MAPPER.valueToTree(list));
 
-        JsonNode withText = sessionUser(signedUp(server, uniqueEmail("jsontext"), "newsletter", true,
+        JsonNode withText = sessionUser(signedUp(server.get(), uniqueEmail("jsontext"), "newsletter", true,
                 "preferences", "compact"));
         assertThat(withText.path("preferences").asText()).isEqualTo("compact");
 
-        JsonNode withNumber = sessionUser(signedUp(server, uniqueEmail("jsonnumber"), "newsletter", true,
+        JsonNode withNumber = sessionUser(signedUp(server.get(), uniqueEmail("jsonnumber"), "newsletter", true,
                 "preferences", 7));
         assertThat(withNumber.path("preferences").asInt()).isEqualTo(7);
     }
@@ -152,7 +144,7 @@ class CustomUserFieldsApiTest {
         String email = uniqueEmail("form");
         TestClient browser = server.client();
         Reply up = browser.postForm(SIGN_UP, "name=Ada&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(Fields.PASSWORD, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(Accounts.PASSWORD, StandardCharsets.UTF_8)
                 + "&age=42&newsletter=on&preferences=" + URLEncoder.encode("{\"theme\":\"dark\"}", StandardCharsets.UTF_8));
         JsonNode user = ok(up).path("user");
         assertThat(user.path("age").toString()).isEqualTo("42");
@@ -199,7 +191,7 @@ class CustomUserFieldsApiTest {
     void aFormWithAnEmptyNumberLeavesItUnset() {
         String email = uniqueEmail("formEmpty");
         Reply r = server.client().postForm(SIGN_UP, "name=Ada&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(Fields.PASSWORD, StandardCharsets.UTF_8) + "&age=&newsletter=off");
+                + "&password=" + URLEncoder.encode(Accounts.PASSWORD, StandardCharsets.UTF_8) + "&age=&newsletter=off");
         JsonNode user = ok(r).path("user");
         assertThat(user.path("age").isMissingNode() || user.path("age").isNull()).as(r.body()).isTrue();
         assertThat(user.path("newsletter").asBoolean()).isFalse();
@@ -232,7 +224,8 @@ class CustomUserFieldsApiTest {
     @Test
     void aStringOfExactly1024CharactersIsAccepted() {
         String nickname = "é".repeat(1024);
-        JsonNode user = sessionUser(signedUp(server, uniqueEmail("long"), "newsletter", true, "nickname", nickname));
+        JsonNode user = sessionUser(signedUp(server.get(), uniqueEmail("long"), "newsletter", true,
+                "nickname", nickname));
         assertThat(user.path("nickname").asText()).isEqualTo(nickname);
     }
 
@@ -240,7 +233,7 @@ class CustomUserFieldsApiTest {
 
     @Test
     void updateUserSetsInputFieldsAndLeavesTheOthers() {
-        TestClient browser = signedUp(server, uniqueEmail("update"), "age", 20, "newsletter", true);
+        TestClient browser = signedUp(server.get(), uniqueEmail("update"), "age", 20, "newsletter", true);
 
         Reply r = browser.post(UPDATE_USER, json("age", 21, "preferences", Map.of("theme", "dark"), "newsletter", false));
         assertThat(ok(r).path("status").asBoolean()).isTrue();
@@ -256,7 +249,7 @@ class CustomUserFieldsApiTest {
     @Test
     void updateUserCanClearAnOptionalFieldButNotARequiredOne() {
         String email = uniqueEmail("clear");
-        TestClient browser = signedUp(server, email, "nickname", "Countess", "newsletter", true);
+        TestClient browser = signedUp(server.get(), email, "nickname", "Countess", "newsletter", true);
 
         ok(browser.post(UPDATE_USER, json("nickname", null)));
         assertThat(sessionUser(browser).path("nickname").isMissingNode() || sessionUser(browser).path("nickname").isNull())
@@ -270,7 +263,7 @@ class CustomUserFieldsApiTest {
     @Test
     void updateUserRefusesANonInputFieldAndChangesNothing() {
         String email = uniqueEmail("escalate");
-        TestClient browser = signedUp(server, email, "newsletter", true);
+        TestClient browser = signedUp(server.get(), email, "newsletter", true);
 
         assertBadRequest(browser.post(UPDATE_USER, json("role", "admin")), "role cannot be set by the client");
         assertBadRequest(browser.post(UPDATE_USER, json("name", "Eve", "role", "admin")), "role");
@@ -283,7 +276,7 @@ class CustomUserFieldsApiTest {
 
     @Test
     void updateUserRefusesUnknownAndIllTypedFields() {
-        TestClient browser = signedUp(server, uniqueEmail("badupdate"), "age", 1, "newsletter", true);
+        TestClient browser = signedUp(server.get(), uniqueEmail("badupdate"), "age", 1, "newsletter", true);
 
         assertBadRequest(browser.post(UPDATE_USER, json("plan", "pro")), "plan");
         assertBadRequest(browser.post(UPDATE_USER, json("age", "two")), "age");
@@ -304,8 +297,8 @@ class CustomUserFieldsApiTest {
     @Test
     void anotherUsersFieldsAreUntouchedByAnUpdate() {
         String other = uniqueEmail("bystander");
-        TestClient bystander = signedUp(server, other, "age", 50, "newsletter", true);
-        TestClient actor = signedUp(server, uniqueEmail("actor"), "age", 10, "newsletter", true);
+        TestClient bystander = signedUp(server.get(), other, "age", 50, "newsletter", true);
+        TestClient actor = signedUp(server.get(), uniqueEmail("actor"), "age", 10, "newsletter", true);
 
         ok(actor.post(UPDATE_USER, json("age", 11)));
 

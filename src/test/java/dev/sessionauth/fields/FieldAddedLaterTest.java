@@ -1,20 +1,21 @@
 package dev.sessionauth.fields;
 
-import static dev.sessionauth.fields.Fields.GET_SESSION;
-import static dev.sessionauth.fields.Fields.SIGN_IN;
-import static dev.sessionauth.fields.Fields.SIGN_UP;
-import static dev.sessionauth.fields.Fields.TOKEN_COOKIE;
-import static dev.sessionauth.fields.Fields.json;
 import static dev.sessionauth.fields.Fields.ok;
-import static dev.sessionauth.fields.Fields.signUpBody;
-import static dev.sessionauth.fields.Fields.uniqueEmail;
+import static dev.sessionauth.testing.Accounts.GET_SESSION;
+import static dev.sessionauth.testing.Accounts.SIGN_IN;
+import static dev.sessionauth.testing.Accounts.SIGN_UP;
+import static dev.sessionauth.testing.Accounts.TOKEN_COOKIE;
+import static dev.sessionauth.testing.Accounts.json;
+import static dev.sessionauth.testing.Accounts.signUpBody;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.engine.SessionAuth;
 import dev.sessionauth.engine.SessionAuthBuilder;
-import dev.sessionauth.config.ConfigException;
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class FieldAddedLaterTest {
                     + " AND f_tier IS NULL AND f_beta IS NULL AND f_prefs IS NULL", email))
                     .as("the migration added the columns; the old row holds NULL in them").isOne();
 
-            JsonNode signedIn = ok(second.client().post(SIGN_IN, json("email", email, "password", Fields.PASSWORD)))
+            JsonNode signedIn = ok(second.client().post(SIGN_IN, json("email", email, "password", Accounts.PASSWORD)))
                     .path("user");
             assertThat(signedIn.path("role").asText()).isEqualTo("user");
             assertThat(signedIn.path("tier").toString()).isEqualTo("3");
@@ -80,8 +81,8 @@ class FieldAddedLaterTest {
         }
         try (TestServer second = TestServer.builder().jdbcUrl(jdbcUrl()).set("user.fields", LATER_USER_FIELDS).start()) {
             TestClient browser = second.client();
-            ok(browser.post(SIGN_IN, json("email", old, "password", Fields.PASSWORD)));
-            ok(browser.post(Fields.UPDATE_USER, json("nickname", "Ada")));
+            ok(browser.post(SIGN_IN, json("email", old, "password", Accounts.PASSWORD)));
+            ok(browser.post(Accounts.UPDATE_USER, json("nickname", "Ada")));
             JsonNode user = ok(browser.get(GET_SESSION)).path("user");
             assertThat(user.path("nickname").asText()).isEqualTo("Ada");
             assertThat(user.path("role").asText()).as("updating one field leaves the others at their defaults")
@@ -103,7 +104,7 @@ class FieldAddedLaterTest {
         try (TestServer second = TestServer.builder().jdbcUrl(jdbcUrl())
                 .set("user.fields", "role:string:default=admin").start()) {
             TestClient browser = second.client();
-            ok(browser.post(SIGN_IN, json("email", email, "password", Fields.PASSWORD)));
+            ok(browser.post(SIGN_IN, json("email", email, "password", Accounts.PASSWORD)));
             assertThat(ok(browser.get("/app")).path("isAdmin").asBoolean()).isTrue();
         }
     }

@@ -1,8 +1,9 @@
 package dev.sessionauth.fields;
 
-import dev.sessionauth.testing.WebAppServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.testing.Accounts;
+import dev.sessionauth.testing.ServerExtension;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,9 +15,9 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Declared user fields in a real JSP page behind a filter configured by web.xml: {@code <auth:user property="role"/>},
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.Test;
 class FieldsInJspTest {
     private static final String JDBC_URL = "jdbc:h2:mem:fields-in-jsp";
 
-    private static WebAppServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b
+            .webapp("src/test/resources/fields-app").contextPath("/app"));
     private static String base;
     private static HttpClient ada;
     private static HttpClient grace;
@@ -33,7 +36,6 @@ class FieldsInJspTest {
 
     @BeforeAll
     static void deploy() throws Exception {
-        server = WebAppServer.start("src/test/resources/fields-app", "/app");
         base = server.base();
 
         ada = member("ada@fields.example", "{\"age\":42,\"newsletter\":true}");
@@ -43,16 +45,11 @@ class FieldsInJspTest {
         setRole("mallory@fields.example", "<b>boss</b>");
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
-
     private static HttpClient member(String email, String fields) throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String body = fields.substring(0, fields.length() - 1) + (fields.equals("{}") ? "" : ",")
-                + "\"name\":\"M\",\"email\":\"" + email + "\",\"password\":\"" + Fields.PASSWORD + "\"}";
-        HttpResponse<String> up = send(client, HttpRequest.newBuilder(URI.create(base + Fields.SIGN_UP))
+                + "\"name\":\"M\",\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD + "\"}";
+        HttpResponse<String> up = send(client, HttpRequest.newBuilder(URI.create(base + Accounts.SIGN_UP))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
         return client;

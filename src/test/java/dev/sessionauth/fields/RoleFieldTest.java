@@ -1,32 +1,22 @@
 package dev.sessionauth.fields;
 
 import static dev.sessionauth.fields.Fields.ok;
-import static dev.sessionauth.fields.Fields.signedUp;
-import static dev.sessionauth.fields.Fields.uniqueEmail;
+import static dev.sessionauth.testing.Accounts.signedUp;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
-import dev.sessionauth.testing.TestServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code request.isUserInRole(r)} reads the user's {@code role} field: one role or a comma-separated list. */
 class RoleFieldTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.builder().set("user.fields", Fields.USER_FIELDS).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b.set("user.fields", Fields.USER_FIELDS));
 
     private static void setRole(String email, String role) throws Exception {
         try (Connection c = server.database();
@@ -51,7 +41,7 @@ class RoleFieldTest {
             """)
     void isUserInRoleFollowsTheRoleField(String role, boolean admin) throws Exception {
         String email = uniqueEmail("role");
-        TestClient browser = signedUp(server, email, "newsletter", true);
+        TestClient browser = signedUp(server.get(), email, "newsletter", true);
         if (!role.equals("user")) {
             setRole(email, role);
         }

@@ -13,37 +13,24 @@ import dev.sessionauth.ErrorCode;
 import dev.sessionauth.Presented;
 import dev.sessionauth.ProfileChange;
 import dev.sessionauth.Session;
-import dev.sessionauth.engine.SessionAuth;
-import dev.sessionauth.engine.SessionAuthBuilder;
 import dev.sessionauth.SignIn;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.SignedIn;
 import dev.sessionauth.User;
 import dev.sessionauth.Writer;
+import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.SessionAuthBuilder;
+import dev.sessionauth.testing.Accounts;
+import dev.sessionauth.testing.TestClient;
+import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
-import dev.sessionauth.web.SessionAuthFilter;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,23 +58,20 @@ class TypedFieldsInJavaTest {
     }
 
     private SessionAuth auth;
-    private Server jetty;
+    private TestServer server;
 
     @AfterEach
-    void stop() throws Exception {
-        if (jetty != null) {
-            jetty.stop();
-        }
-        if (auth != null) {
+    void stop() {
+        if (server != null) {
+            server.close();
+        } else if (auth != null) {
             auth.close();
         }
     }
 
     private SessionAuth engine(String... settings) {
-        SessionAuthBuilder b = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
-                .set("secret", TestServer.SECRET)
-                .set("jdbc.url", "jdbc:h2:mem:typed-fields-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-                .set("user.fields", USER_FIELDS).set("session.fields", SESSION_FIELDS);
+        SessionAuthBuilder b = TestServer.engineBuilder().set("user.fields", USER_FIELDS)
+                .set("session.fields", SESSION_FIELDS);
         for (int i = 0; i < settings.length; i += 2) {
             b.set(settings[i], settings[i + 1]);
         }
@@ -96,18 +80,18 @@ class TypedFieldsInJavaTest {
     }
 
     private static SignUp signUp(String email, Map<String, Object> fields) {
-        return new SignUp("Ada", email, Fields.PASSWORD, Optional.empty(), true, fields);
+        return new SignUp("Ada", email, Accounts.PASSWORD, Optional.empty(), true, fields);
     }
 
     /** Signs the user in again, so the user is read back from the store rather than echoed from the sign-up. */
     private SignedIn readBack(String email) {
-        return auth.signIn(new SignIn(email, Fields.PASSWORD, true), Caller.app(ClientInfo.unknown()));
+        return auth.signIn(new SignIn(email, Accounts.PASSWORD, true), Caller.app(ClientInfo.unknown()));
     }
 
     @Test
     void storedFieldsReadBackTyped() {
         engine();
-        String email = Fields.uniqueEmail("typed");
+        String email = Accounts.uniqueEmail("typed");
         auth.signUp(signUp(email, Map.of("age", 42, "ratio", 0.75, "newsletter", true,
                 "preferences", Map.of("theme", "dark", "sizes", List.of(1, 2)))), Caller.app(ClientInfo.unknown()));
 
@@ -127,7 +111,7 @@ class TypedFieldsInJavaTest {
     @Test
     void fieldsMapOntoTheAppsOwnRecord() {
         engine();
-        String email = Fields.uniqueEmail("record");
+        String email = Accounts.uniqueEmail("record");
         auth.signUp(signUp(email, Map.of("age", 42, "ratio", 1.5, "newsletter", false,
                 "preferences", Map.of("theme", "dark", "sizes", List.of(3), "unknownToTheRecord", true))),
                 Caller.app(ClientInfo.unknown()));
@@ -142,7 +126,7 @@ class TypedFieldsInJavaTest {
     @Test
     void defaultsMapOntoTheRecordToo() {
         engine();
-        String email = Fields.uniqueEmail("defaults");
+        String email = Accounts.uniqueEmail("defaults");
         auth.signUp(signUp(email, Map.of("newsletter", true)), Caller.app(ClientInfo.unknown()));
         assertThat(readBack(email).user().fieldsAs(Profile.class))
                 .isEqualTo(new Profile("user", new Preferences("light", null), null, null, true));
@@ -151,7 +135,7 @@ class TypedFieldsInJavaTest {
     @Test
     void codeMaySetFieldsThatClientsMayNot() {
         engine();
-        String email = Fields.uniqueEmail("code");
+        String email = Accounts.uniqueEmail("code");
         User created = auth.signUp(signUp(email, Map.of("role", "admin", "newsletter", true)), Caller.app(ClientInfo.unknown())).user();
         assertThat(created.get("role", String.class)).contains("admin");
         assertThat(created.hasRole("admin")).isTrue();
@@ -166,7 +150,7 @@ class TypedFieldsInJavaTest {
     @Test
     void theClientPathOfTheEngineRefusesNonInputFields() {
         engine();
-        String email = Fields.uniqueEmail("client");
+        String email = Accounts.uniqueEmail("client");
         assertThatThrownBy(() -> auth.signUp(signUp(email, Map.of("role", "admin", "newsletter", true)),
                 new Caller(ClientInfo.unknown(), Presented.none(), Optional.empty(), Writer.CLIENT)))
                 .isInstanceOfSatisfying(AuthException.class, e -> {
@@ -182,21 +166,23 @@ class TypedFieldsInJavaTest {
     @Test
     void codeStillGetsTypesAndNamesChecked() {
         engine();
-        assertThatThrownBy(() -> auth.signUp(signUp(Fields.uniqueEmail("t"), Map.of("role", 5, "newsletter", true)),
+        assertThatThrownBy(() -> auth.signUp(signUp(Accounts.uniqueEmail("t"), Map.of("role", 5, "newsletter", true)),
                 Caller.app(ClientInfo.unknown())))
                 .isInstanceOfSatisfying(AuthException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST_BODY))
                 .hasMessageContaining("role");
-        assertThatThrownBy(() -> auth.signUp(signUp(Fields.uniqueEmail("u"), Map.of("plan", "pro", "newsletter", true)),
+        assertThatThrownBy(() -> auth.signUp(
+                signUp(Accounts.uniqueEmail("u"), Map.of("plan", "pro", "newsletter", true)),
                 Caller.app(ClientInfo.unknown()))).isInstanceOf(AuthException.class).hasMessageContaining("plan");
-        assertThatThrownBy(() -> auth.signUp(signUp(Fields.uniqueEmail("r"), Map.of()), Caller.app(ClientInfo.unknown())))
+        assertThatThrownBy(() -> auth.signUp(signUp(Accounts.uniqueEmail("r"), Map.of()),
+                Caller.app(ClientInfo.unknown())))
                 .isInstanceOf(AuthException.class).hasMessageContaining("newsletter");
     }
 
     @Test
     void sessionFieldsReadBackTypedAndCodeMaySetNonInputOnes() {
         engine();
-        String email = Fields.uniqueEmail("session");
+        String email = Accounts.uniqueEmail("session");
         auth.signUp(signUp(email, Map.of("newsletter", true)), Caller.app(ClientInfo.unknown()));
         SignedIn in = readBack(email);
         assertThat(in.session().get("trusted", Boolean.class)).contains(false);
@@ -238,44 +224,22 @@ class TypedFieldsInJavaTest {
         }
     }
 
-    private String serve(SessionAuth engine) throws Exception {
-        jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        jetty.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        context.addFilter(new FilterHolder(new SessionAuthFilter(engine)), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new FieldsServlet()), "/");
-        jetty.setHandler(context);
-        jetty.start();
-        return "http://127.0.0.1:" + connector.getLocalPort();
-    }
-
-    private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws Exception {
-        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     @ParameterizedTest(name = "session.strategy={0}")
     @ValueSource(strings = {"database", "jwt"})
     void aServletReadsTheSameTypesWhicheverWayTheSessionWasResolved(String strategy) throws Exception {
-        String origin = serve(engine("session.strategy", strategy));
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String body = Fields.signUpBody(Fields.uniqueEmail("servlet"), "age", 42, "ratio", 0.5, "newsletter", true,
+        server = TestServer.builder().settings("user.fields", USER_FIELDS, "session.fields", SESSION_FIELDS,
+                "session.strategy", strategy).servlet(new FieldsServlet(), "/").start();
+        TestClient browser = server.client();
+        String body = Accounts.signUpBody(Accounts.uniqueEmail("servlet"), "age", 42, "ratio", 0.5, "newsletter", true,
                 "preferences", Map.of("theme", "dark", "sizes", List.of(1, 2)));
-        HttpResponse<String> up = send(browser, HttpRequest.newBuilder(URI.create(origin + Fields.SIGN_UP))
-                .header("Content-Type", "application/json").header("Origin", origin)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
-        HttpResponse<String> device = send(browser, HttpRequest.newBuilder(URI.create(origin + Fields.UPDATE_SESSION))
-                .header("Content-Type", "application/json").header("Origin", origin)
-                .POST(HttpRequest.BodyPublishers.ofString(Fields.json("device", "laptop"))));
-        assertThat(device.statusCode()).as(device.body()).isEqualTo(200);
+        Reply up = browser.post(Accounts.SIGN_UP, body);
+        assertThat(up.status()).as(up.body()).isEqualTo(200);
+        Reply device = browser.post(Accounts.UPDATE_SESSION, Accounts.json("device", "laptop"));
+        assertThat(device.status()).as(device.body()).isEqualTo(200);
 
         for (int request = 1; request <= 2; request++) {
-            HttpResponse<String> page = send(browser, HttpRequest.newBuilder(URI.create(origin + "/page")));
-            assertThat(page.statusCode()).isEqualTo(200);
+            Reply page = browser.get("/page");
+            assertThat(page.status()).isEqualTo(200);
             JsonNode seen = MAPPER.readTree(page.body());
             assertThat(seen.path("role").asText()).as("request %d: %s", request, seen).isEqualTo("user");
             assertThat(seen.path("ageIsLong").asBoolean()).as("request %d: %s", request, seen).isTrue();

@@ -1,5 +1,6 @@
 package dev.sessionauth.filter;
 
+import static dev.sessionauth.testing.TestClient.maxAgeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,12 +32,6 @@ class CookieAttributesTest {
     @AfterAll
     void stopServer() {
         server.close();
-    }
-
-    private static long maxAgeOf(String header) {
-        Matcher m = Pattern.compile("; Max-Age=(\\d+)").matcher(header);
-        assertThat(m.find()).as(header).isTrue();
-        return Long.parseLong(m.group(1));
     }
 
     @Test

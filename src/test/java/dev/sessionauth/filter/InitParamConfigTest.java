@@ -1,24 +1,17 @@
 package dev.sessionauth.filter;
 
+import static dev.sessionauth.testing.TestClient.maxAgeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The filter configured as web.xml configures it: through init-params, as strings. */
 class InitParamConfigTest {
     private static final String COOKIE = "sessionauth.session_token";
     private static final String PASSWORD = "correct horse";
-
-    private static long maxAgeOf(String header) {
-        Matcher m = Pattern.compile("; Max-Age=(\\d+)").matcher(header);
-        assertThat(m.find()).as(header).isTrue();
-        return Long.parseLong(m.group(1));
-    }
 
     @Test
     void pathRulesLoginPageAndSignInWorkFromInitParams() {

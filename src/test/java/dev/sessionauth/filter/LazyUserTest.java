@@ -40,8 +40,8 @@ class LazyUserTest {
         store = new CountingDataSource(url);
         server = TestServer.builder().dataSource(store, url)
                 .set("protected", "/app/**").set("verified", "/billing/**")
-                .servlet("/app/quiet/*", new QuietServlet())
-                .servlet("/billing/*", new QuietServlet())
+                .servlet(new QuietServlet(), "/app/quiet/*", "/billing/*")
+                .withEcho()
                 .start();
         browser = server.client();
         TestClient.Reply up = browser.signUp("Lazy", EMAIL, PASSWORD);

@@ -1,5 +1,6 @@
 package dev.sessionauth.filter;
 
+import static dev.sessionauth.testing.TestClient.maxAgeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.testing.MutableClock;
@@ -8,8 +9,6 @@ import dev.sessionauth.testing.TestServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,12 +43,6 @@ class SlidingRefreshTest {
         TestClient.Reply r = browser.get("/api/auth/get-session?disableRefresh=true");
         assertThat(r.status()).isEqualTo(200);
         return Instant.parse(r.json().path("session").path("expiresAt").asText());
-    }
-
-    private static long maxAgeOf(String header) {
-        Matcher m = Pattern.compile("; Max-Age=(\\d+)").matcher(header);
-        assertThat(m.find()).as(header).isTrue();
-        return Long.parseLong(m.group(1));
     }
 
     @Test

@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionauth.testing.RawExchange;
 import dev.sessionauth.testing.RawExchange.Answer;
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
-import dev.sessionauth.testing.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.jetty.http.UriCompliance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,17 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MalformedInputAnswersTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static TestServer server;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.builder().uriCompliance(UriCompliance.DEFAULT).set("protected", "/app/**").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b
+            .uriCompliance(UriCompliance.DEFAULT).set("protected", "/app/**"));
 
     private static Answer send(String head, String body) {
         String request = head + "\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n" + body;

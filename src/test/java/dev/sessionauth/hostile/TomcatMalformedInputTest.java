@@ -4,30 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionauth.engine.SessionAuth;
 import dev.sessionauth.testing.RawExchange;
 import dev.sessionauth.testing.RawExchange.Answer;
-import dev.sessionauth.testing.TestServer;
-import dev.sessionauth.web.SessionAuthFilter;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import dev.sessionauth.testing.ServerExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.catalina.Context;
-import org.apache.catalina.LifecycleException;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.catalina.valves.ErrorReportValve;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,59 +25,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TomcatMalformedInputTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static Tomcat tomcat;
-    private static SessionAuth auth;
-    private static Path baseDir;
-    private static int port;
 
-    @BeforeAll
-    static void start() throws IOException, LifecycleException {
-        auth = SessionAuth.builder().set("secret", TestServer.SECRET)
-                .set("jdbc.url", "jdbc:h2:mem:tomcat-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-                .systemProperties(new Properties()).environment(Map.of()).build();
-        baseDir = Files.createTempDirectory("sessionauth-tomcat");
-        tomcat = new Tomcat();
-        tomcat.setBaseDir(baseDir.toString());
-        tomcat.setHostname("127.0.0.1");
-        tomcat.setPort(0);
-        // As a deployment should have it (README): Tomcat's own error pages without stack trace or version.
-        ErrorReportValve errorReport = new ErrorReportValve();
-        errorReport.setShowReport(false);
-        errorReport.setShowServerInfo(false);
-        tomcat.getHost().getPipeline().addValve(errorReport);
-        Context context = tomcat.addContext("", null);
-        FilterDef filter = new FilterDef();
-        filter.setFilterName("sessionauth");
-        filter.setFilter(new SessionAuthFilter(auth));
-        context.addFilterDef(filter);
-        FilterMap mapping = new FilterMap();
-        mapping.setFilterName("sessionauth");
-        mapping.addURLPattern("/*");
-        context.addFilterMap(mapping);
-        Tomcat.addServlet(context, "app", new HttpServlet() {
-            @Override
-            protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-                response.setContentType("text/plain");
-                response.getWriter().write("app");
-            }
-        });
-        context.addServletMappingDecoded("/", "app");
-        tomcat.getConnector();
-        tomcat.start();
-        port = tomcat.getConnector().getLocalPort();
-    }
-
-    @AfterAll
-    static void stop() throws LifecycleException, IOException {
-        tomcat.stop();
-        tomcat.destroy();
-        auth.close();
-        try (var files = Files.walk(baseDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
+    // As a deployment should have it (README): Tomcat's own error pages without stack trace or version.
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b.tomcat().hideErrorReports());
 
     private static Answer send(String head, String body) {
+        int port = server.port();
         String request = head + "\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n" + body;
         return RawExchange.send(port, request.getBytes(StandardCharsets.ISO_8859_1));
     }

@@ -1,5 +1,6 @@
 package dev.sessionauth.jwt;
 
+import static dev.sessionauth.testing.TestClient.maxAgeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,13 +65,9 @@ class JwtCookieCacheTest {
         }
         String url = "jdbc:h2:mem:jwt-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         store = new CountingDataSource(url);
-        TestServer.Builder b = TestServer.builder().clock(clock).dataSource(store, url)
+        server = TestServer.builder().clock(clock).dataSource(store, url)
                 .set("session.strategy", "jwt").set("session.cookieCache.maxAge", cacheMaxAge)
-                .set("protected", "/app/**");
-        for (int i = 0; i < settings.length; i += 2) {
-            b.set(settings[i], settings[i + 1]);
-        }
-        server = b.start();
+                .set("protected", "/app/**").settings(settings).start();
         browser = server.client();
         TestClient.Reply up = browser.signUp("Jot", EMAIL, PASSWORD);
         assertThat(up.status()).as(up.body()).isEqualTo(200);
@@ -102,12 +97,6 @@ class JwtCookieCacheTest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static long maxAgeOf(String header) {
-        Matcher m = Pattern.compile("; Max-Age=(\\d+)").matcher(header);
-        assertThat(m.find()).as(header).isTrue();
-        return Long.parseLong(m.group(1));
     }
 
     private String sessionIdInStore() {

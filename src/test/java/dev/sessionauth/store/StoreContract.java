@@ -1,8 +1,6 @@
 package dev.sessionauth.store;
 
 import dev.sessionauth.AdditionalField;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,33 +9,20 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.Parameter;
 
 /**
  * What every store contract shares: the backend it runs on (each contract is a {@code @ParameterizedClass} over
- * {@link StoreBackend}), one embedded PostgreSQL per contract class, fresh stores per test, and racing calls.
+ * {@link StoreBackend}), the JVM's one embedded PostgreSQL ({@code SharedPostgres}), fresh stores per test, and racing calls.
  */
 abstract class StoreContract {
-    private static EmbeddedPostgres postgres;
 
     @Parameter
     protected StoreBackend backend;
 
     /** Fresh, empty stores without declared fields, opened before each test. */
     protected StoreBackend.Stores stores;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
 
     @BeforeEach
     void openStores() throws SQLException {
@@ -46,7 +31,7 @@ abstract class StoreContract {
 
     protected StoreBackend.Stores open(List<AdditionalField> userFields, List<AdditionalField> sessionFields)
             throws SQLException {
-        return backend.open(postgres, userFields, sessionFields);
+        return backend.open(userFields, sessionFields);
     }
 
     /** Runs {@code calls} on as many threads, released together, and returns their results in order. */

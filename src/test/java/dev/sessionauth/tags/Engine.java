@@ -8,19 +8,15 @@ import dev.sessionauth.ResolveMode;
 import dev.sessionauth.engine.SessionAuth;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.SignedIn;
-import java.util.Map;
+import dev.sessionauth.testing.TestServer;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
 
-/** A real engine over a fresh in-memory H2, for building the {@link AuthContext}s the filter would hand a page. */
+/**
+ * A real engine over a fresh in-memory H2 ({@code TestServer.engineBuilder()}), for building the {@link AuthContext}s
+ * the filter would hand a page.
+ */
 final class Engine implements AutoCloseable {
-    final SessionAuth auth = SessionAuth.builder()
-            .set("secret", "0123456789abcdef0123456789abcdef-x")
-            .set("jdbc.url", "jdbc:h2:mem:tags-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-            .systemProperties(new Properties())
-            .environment(Map.of())
-            .build();
+    final SessionAuth auth = TestServer.engineBuilder().build();
 
     SignedIn signUp(String name, String email) {
         return auth.signUp(new SignUp(name, email, "correct horse battery", Optional.empty(), true),

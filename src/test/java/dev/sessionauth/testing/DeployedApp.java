@@ -2,7 +2,7 @@ package dev.sessionauth.testing;
 
 /**
  * A web app folder deployed by a real container, as the container-neutral tests see it: where it answers and how
- * to stop it. {@link WebAppServer} (Jetty 12) and {@link TomcatWebApp} (Tomcat 10.1) both give one.
+ * to stop it. {@link TestServer} (Jetty 12, {@code webapp(folder)}) and {@link TomcatWebApp} (Tomcat 10.1) both give one.
  *
  * @param base   {@code http://127.0.0.1:port/context}
  * @param origin {@code http://127.0.0.1:port}
@@ -15,9 +15,9 @@ public record DeployedApp(String base, String origin, AutoCloseable stop) implem
         DeployedApp deploy(String folder, String contextPath) throws Exception;
     }
 
-    /** Jetty 12's {@code WebAppContext}, through {@link WebAppServer}. */
+    /** Jetty 12's {@code WebAppContext}, through {@link TestServer}. */
     public static DeployedApp onJetty(String folder, String contextPath) throws Exception {
-        WebAppServer server = WebAppServer.start(folder, contextPath);
+        TestServer server = TestServer.builder().webapp(folder).contextPath(contextPath).start();
         return new DeployedApp(server.base(), server.origin(), server);
     }
 

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A browser-like HTTP client for tests: a real {@link HttpClient} with a cookie jar, sending {@code Origin} on
@@ -23,17 +25,33 @@ import java.util.Optional;
  */
 public final class TestClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern MAX_AGE = Pattern.compile("; Max-Age=(\\d+)");
 
-    private final TestServer server;
+    private final String origin;
+    private final String basePath;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
     private boolean sendOrigin = true;
 
-    TestClient(TestServer server) {
-        this.server = server;
+    private TestClient(String origin, String basePath) {
+        this.origin = origin;
+        this.basePath = basePath;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** A client for the server at {@code origin} ({@code http://127.0.0.1:port}), with an empty cookie jar. */
+    public static TestClient at(String origin) {
+        return new TestClient(origin, "");
+    }
+
+    /**
+     * A client for the application at {@code origin} under {@code contextPath} (e.g. {@code /shop}): the paths it
+     * is given are the application's, the context path is put in front of them.
+     */
+    public static TestClient at(String origin, String contextPath) {
+        return new TestClient(origin, contextPath);
     }
 
     /** One HTTP answer. */
@@ -65,6 +83,15 @@ public final class TestClient {
         public String code() {
             return json().path("code").asText();
         }
+    }
+
+    /** The {@code Max-Age} attribute of one {@code Set-Cookie} header; fails the test if it has none. */
+    public static long maxAgeOf(String setCookieHeader) {
+        Matcher m = MAX_AGE.matcher(setCookieHeader);
+        if (!m.find()) {
+            throw new AssertionError("no Max-Age in " + setCookieHeader);
+        }
+        return Long.parseLong(m.group(1));
     }
 
     /** Stop sending {@code Origin} on unsafe requests (as a non-browser client would). */
@@ -125,7 +152,7 @@ public final class TestClient {
         HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath("/");
         cookie.setVersion(0);
-        cookies.getCookieStore().add(URI.create(server.origin()), cookie);
+        cookies.getCookieStore().add(URI.create(origin), cookie);
     }
 
     public void clearCookies() {
@@ -141,7 +168,7 @@ public final class TestClient {
     }
 
     private HttpRequest.Builder builder(String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(origin + basePath + path)).timeout(Duration.ofSeconds(30));
         defaultHeaders.forEach(b::header);
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
@@ -162,7 +189,7 @@ public final class TestClient {
         HttpRequest probe = b.copy().build();
         boolean unsafe = !List.of("GET", "HEAD", "OPTIONS").contains(probe.method());
         if (sendOrigin && unsafe && probe.headers().firstValue("Origin").isEmpty()) {
-            b.header("Origin", server.origin());
+            b.header("Origin", origin);
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());

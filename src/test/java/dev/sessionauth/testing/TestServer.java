@@ -3,10 +3,12 @@ package dev.sessionauth.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthContext;
+import dev.sessionauth.SessionListener;
+import dev.sessionauth.VerificationSender;
 import dev.sessionauth.engine.SessionAuth;
 import dev.sessionauth.engine.SessionAuthBuilder;
 import dev.sessionauth.web.SessionAuthFilter;
-import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,54 +17,56 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import javax.sql.DataSource;
 import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A real embedded Jetty 12 serving {@link SessionAuthFilter} over a fresh in-memory H2 database, with an echo
- * servlet behind it that reports what the app sees (path, user, roles). Built either in code (engine with an
- * injectable clock) or from filter init-params exactly as web.xml would give them.
+ * The one way tests start a server: a real embedded Jetty 12 (or Tomcat 10.1, or a webapp folder with its web.xml
+ * and JSPs) serving {@link SessionAuthFilter} over a fresh in-memory H2. Unless the test maps servlets or static
+ * files of its own, an echo servlet behind the filter reports what the app sees (path, user, roles). The engine is
+ * built in code (with an injectable clock) or from filter init-params exactly as web.xml would give them.
  */
 public final class TestServer implements AutoCloseable {
     public static final String SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
 
-    private final Server server;
+    private final Containers.Started started;
     private final String jdbcUrl;
     private final SessionAuth ownedAuth;
-    private final int port;
+    private final String contextPath;
 
-    private TestServer(Server server, String jdbcUrl, SessionAuth ownedAuth, int port) {
-        this.server = server;
+    private TestServer(Containers.Started started, String jdbcUrl, SessionAuth ownedAuth, String contextPath) {
+        this.started = started;
         this.jdbcUrl = jdbcUrl;
         this.ownedAuth = ownedAuth;
-        this.port = port;
+        this.contextPath = contextPath;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * An engine builder (no server) with the tests' defaults: the secret, a fresh in-memory H2, and no system
+     * properties or environment variables, so nothing of the machine running the tests leaks in.
+     */
+    public static SessionAuthBuilder engineBuilder() {
+        return SessionAuth.builder().systemProperties(new Properties()).environment(Map.of()).set("secret", SECRET)
+                .set("jdbc.url", "jdbc:h2:mem:engine-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
     /** A server with the given settings on top of the tests' defaults (a secret, a fresh H2). */
     public static TestServer start(String... nameValuePairs) {
-        Builder b = builder();
-        for (int i = 0; i < nameValuePairs.length; i += 2) {
-            b.set(nameValuePairs[i], nameValuePairs[i + 1]);
-        }
-        return b.start();
+        return builder().settings(nameValuePairs).start();
     }
 
     public int port() {
-        return port;
+        return started.port();
     }
 
     /** The engine behind the filter, for calls through the Java API (servers built in code, not by init-params). */
@@ -75,28 +79,45 @@ public final class TestServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:port}: also the origin browsers would send. */
     public String origin() {
-        return "http://127.0.0.1:" + port;
+        return "http://127.0.0.1:" + port();
     }
 
+    /** The origin followed by {@code path} exactly as given (no context path added). */
     public String url(String path) {
         return origin() + path;
     }
 
-    /** A browser-like client with its own cookie jar. */
+    /** {@code http://127.0.0.1:port/context}: where the application lives ({@link #origin()} at the root). */
+    public String base() {
+        return origin() + contextPath;
+    }
+
+    /** A browser-like client with its own cookie jar; it puts the context path (if any) in front of paths. */
     public TestClient client() {
-        return new TestClient(this);
+        return TestClient.at(origin(), contextPath);
+    }
+
+    /** How many requests reached the server with this method and path (query excluded) since the last reset. */
+    public int requests(String method, String path) {
+        return started.requests().count(method, path);
+    }
+
+    /** Forgets the requests counted so far. */
+    public void resetRequests() {
+        started.requests().reset();
     }
 
     /** A direct connection to the server's database, for checking what was (not) written. */
     public Connection database() throws SQLException {
+        if (jdbcUrl == null) {
+            throw new IllegalStateException("a webapp server's database is the one its web.xml names");
+        }
         return DriverManager.getConnection(jdbcUrl);
     }
 
     public long count(String sql, Object... params) {
         try (Connection c = database(); var ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
+            bind(ps, params);
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -106,22 +127,49 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Runs one write statement directly on the database (behind the engine's back) and returns the rows changed. */
+    public int update(String sql, Object... params) {
+        try (Connection c = database(); var ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void bind(java.sql.PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+
     @Override
     public void close() {
         try {
-            server.stop();
+            started.stop().close();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {
             if (ownedAuth != null) {
                 ownedAuth.close();
             }
-            try (Connection c = DriverManager.getConnection(jdbcUrl)) {
-                c.createStatement().execute("SHUTDOWN");
-            } catch (SQLException ignored) {
-                // the database is already gone
+            if (jdbcUrl != null) {
+                try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+                    c.createStatement().execute("SHUTDOWN");
+                } catch (SQLException ignored) {
+                    // the database is already gone
+                }
             }
         }
+    }
+
+    /** Which servlet container runs the application, and how it is set up. */
+    enum Kind {
+        JETTY, TOMCAT, WEBAPP
+    }
+
+    /** A servlet of the test's own and the patterns it is mapped to. */
+    record Mapped(String name, HttpServlet servlet, List<String> patterns) {
     }
 
     /** Settings and wiring for a {@link TestServer}. */
@@ -130,11 +178,21 @@ public final class TestServer implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean initParams;
         private String jdbcUrl = "jdbc:h2:mem:sa-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        private final java.util.List<dev.sessionauth.SessionListener> listeners = new java.util.ArrayList<>();
-        private dev.sessionauth.VerificationSender verificationSender;
-        private javax.sql.DataSource dataSource;
-        private UriCompliance uriCompliance = UriCompliance.UNSAFE;
-        private final Map<String, jakarta.servlet.http.HttpServlet> servlets = new LinkedHashMap<>();
+        private final List<SessionListener> listeners = new ArrayList<>();
+        private VerificationSender verificationSender;
+        private DataSource dataSource;
+        private SessionAuth engine;
+        // What the containers read to deploy.
+        Kind kind = Kind.JETTY;
+        UriCompliance uriCompliance = UriCompliance.UNSAFE;
+        boolean decodeAmbiguousUris = true;
+        boolean hideErrorReports;
+        String contextPath = "";
+        String webappFolder;
+        final List<String> filterPatterns = new ArrayList<>();
+        final List<Filter> frontFilters = new ArrayList<>();
+        final List<Mapped> servlets = new ArrayList<>();
+        final List<String> staticFolders = new ArrayList<>();
 
         private Builder() {
             settings.put("secret", SECRET);
@@ -156,6 +214,20 @@ public final class TestServer implements AutoCloseable {
             return this;
         }
 
+        /** Several settings as {@code name, value, name, value, ...}. */
+        public Builder settings(String... nameValuePairs) {
+            for (int i = 0; i < nameValuePairs.length; i += 2) {
+                set(nameValuePairs[i], nameValuePairs[i + 1]);
+            }
+            return this;
+        }
+
+        /** Several settings from a map. */
+        public Builder settings(Map<String, String> more) {
+            settings.putAll(more);
+            return this;
+        }
+
         /** Drops a default setting (e.g. the secret, to test the generated one). */
         public Builder unset(String name) {
             settings.remove(name);
@@ -173,13 +245,13 @@ public final class TestServer implements AutoCloseable {
         }
 
         /** A listener registered in code (engine mode only). */
-        public Builder listener(dev.sessionauth.SessionListener listener) {
+        public Builder listener(SessionListener listener) {
             listeners.add(listener);
             return this;
         }
 
         /** Where verification links go (engine mode only). */
-        public Builder verificationSender(dev.sessionauth.VerificationSender sender) {
+        public Builder verificationSender(VerificationSender sender) {
             this.verificationSender = sender;
             return this;
         }
@@ -188,7 +260,7 @@ public final class TestServer implements AutoCloseable {
          * A data source of the test's own (e.g. one that counts connections) over the database at {@code jdbcUrl},
          * which {@link TestServer#database()} then opens directly (engine mode only).
          */
-        public Builder dataSource(javax.sql.DataSource dataSource, String jdbcUrl) {
+        public Builder dataSource(DataSource dataSource, String jdbcUrl) {
             this.dataSource = dataSource;
             this.jdbcUrl = jdbcUrl;
             return this;
@@ -198,14 +270,89 @@ public final class TestServer implements AutoCloseable {
          * The connector's URI compliance; the default here is {@code UNSAFE} (ambiguous paths reach the filter),
          * while a deployment runs Jetty's {@code DEFAULT}, which also changes how query strings are decoded.
          */
-        /** Serves {@code servlet} at {@code pathSpec} behind the filter, beside the echo servlet at {@code /}. */
-        public Builder servlet(String pathSpec, jakarta.servlet.http.HttpServlet servlet) {
-            servlets.put(pathSpec, servlet);
+        public Builder uriCompliance(UriCompliance compliance) {
+            this.uriCompliance = compliance;
             return this;
         }
 
-        public Builder uriCompliance(UriCompliance compliance) {
-            this.uriCompliance = compliance;
+        /** Jetty exactly as a deployment runs it: {@code UriCompliance.DEFAULT}, ambiguous URIs not decoded. */
+        public Builder jettyDefaults() {
+            this.uriCompliance = UriCompliance.DEFAULT;
+            this.decodeAmbiguousUris = false;
+            return this;
+        }
+
+        /** Embedded Tomcat 10.1 with its connector's defaults instead of Jetty. */
+        public Builder tomcat() {
+            this.kind = Kind.TOMCAT;
+            return this;
+        }
+
+        /**
+         * Tomcat's error pages without report or server info ({@code ErrorReportValve showReport="false"
+         * showServerInfo="false"}), as the README tells a deployment to set it.
+         */
+        public Builder hideErrorReports() {
+            this.hideErrorReports = true;
+            return this;
+        }
+
+        /**
+         * Deploys a webapp folder (relative to the project) with its {@code WEB-INF/web.xml} and JSPs through
+         * Jetty's {@code WebAppContext}: the filter and its settings are then the web.xml's, nothing in code.
+         */
+        public Builder webapp(String folder) {
+            this.kind = Kind.WEBAPP;
+            this.webappFolder = folder;
+            return this;
+        }
+
+        /** The application's context path, e.g. {@code /shop} ({@code ""}, the default, for the root). */
+        public Builder contextPath(String path) {
+            this.contextPath = path;
+            return this;
+        }
+
+        /** Maps the filter to these patterns instead of {@code /*} (REQUEST dispatches). */
+        public Builder filterOn(String... patterns) {
+            filterPatterns.addAll(List.of(patterns));
+            return this;
+        }
+
+        /** A filter of the test's own in front of the SessionAuth filter, on {@code /*}. */
+        public Builder filterBefore(Filter filter) {
+            frontFilters.add(filter);
+            return this;
+        }
+
+        /** Counts every request by method and path before anything else sees it ({@link TestServer#requests}). */
+        public Builder countRequests() {
+            frontFilters.add(0, new RequestCounter());
+            return this;
+        }
+
+        /** The echo servlet at {@code /} beside the test's own servlets (it answers every path no other one maps). */
+        public Builder withEcho() {
+            return servlet("echo", new EchoServlet(), "/");
+        }
+
+        /** A servlet of the test's own at these patterns; with any, the echo servlet is not deployed. */
+        public Builder servlet(HttpServlet servlet, String... patterns) {
+            return servlet("servlet-" + servlets.size(), servlet, patterns);
+        }
+
+        /** A named servlet of the test's own at these patterns (the name is what Tomcat and Jetty know it by). */
+        public Builder servlet(String name, HttpServlet servlet, String... patterns) {
+            servlets.add(new Mapped(name, servlet, List.of(patterns)));
+            return this;
+        }
+
+        /**
+         * Serves these classpath folders (the first that has a file wins) with the container's default servlet on
+         * {@code /}, as a jar's {@code META-INF/resources} are served; the echo servlet is then not deployed.
+         */
+        public Builder staticFiles(String... classpathFolders) {
+            staticFolders.addAll(List.of(classpathFolders));
             return this;
         }
 
@@ -215,31 +362,18 @@ public final class TestServer implements AutoCloseable {
             return this;
         }
 
-        public TestServer start() {
-            Server server = new Server();
-            HttpConnectionFactory http = new HttpConnectionFactory();
-            // Let ambiguous paths through Jetty so the filter's own normalization is what gets tested.
-            http.getHttpConfiguration().setUriCompliance(uriCompliance);
-            ServerConnector connector = new ServerConnector(server, http);
-            connector.setHost("127.0.0.1");
-            connector.setPort(0);
-            server.addConnector(connector);
-            ServletContextHandler context = new ServletContextHandler();
-            context.setContextPath("/");
-            context.getServletHandler().setDecodeAmbiguousURIs(true);
-            SessionAuth auth = null;
-            FilterHolder filter;
-            Map<String, String> all = new LinkedHashMap<>(settings);
-            if (dataSource == null) {
-                all.putIfAbsent("jdbc.url", jdbcUrl);
+        /**
+         * The engine the server will run, built now (once) so that a test can hand it to its own servlets before
+         * the server starts; the server still owns and closes it.
+         */
+        public SessionAuth engine() {
+            if (initParams || kind == Kind.WEBAPP) {
+                throw new IllegalStateException("this server's engine is built by the filter from its init-params");
             }
-            if (initParams) {
-                filter = new FilterHolder(SessionAuthFilter.class);
-                filter.setInitParameters(all);
-            } else {
+            if (engine == null) {
                 SessionAuthBuilder b = SessionAuth.builder().clock(clock).systemProperties(new Properties())
                         .environment(Map.of());
-                all.forEach(b::set);
+                allSettings().forEach(b::set);
                 listeners.forEach(b::listener);
                 if (verificationSender != null) {
                     b.verificationSender(verificationSender);
@@ -247,22 +381,35 @@ public final class TestServer implements AutoCloseable {
                 if (dataSource != null) {
                     b.dataSource(dataSource);
                 }
-                auth = b.build();
-                filter = new FilterHolder(new SessionAuthFilter(auth));
+                engine = b.build();
             }
-            context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
-            context.addServlet(new ServletHolder(new EchoServlet()), "/");
-            servlets.forEach((spec, servlet) -> context.addServlet(new ServletHolder(servlet), spec));
-            server.setHandler(context);
+            return engine;
+        }
+
+        private Map<String, String> allSettings() {
+            Map<String, String> all = new LinkedHashMap<>(settings);
+            if (dataSource == null) {
+                all.putIfAbsent("jdbc.url", jdbcUrl);
+            }
+            return all;
+        }
+
+        public TestServer start() {
+            if (kind == Kind.WEBAPP) {
+                return new TestServer(Containers.start(this, null, Map.of()), null, null, contextPath);
+            }
+            Map<String, String> all = allSettings();
+            SessionAuth auth = initParams ? null : engine();
+            SessionAuthFilter filter = initParams ? null : new SessionAuthFilter(auth);
             try {
-                server.start();
-            } catch (Exception e) {
+                Containers.Started started = Containers.start(this, filter, initParams ? all : Map.of());
+                return new TestServer(started, all.getOrDefault("jdbc.url", jdbcUrl), auth, contextPath);
+            } catch (RuntimeException e) {
                 if (auth != null) {
                     auth.close();
                 }
-                throw new IllegalStateException("test server failed to start: " + e.getMessage(), e);
+                throw e;
             }
-            return new TestServer(server, all.getOrDefault("jdbc.url", jdbcUrl), auth, connector.getLocalPort());
         }
     }
 

@@ -1,15 +1,15 @@
 package dev.sessionauth.throttle;
 
-import static dev.sessionauth.throttle.Traffic.PASSWORD;
-import static dev.sessionauth.throttle.Traffic.SIGN_IN;
+import static dev.sessionauth.testing.Accounts.PASSWORD;
+import static dev.sessionauth.testing.Accounts.SIGN_IN;
+import static dev.sessionauth.testing.Accounts.form;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static dev.sessionauth.throttle.Traffic.WRONG;
 import static dev.sessionauth.throttle.Traffic.account;
 import static dev.sessionauth.throttle.Traffic.assertTooManyRequests;
 import static dev.sessionauth.throttle.Traffic.atOnce;
 import static dev.sessionauth.throttle.Traffic.count;
-import static dev.sessionauth.throttle.Traffic.form;
 import static dev.sessionauth.throttle.Traffic.retryAfter;
-import static dev.sessionauth.throttle.Traffic.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.testing.MutableClock;
@@ -25,11 +25,7 @@ class AccountLockTest {
     private final MutableClock clock = new MutableClock();
 
     private TestServer server(String... settings) {
-        TestServer.Builder b = TestServer.builder().shippedThrottle().clock(clock);
-        for (int i = 0; i < settings.length; i += 2) {
-            b.set(settings[i], settings[i + 1]);
-        }
-        return b.start();
+        return TestServer.builder().shippedThrottle().clock(clock).settings(settings).start();
     }
 
     private static void assertWrongPassword(Reply r) {

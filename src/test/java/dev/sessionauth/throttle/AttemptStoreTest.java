@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessionauth.store.AttemptStore;
 import dev.sessionauth.store.AttemptWindow;
 import dev.sessionauth.store.jdbc.JdbcAttemptStore;
-import dev.sessionauth.store.memory.MemoryAttemptStore;
 import dev.sessionauth.store.jdbc.Schema;
+import dev.sessionauth.store.memory.MemoryAttemptStore;
 import dev.sessionauth.testing.MutableClock;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import dev.sessionauth.testing.SharedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,12 +24,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,8 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AttemptStoreTest {
     private static final Instant T0 = Instant.parse("2030-01-01T10:00:00Z");
     private static final Duration WINDOW = Duration.ofMinutes(15);
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
 
     /** Two instances' views of one store, and the database behind them (none in memory). */
     record Shared(String name, AttemptStore first, AttemptStore second, DataSource database) {
@@ -51,16 +45,6 @@ class AttemptStoreTest {
         public String toString() {
             return name;
         }
-    }
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
     }
 
     static Stream<Shared> stores() throws SQLException {
@@ -83,12 +67,9 @@ class AttemptStoreTest {
     }
 
     private static Shared postgres() throws SQLException {
-        String name = "attempts_" + DATABASES.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        DataSource one = postgres.getDatabase("postgres", name);
-        DataSource two = postgres.getDatabase("postgres", name);
+        SharedPostgres.Database database = SharedPostgres.newDatabase("attempts");
+        DataSource one = database.dataSource();
+        DataSource two = database.dataSource();
         Schema.migrate(one);
         return new Shared("PostgreSQL", new JdbcAttemptStore(one), new JdbcAttemptStore(two), one);
     }

@@ -1,10 +1,10 @@
 package dev.sessionauth.throttle;
 
-import static dev.sessionauth.throttle.Traffic.PASSWORD;
+import static dev.sessionauth.testing.Accounts.PASSWORD;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static dev.sessionauth.throttle.Traffic.WRONG;
 import static dev.sessionauth.throttle.Traffic.assertTooManyRequests;
 import static dev.sessionauth.throttle.Traffic.start;
-import static dev.sessionauth.throttle.Traffic.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.testing.TestClient.Reply;

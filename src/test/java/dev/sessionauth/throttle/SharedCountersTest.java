@@ -1,17 +1,16 @@
 package dev.sessionauth.throttle;
 
-import static dev.sessionauth.throttle.Traffic.PASSWORD;
+import static dev.sessionauth.testing.Accounts.PASSWORD;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static dev.sessionauth.throttle.Traffic.WRONG;
 import static dev.sessionauth.throttle.Traffic.assertTooManyRequests;
 import static dev.sessionauth.throttle.Traffic.count;
-import static dev.sessionauth.throttle.Traffic.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.testing.MutableClock;
+import dev.sessionauth.testing.SharedPostgres;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,10 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,22 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * PostgreSQL, share each account's count of failed sign-ins, so a guesser gains nothing from a load balancer.
  */
 class SharedCountersTest {
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
 
     /** Starts engines on one shared database, each with the given settings on top of the shared-counter ones. */
     interface Database {
         TestServer instance(MutableClock clock, String... settings);
-    }
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
     }
 
     static Stream<Arguments> databases() throws SQLException {
@@ -57,12 +41,9 @@ class SharedCountersTest {
         Database onH2 = (clock, settings) -> configured(TestServer.builder().shippedThrottle().clock(clock).jdbcUrl(h2),
                 settings);
 
-        String name = "shared_" + DATABASES.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
+        SharedPostgres.Database shared = SharedPostgres.newDatabase("shared");
         Database onPostgres = (clock, settings) -> configured(TestServer.builder().shippedThrottle().clock(clock)
-                .dataSource(postgres.getDatabase("postgres", name), postgres.getJdbcUrl("postgres", name)), settings);
+                .dataSource(shared.dataSource(), shared.jdbcUrl()), settings);
         return Stream.of(Arguments.of("H2", onH2),
                 Arguments.of("PostgreSQL", onPostgres));
     }

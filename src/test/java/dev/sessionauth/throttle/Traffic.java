@@ -1,15 +1,14 @@
 package dev.sessionauth.throttle;
 
+import static dev.sessionauth.testing.Accounts.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -19,35 +18,14 @@ import java.util.function.Supplier;
 
 /** What the throttle tests share: paths, accounts, form bodies, and many requests sent at once. */
 final class Traffic {
-    static final String SIGN_UP = "/api/auth/sign-up/email";
-    static final String SIGN_IN = "/api/auth/sign-in/email";
-    static final String GET_SESSION = "/api/auth/get-session";
-    static final String SEND_VERIFICATION = "/api/auth/send-verification-email";
-    static final String PASSWORD = "correct horse battery staple";
     static final String WRONG = "wrong horse battery staple";
 
     private Traffic() {
     }
 
-    static String uniqueEmail(String hint) {
-        return hint + "-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
-    }
-
     /** Signs a new account up (from its own client) and returns its address. */
     static String account(TestServer server, String hint) {
-        String email = uniqueEmail(hint);
-        Reply up = server.client().signUp("User", email, PASSWORD);
-        assertThat(up.status()).as(up.body()).isEqualTo(200);
-        return email;
-    }
-
-    static String form(String... nameValuePairs) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < nameValuePairs.length; i += 2) {
-            b.append(b.length() == 0 ? "" : "&").append(URLEncoder.encode(nameValuePairs[i], StandardCharsets.UTF_8))
-                    .append('=').append(URLEncoder.encode(nameValuePairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return b.toString();
+        return Accounts.signUp(server, hint).email();
     }
 
     static void assertTooManyRequests(Reply r) {

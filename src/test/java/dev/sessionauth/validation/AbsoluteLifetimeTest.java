@@ -1,5 +1,6 @@
 package dev.sessionauth.validation;
 
+import static dev.sessionauth.testing.TestClient.maxAgeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.testing.MutableClock;
@@ -7,8 +8,6 @@ import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +25,7 @@ class AbsoluteLifetimeTest {
     private TestClient browser;
 
     private void start(String... settings) {
-        TestServer.Builder b = TestServer.builder().clock(clock).set("protected", "/app/**");
-        for (int i = 0; i < settings.length; i += 2) {
-            b.set(settings[i], settings[i + 1]);
-        }
-        server = b.start();
+        server = TestServer.builder().clock(clock).set("protected", "/app/**").settings(settings).start();
         browser = server.client();
         assertThat(browser.signUp("Abs", "abs@example.com", "correct horse battery staple").status()).isEqualTo(200);
     }
@@ -46,12 +41,6 @@ class AbsoluteLifetimeTest {
         TestClient.Reply r = browser.get("/api/auth/get-session?disableRefresh=true");
         assertThat(r.body()).isNotEqualTo("null");
         return Instant.parse(r.json().path("session").path("expiresAt").asText());
-    }
-
-    private static long maxAgeOf(String header) {
-        Matcher m = Pattern.compile("; Max-Age=(\\d+)").matcher(header);
-        assertThat(m.find()).as(header).isTrue();
-        return Long.parseLong(m.group(1));
     }
 
     /** Comes back every {@code step} until {@code until} after sign-in; every visit must pass. */

@@ -3,11 +3,10 @@ package dev.sessionauth.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.MutableClock;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,16 +42,6 @@ class FreshAndVerifiedPathsTest {
 
     private void signUp() {
         assertThat(browser.signUp("Paths", EMAIL, PASSWORD).status()).isEqualTo(200);
-    }
-
-    private static void markVerified(TestServer server, String email) {
-        try (Connection c = server.database();
-             var ps = c.prepareStatement("UPDATE sa_user SET email_verified = TRUE WHERE email = ?")) {
-            ps.setString(1, email);
-            assertThat(ps.executeUpdate()).isEqualTo(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void assertError(TestClient.Reply r, int status, String code) {
@@ -168,14 +157,14 @@ class FreshAndVerifiedPathsTest {
     void onceTheAddressIsVerifiedTheVerifiedPathOpens() {
         signUp();
         assertError(browser.get("/billing/invoices"), 403, "EMAIL_NOT_VERIFIED");
-        markVerified(server, EMAIL);
+        Accounts.markVerified(server, EMAIL);
         assertPasses(browser.get("/billing/invoices"));
     }
 
     @Test
     void aVerifiedPathDoesNotAlsoDemandFreshness() {
         signUp();
-        markVerified(server, EMAIL);
+        Accounts.markVerified(server, EMAIL);
         clock.advance(Duration.ofDays(3));
         assertPasses(browser.get("/billing/invoices"));
     }
@@ -192,7 +181,7 @@ class FreshAndVerifiedPathsTest {
             assertThat(b.signUp("Init", "init@example.com", PASSWORD).status()).isEqualTo(200);
             assertPasses(b.get("/settings/security/password"));
             assertError(b.get("/billing/invoices"), 403, "EMAIL_NOT_VERIFIED");
-            markVerified(s, "init@example.com");
+            Accounts.markVerified(s, "init@example.com");
             assertPasses(b.get("/billing/invoices"));
             assertPasses(b.get("/elsewhere"));
         }

@@ -3,8 +3,10 @@ package dev.sessionauth.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.MutableClock;
 import dev.sessionauth.testing.TestClient;
+import dev.sessionauth.testing.TestServer;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -24,13 +26,13 @@ class ValidateSessionTest {
     private static final String EMAIL = "vera@example.com";
 
     private final MutableClock clock = new MutableClock();
-    private ValidationServer server;
-    private Browser browser;
+    private TestServer server;
+    private TestClient browser;
 
     @BeforeEach
     void start() {
-        server = ValidationServer.start(clock);
-        browser = server.browser();
+        server = ValidateServlet.serve(clock);
+        browser = server.client();
     }
 
     @AfterEach
@@ -38,20 +40,20 @@ class ValidateSessionTest {
         server.close();
     }
 
-    private TestClient.Reply signUp(Browser b, String email) {
+    private TestClient.Reply signUp(TestClient b, String email) {
         TestClient.Reply r = b.post("/api/auth/sign-up/email", TestClient.json(Map.of("name", "Vera", "email", email,
                 "password", PASSWORD)));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r;
     }
 
-    private void signIn(Browser b, String email) {
+    private void signIn(TestClient b, String email) {
         TestClient.Reply r = b.post("/api/auth/sign-in/email", TestClient.json(Map.of("email", email,
                 "password", PASSWORD)));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
-    private String currentSessionId(Browser b) {
+    private String currentSessionId(TestClient b) {
         TestClient.Reply r = b.get("/api/auth/get-session?disableRefresh=true");
         assertThat(r.status()).isEqualTo(200);
         return r.json().path("session").path("id").asText();
@@ -61,7 +63,7 @@ class ValidateSessionTest {
         return validate(browser, "/app/validate", query);
     }
 
-    private static JsonNode validate(Browser b, String path, String query) {
+    private static JsonNode validate(TestClient b, String path, String query) {
         TestClient.Reply r = b.get(path + "?" + query);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
@@ -98,8 +100,8 @@ class ValidateSessionTest {
 
     @Test
     void aBearerTokenIsValidatedLikeACookie() {
-        String token = signUp(server.browser(), EMAIL).json().path("token").asText();
-        TestClient.Reply r = server.browser().get("/app/validate?check=session", "Authorization", "Bearer " + token);
+        String token = signUp(server.client(), EMAIL).json().path("token").asText();
+        TestClient.Reply r = server.client().get("/app/validate?check=session", "Authorization", "Bearer " + token);
         assertThat(r.json().path("valid").asBoolean()).as(r.body()).isTrue();
         assertThat(r.json().path("email").asText()).isEqualTo(EMAIL);
     }
@@ -109,7 +111,7 @@ class ValidateSessionTest {
         signUp(browser, EMAIL);
         String cookie = browser.cookie(TOKEN_COOKIE).orElseThrow();
         assertThat(browser.post("/api/auth/sign-out", "{}").status()).isEqualTo(200);
-        Browser replay = server.browser();
+        TestClient replay = server.client();
         replay.putCookie(TOKEN_COOKIE, cookie);
         JsonNode v = validate(replay, "/app/validate", "check=session&allowExpired=true");
         assertInvalid(v, "UNAUTHORIZED");
@@ -140,7 +142,7 @@ class ValidateSessionTest {
     @Test
     void requireVerifiedAcceptsTheSameSessionOnceTheAddressIsVerified() {
         signUp(browser, EMAIL);
-        server.markVerified(EMAIL);
+        Accounts.markVerified(server, EMAIL);
         JsonNode v = validate("check=verified");
         assertThat(v.path("valid").asBoolean()).as(v.toString()).isTrue();
         assertThat(v.path("failure").isNull()).isTrue();
@@ -191,8 +193,8 @@ class ValidateSessionTest {
     @Test
     void freshAgeComesFromTheSettingAndASignInExactlyThatOldIsNoLongerFresh() {
         server.close();
-        server = ValidationServer.start(clock, "session.freshAge", "10m");
-        browser = server.browser();
+        server = ValidateServlet.serve(clock, "session.freshAge", "10m");
+        browser = server.client();
         signUp(browser, EMAIL);
         clock.advance(Duration.ofMinutes(10).minusMillis(1));
         assertThat(validate("check=fresh").path("valid").asBoolean()).isTrue();
@@ -211,7 +213,7 @@ class ValidateSessionTest {
     @Test
     void verifiedAndFreshTogetherNeedBoth() {
         signUp(browser, EMAIL);
-        server.markVerified(EMAIL);
+        Accounts.markVerified(server, EMAIL);
         assertThat(validate("check=verified&fresh=true").path("valid").asBoolean()).isTrue();
         clock.advance(Duration.ofDays(2));
         assertInvalid(validate("check=verified&fresh=true"), "SESSION_NOT_FRESH");
@@ -244,7 +246,7 @@ class ValidateSessionTest {
     @Test
     void allowExpiredNeverAuthorizesEvenAVerifiedUsersExpiredSession() {
         signUp(browser, EMAIL);
-        server.markVerified(EMAIL);
+        Accounts.markVerified(server, EMAIL);
         clock.advance(Duration.ofDays(7).plusSeconds(1));
         JsonNode v = validate("check=verified&allowExpired=true&orThrow=true");
         assertInvalid(v, "SESSION_EXPIRED");
@@ -269,7 +271,7 @@ class ValidateSessionTest {
         assertThat(validate("check=session&allowExpired=true").path("expired").asBoolean()).isTrue();
         assertThat(browser.cookie(TOKEN_COOKIE)).as("the filter expired the cookie").isEmpty();
 
-        Browser replay = server.browser();
+        TestClient replay = server.client();
         replay.putCookie(TOKEN_COOKIE, cookie);
         JsonNode v = validate(replay, "/app/validate", "check=session&allowExpired=true");
         assertInvalid(v, "UNAUTHORIZED");
@@ -280,8 +282,8 @@ class ValidateSessionTest {
     @Test
     void aSessionPastItsAbsoluteLifetimeIsReturnedAsExpired() {
         server.close();
-        server = ValidationServer.start(clock, "session.absoluteMaxAge", "8d");
-        browser = server.browser();
+        server = ValidateServlet.serve(clock, "session.absoluteMaxAge", "8d");
+        browser = server.client();
         signUp(browser, EMAIL);
         String sessionId = currentSessionId(browser);
         for (int day = 0; day < 7; day++) {

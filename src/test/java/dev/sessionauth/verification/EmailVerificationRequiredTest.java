@@ -1,30 +1,30 @@
 package dev.sessionauth.verification;
 
-import static dev.sessionauth.verification.Links.GET_SESSION;
-import static dev.sessionauth.verification.Links.TOKEN_COOKIE;
+import static dev.sessionauth.testing.Accounts.GET_SESSION;
+import static dev.sessionauth.testing.Accounts.TOKEN_COOKIE;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static dev.sessionauth.verification.Links.assertError;
 import static dev.sessionauth.verification.Links.requestLink;
 import static dev.sessionauth.verification.Links.secrets;
 import static dev.sessionauth.verification.Links.signIn;
 import static dev.sessionauth.verification.Links.signUp;
-import static dev.sessionauth.verification.Links.uniqueEmail;
 import static dev.sessionauth.verification.Links.verified;
 import static dev.sessionauth.verification.Links.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionauth.crypto.TokenHasher;
+import dev.sessionauth.testing.Accounts;
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
 import dev.sessionauth.verification.Links.Sent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code emailVerification.required=true}: sign-up answers {@code {token:null, user}} without a session and mails a
@@ -32,17 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 class EmailVerificationRequiredTest {
     private static final Links links = new Links();
-    private static TestServer server;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.builder().set("emailVerification.required", "true").verificationSender(links).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b
+            .set("emailVerification.required", "true").verificationSender(links));
 
     @Test
     void signUpAnswersANullTokenTheUnverifiedUserAndNoSession() {
@@ -86,7 +79,7 @@ class EmailVerificationRequiredTest {
         assertThat(v.json().path("status").asBoolean()).isTrue();
         assertThat(v.json().path("user").path("email").asText()).isEqualTo(email);
         assertThat(v.json().path("user").path("emailVerified").asBoolean()).isTrue();
-        assertThat(verified(server, email)).isTrue();
+        assertThat(verified(server.get(), email)).isTrue();
 
         TestClient browser = server.client();
         Reply in = signIn(browser, email);
@@ -120,11 +113,12 @@ class EmailVerificationRequiredTest {
         String email = uniqueEmail("wrongpw");
         signUp(server.client(), email);
         links.next(email);
-        long before = secrets(server, email);
+        long before = secrets(server.get(), email);
 
-        Reply in = server.client().post(Links.SIGN_IN, Links.json("email", email, "password", "not the password"));
+        Reply in = server.client().post(Accounts.SIGN_IN,
+                Accounts.json("email", email, "password", "not the password"));
         assertError(in, 401, "INVALID_EMAIL_OR_PASSWORD");
-        assertThat(secrets(server, email)).isEqualTo(before);
+        assertThat(secrets(server.get(), email)).isEqualTo(before);
         assertThat(links.pending(email)).isEmpty();
     }
 
@@ -136,7 +130,7 @@ class EmailVerificationRequiredTest {
 
         assertThat(verify(server.client(), token).status()).isEqualTo(200);
         assertError(verify(server.client(), token), 401, "INVALID_TOKEN");
-        assertThat(secrets(server, email)).isZero();
+        assertThat(secrets(server.get(), email)).isZero();
     }
 
     @Test
@@ -147,7 +141,7 @@ class EmailVerificationRequiredTest {
         Links.assertStatusTrue(requestLink(server.client(), email));
         Sent second = links.next(email);
 
-        assertThat(secrets(server, email)).as("one live secret per user").isOne();
+        assertThat(secrets(server.get(), email)).as("one live secret per user").isOne();
         assertError(verify(server.client(), first.token()), 401, "INVALID_TOKEN");
         assertThat(verify(server.client(), second.token()).status()).isEqualTo(200);
     }
@@ -174,7 +168,7 @@ class EmailVerificationRequiredTest {
     @Test
     void aMalformedMissingOrUnknownTokenIsInvalid() {
         assertError(verify(server.client(), "short"), 401, "INVALID_TOKEN");
-        assertError(server.client().get(Links.VERIFY), 401, "INVALID_TOKEN");
+        assertError(server.client().get(Accounts.VERIFY), 401, "INVALID_TOKEN");
         assertError(verify(server.client(), "A".repeat(43)), 401, "INVALID_TOKEN");
         assertError(verify(server.client(), "%3Cscript%3E"), 401, "INVALID_TOKEN");
     }
@@ -195,9 +189,9 @@ class EmailVerificationRequiredTest {
         signUp(server.client(), email);
         links.next(email);
 
-        Reply again = server.client().post(Links.SIGN_UP, Links.json("name", "Eve", "email", email,
+        Reply again = server.client().post(Accounts.SIGN_UP, Accounts.json("name", "Eve", "email", email,
                 "password", "another long password"));
         assertError(again, 422, "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL");
-        assertThat(secrets(server, email)).as("the first link is still the live one").isOne();
+        assertThat(secrets(server.get(), email)).as("the first link is still the live one").isOne();
     }
 }

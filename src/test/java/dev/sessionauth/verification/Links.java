@@ -1,5 +1,11 @@
 package dev.sessionauth.verification;
 
+import static dev.sessionauth.testing.Accounts.PASSWORD;
+import static dev.sessionauth.testing.Accounts.SEND_VERIFICATION;
+import static dev.sessionauth.testing.Accounts.SIGN_IN;
+import static dev.sessionauth.testing.Accounts.SIGN_UP;
+import static dev.sessionauth.testing.Accounts.VERIFY;
+import static dev.sessionauth.testing.Accounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.User;
@@ -7,10 +13,8 @@ import dev.sessionauth.VerificationSender;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,13 +27,6 @@ import java.util.regex.Pattern;
  * read each other's links; sending happens on a background thread, so reading waits (with a timeout).
  */
 final class Links implements VerificationSender {
-    static final String SIGN_UP = "/api/auth/sign-up/email";
-    static final String SIGN_IN = "/api/auth/sign-in/email";
-    static final String SEND = "/api/auth/send-verification-email";
-    static final String VERIFY = "/api/auth/verify-email";
-    static final String GET_SESSION = "/api/auth/get-session";
-    static final String TOKEN_COOKIE = "sessionauth.session_token";
-    static final String PASSWORD = "correct horse battery staple";
     static final Pattern TOKEN = Pattern.compile("[?&]token=([A-Za-z0-9_-]{43})(?:&|\\s|$)");
     private static final long TIMEOUT_SECONDS = 30;
 
@@ -82,18 +79,6 @@ final class Links implements VerificationSender {
         return m.group(1);
     }
 
-    static String uniqueEmail(String hint) {
-        return hint.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
-    }
-
-    static String json(Object... pairs) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], pairs[i + 1]);
-        }
-        return TestClient.json(map);
-    }
-
     static Reply signUp(TestClient client, String email) {
         Reply r = client.post(SIGN_UP, json("name", "Ada", "email", email, "password", PASSWORD));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -105,7 +90,7 @@ final class Links implements VerificationSender {
     }
 
     static Reply requestLink(TestClient client, String email) {
-        return client.post(SEND, json("email", email));
+        return client.post(SEND_VERIFICATION, json("email", email));
     }
 
     static Reply verify(TestClient client, String token) {

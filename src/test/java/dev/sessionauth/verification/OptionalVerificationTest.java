@@ -1,20 +1,20 @@
 package dev.sessionauth.verification;
 
-import static dev.sessionauth.verification.Links.TOKEN_COOKIE;
+import static dev.sessionauth.testing.Accounts.TOKEN_COOKIE;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static dev.sessionauth.verification.Links.assertStatusTrue;
 import static dev.sessionauth.verification.Links.requestLink;
 import static dev.sessionauth.verification.Links.secrets;
 import static dev.sessionauth.verification.Links.signIn;
 import static dev.sessionauth.verification.Links.signUp;
-import static dev.sessionauth.verification.Links.uniqueEmail;
 import static dev.sessionauth.verification.Links.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
+import dev.sessionauth.testing.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Verification is optional by default: sign-up signs in and sends nothing unless
@@ -22,18 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 class OptionalVerificationTest {
     private final Links links = new Links();
-    private TestServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ServerExtension server = ServerExtension.onDemand(b -> b.verificationSender(links));
 
     @Test
     void byDefaultSignUpSignsInAndSendsNoLink() {
-        server = TestServer.builder().verificationSender(links).start();
+        server.launch();
         String email = uniqueEmail("plain");
         TestClient browser = server.client();
         Reply up = signUp(browser, email);
@@ -41,7 +35,7 @@ class OptionalVerificationTest {
         assertThat(up.json().path("token").asText()).hasSize(43);
         assertThat(up.json().path("user").path("emailVerified").asBoolean()).isFalse();
         assertThat(browser.cookie(TOKEN_COOKIE)).isPresent();
-        assertThat(secrets(server, email)).isZero();
+        assertThat(secrets(server.get(), email)).isZero();
 
         // Links go out in order on one background thread: once a later one has arrived, none is pending for email.
         String marker = uniqueEmail("marker");
@@ -53,7 +47,7 @@ class OptionalVerificationTest {
 
     @Test
     void anUnverifiedUserSignsInNormally() {
-        server = TestServer.builder().verificationSender(links).start();
+        server.launch();
         String email = uniqueEmail("unverified");
         signUp(server.client(), email);
         Reply in = signIn(server.client(), email);
@@ -63,7 +57,7 @@ class OptionalVerificationTest {
 
     @Test
     void verifyingOnRequestShowsInTheSignedInSession() {
-        server = TestServer.builder().verificationSender(links).start();
+        server.launch();
         String email = uniqueEmail("later");
         TestClient browser = server.client();
         signUp(browser, email);
@@ -77,7 +71,7 @@ class OptionalVerificationTest {
 
     @Test
     void sendOnSignUpSendsALinkAndStillSignsIn() {
-        server = TestServer.builder().verificationSender(links).set("emailVerification.sendOnSignUp", "true").start();
+        server.launch(b -> b.set("emailVerification.sendOnSignUp", "true"));
         String email = uniqueEmail("send");
         TestClient browser = server.client();
         Reply up = signUp(browser, email);
@@ -90,12 +84,12 @@ class OptionalVerificationTest {
 
     @Test
     void requiredWithoutSendOnSignUpSendsTheFirstLinkAtSignIn() {
-        server = TestServer.builder().verificationSender(links).set("emailVerification.required", "true")
-                .set("emailVerification.sendOnSignUp", "false").start();
+        server.launch(b -> b.set("emailVerification.required", "true")
+                .set("emailVerification.sendOnSignUp", "false"));
         String email = uniqueEmail("quiet");
         Reply up = signUp(server.client(), email);
         assertThat(up.json().path("token").isNull()).isTrue();
-        assertThat(secrets(server, email)).isZero();
+        assertThat(secrets(server.get(), email)).isZero();
 
         Reply in = signIn(server.client(), email);
         Links.assertError(in, 403, "EMAIL_NOT_VERIFIED");

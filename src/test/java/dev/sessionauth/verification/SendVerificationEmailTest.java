@@ -1,27 +1,27 @@
 package dev.sessionauth.verification;
 
-import static dev.sessionauth.verification.Links.SEND;
+import static dev.sessionauth.testing.Accounts.SEND_VERIFICATION;
+import static dev.sessionauth.testing.Accounts.json;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static dev.sessionauth.verification.Links.assertError;
 import static dev.sessionauth.verification.Links.assertStatusTrue;
-import static dev.sessionauth.verification.Links.json;
 import static dev.sessionauth.verification.Links.requestLink;
 import static dev.sessionauth.verification.Links.secrets;
 import static dev.sessionauth.verification.Links.signUp;
-import static dev.sessionauth.verification.Links.uniqueEmail;
 import static dev.sessionauth.verification.Links.verified;
 import static dev.sessionauth.verification.Links.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.testing.Accounts;
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
 import dev.sessionauth.verification.Links.Sent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * POST /send-verification-email {email, callbackURL?}: always 200 {status:true}, a link only for an existing
@@ -29,17 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class SendVerificationEmailTest {
     private static final Links links = new Links();
-    private static TestServer server;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.builder().verificationSender(links).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b.verificationSender(links));
 
     /** A user who signed up (signed in, since verification is optional here) and has no link yet. */
     private static String member(String hint) {
@@ -68,7 +60,7 @@ class SendVerificationEmailTest {
         assertThat(sent.user().getEmail()).isEqualTo(email);
         assertThat(sent.link()).matches(Pattern.quote(server.origin() + "/api/auth/verify-email?token=")
                 + "[A-Za-z0-9_-]{43}");
-        assertThat(secrets(server, email)).isOne();
+        assertThat(secrets(server.get(), email)).isOne();
     }
 
     @Test
@@ -90,7 +82,7 @@ class SendVerificationEmailTest {
         Reply again = requestLink(server.client(), email);
         assertStatusTrue(again);
         assertThat(again.body()).isEqualTo(requestLink(server.client(), uniqueEmail("other")).body());
-        assertThat(secrets(server, email)).isZero();
+        assertThat(secrets(server.get(), email)).isZero();
         assertNoLinkSentTo(email);
     }
 
@@ -104,21 +96,22 @@ class SendVerificationEmailTest {
     @Test
     void aNonBrowserClientWithoutOriginMayAskForALink() {
         String email = member("cli");
-        assertStatusTrue(server.client().withoutOrigin().post(SEND, json("email", email)));
+        assertStatusTrue(server.client().withoutOrigin().post(SEND_VERIFICATION, json("email", email)));
         links.next(email);
     }
 
     @Test
     void aCallbackUrlTravelsInTheLinkAndTheLinkRedirectsThere() {
         String email = member("callback");
-        assertStatusTrue(server.client().post(SEND, json("email", email, "callbackURL", "/welcome?from=mail")));
+        assertStatusTrue(server.client().post(SEND_VERIFICATION,
+                json("email", email, "callbackURL", "/welcome?from=mail")));
         Sent sent = links.next(email);
         assertThat(sent.link()).contains("&callbackURL=" + URLEncoder.encode("/welcome?from=mail", StandardCharsets.UTF_8));
 
         Reply r = server.client().get(sent.pathAndQuery());
         assertThat(r.status()).as(r.body()).isEqualTo(302);
         assertThat(r.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/welcome?from=mail"));
-        assertThat(verified(server, email)).isTrue();
+        assertThat(verified(server.get(), email)).isTrue();
 
         Reply twice = server.client().get(sent.pathAndQuery());
         assertThat(twice.status()).isEqualTo(302);
@@ -130,7 +123,7 @@ class SendVerificationEmailTest {
     void anAbsoluteCallbackOnThisOriginIsTrusted() {
         String email = member("absolute");
         String callback = server.origin() + "/done";
-        assertStatusTrue(server.client().post(SEND, json("email", email, "callbackURL", callback)));
+        assertStatusTrue(server.client().post(SEND_VERIFICATION, json("email", email, "callbackURL", callback)));
         Reply r = server.client().get(links.next(email).pathAndQuery());
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.header("Location")).contains(callback);
@@ -140,9 +133,10 @@ class SendVerificationEmailTest {
     void anUntrustedCallbackIsRefusedWhenAskingForALink() {
         String email = member("evilsend");
         for (String callback : new String[] {"https://evil.example/phish", "//evil.example/x", "javascript:alert(1)"}) {
-            assertError(server.client().post(SEND, json("email", email, "callbackURL", callback)), 403, "INVALID_ORIGIN");
+            assertError(server.client().post(SEND_VERIFICATION, json("email", email, "callbackURL", callback)), 403,
+                    "INVALID_ORIGIN");
         }
-        assertThat(secrets(server, email)).isZero();
+        assertThat(secrets(server.get(), email)).isZero();
         assertNoLinkSentTo(email);
     }
 
@@ -152,21 +146,21 @@ class SendVerificationEmailTest {
         assertStatusTrue(requestLink(server.client(), email));
         String token = links.next(email).token();
 
-        Reply r = server.client().get(Links.VERIFY + "?token=" + token + "&callbackURL="
+        Reply r = server.client().get(Accounts.VERIFY + "?token=" + token + "&callbackURL="
                 + URLEncoder.encode("https://evil.example/phish", StandardCharsets.UTF_8));
         assertError(r, 403, "INVALID_ORIGIN");
         assertThat(r.header("Location")).isEmpty();
-        assertThat(verified(server, email)).isFalse();
+        assertThat(verified(server.get(), email)).isFalse();
         assertThat(verify(server.client(), token).status()).isEqualTo(200);
     }
 
     @Test
     void theBodyIsChecked() {
-        assertError(server.client().post(SEND, "{}"), 400, "INVALID_REQUEST_BODY");
-        assertError(server.client().post(SEND, json("email", uniqueEmail("x"), "redirect", "/x")), 400,
+        assertError(server.client().post(SEND_VERIFICATION, "{}"), 400, "INVALID_REQUEST_BODY");
+        assertError(server.client().post(SEND_VERIFICATION, json("email", uniqueEmail("x"), "redirect", "/x")), 400,
                 "INVALID_REQUEST_BODY");
-        assertError(server.client().post(SEND, json("email", 42)), 400, "INVALID_REQUEST_BODY");
-        assertThat(server.client().get(SEND).status()).isEqualTo(405);
-        assertThat(server.client().post(Links.VERIFY, "{}").status()).isEqualTo(405);
+        assertError(server.client().post(SEND_VERIFICATION, json("email", 42)), 400, "INVALID_REQUEST_BODY");
+        assertThat(server.client().get(SEND_VERIFICATION).status()).isEqualTo(405);
+        assertThat(server.client().post(Accounts.VERIFY, "{}").status()).isEqualTo(405);
     }
 }

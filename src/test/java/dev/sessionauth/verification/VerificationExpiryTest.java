@@ -1,88 +1,74 @@
 package dev.sessionauth.verification;
 
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static dev.sessionauth.verification.Links.assertError;
 import static dev.sessionauth.verification.Links.requestLink;
 import static dev.sessionauth.verification.Links.signUp;
-import static dev.sessionauth.verification.Links.uniqueEmail;
 import static dev.sessionauth.verification.Links.verified;
 import static dev.sessionauth.verification.Links.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.MutableClock;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
+import dev.sessionauth.testing.ServerExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A verification link lives {@code emailVerification.expiresIn} (1h by default), measured by the server's clock. */
 class VerificationExpiryTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     private final Links links = new Links();
-    private TestServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private TestServer start(String... settings) {
-        TestServer.Builder b = TestServer.builder().clock(clock).verificationSender(links)
-                .set("emailVerification.required", "true");
-        for (int i = 0; i < settings.length; i += 2) {
-            b.set(settings[i], settings[i + 1]);
-        }
-        server = b.start();
-        return server;
-    }
+    @RegisterExtension
+    final ServerExtension server = ServerExtension.onDemand(b -> b.clock(clock).verificationSender(links)
+            .set("emailVerification.required", "true"));
 
     @Test
     void aLinkStillWorksJustBeforeAnHour() {
-        start();
+        server.launch();
         String email = uniqueEmail("before");
         signUp(server.client(), email);
         String token = links.next(email).token();
 
         clock.advance(Duration.ofMinutes(59).plusSeconds(59));
         assertThat(verify(server.client(), token).status()).isEqualTo(200);
-        assertThat(verified(server, email)).isTrue();
+        assertThat(verified(server.get(), email)).isTrue();
     }
 
     @Test
     void aLinkExpiresAfterAnHour() {
-        start();
+        server.launch();
         String email = uniqueEmail("after");
         signUp(server.client(), email);
         String token = links.next(email).token();
 
         clock.advance(Duration.ofHours(1));
         assertError(verify(server.client(), token), 401, "INVALID_TOKEN");
-        assertThat(verified(server, email)).isFalse();
+        assertThat(verified(server.get(), email)).isFalse();
     }
 
     @Test
     void anExpiredLinkWithACallbackRedirectsWithTheError() {
-        start();
+        server.launch();
         String email = uniqueEmail("afterCallback");
         signUp(server.client(), email);
         String token = links.next(email).token();
 
         clock.advance(Duration.ofHours(2));
-        Reply r = server.client().get(Links.VERIFY + "?token=" + token + "&callbackURL="
+        Reply r = server.client().get(Accounts.VERIFY + "?token=" + token + "&callbackURL="
                 + URLEncoder.encode("/welcome", StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.header("Location")).contains("/welcome?error=INVALID_TOKEN");
-        assertThat(verified(server, email)).isFalse();
+        assertThat(verified(server.get(), email)).isFalse();
     }
 
     @Test
     void afterAnExpiredLinkANewOneCanBeRequestedAndWorks() {
-        start();
+        server.launch();
         String email = uniqueEmail("renew");
         signUp(server.client(), email);
         String old = links.next(email).token();
@@ -96,7 +82,7 @@ class VerificationExpiryTest {
 
     @Test
     void theLifetimeFollowsTheSetting() {
-        start("emailVerification.expiresIn", "10m");
+        server.launch("emailVerification.expiresIn", "10m");
         String short1 = uniqueEmail("short1");
         String short2 = uniqueEmail("short2");
         signUp(server.client(), short1);
@@ -112,7 +98,7 @@ class VerificationExpiryTest {
 
     @Test
     void theExpiryIsStoredWithTheSecret() {
-        start();
+        server.launch();
         String email = uniqueEmail("stored");
         signUp(server.client(), email);
         links.next(email);

@@ -1,16 +1,17 @@
 package dev.sessionauth.verification;
 
+import static dev.sessionauth.testing.Accounts.json;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static dev.sessionauth.verification.Links.assertStatusTrue;
-import static dev.sessionauth.verification.Links.json;
-import static dev.sessionauth.verification.Links.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
+import dev.sessionauth.testing.ServerExtension;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The link is {@code <origin><basePath>/verify-email?token=<43 chars>}: absolute, whichever way it was triggered
@@ -19,34 +20,20 @@ import org.junit.jupiter.api.Test;
 class VerificationLinkTest {
     private static final String TOKEN = "[A-Za-z0-9_-]{43}";
     private final Links links = new Links();
-    private TestServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private TestServer start(String... settings) {
-        TestServer.Builder b = TestServer.builder().verificationSender(links).set("emailVerification.required", "true");
-        for (int i = 0; i < settings.length; i += 2) {
-            b.set(settings[i], settings[i + 1]);
-        }
-        server = b.start();
-        return server;
-    }
+    @RegisterExtension
+    final ServerExtension server = ServerExtension.onDemand(b -> b.verificationSender(links)
+            .set("emailVerification.required", "true"));
 
     private static Reply signUp(TestClient client, String basePath, String email) {
         Reply r = client.post(basePath + "/sign-up/email", json("name", "Ada", "email", email,
-                "password", Links.PASSWORD));
+                "password", Accounts.PASSWORD));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r;
     }
 
     @Test
     void withoutBaseUrlTheSignUpLinkNamesThisServersOrigin() {
-        start();
+        server.launch();
         String email = uniqueEmail("signup");
         signUp(server.client(), "/api/auth", email);
         assertThat(links.next(email).link())
@@ -55,7 +42,7 @@ class VerificationLinkTest {
 
     @Test
     void withoutBaseUrlTheLinkResentAtSignInNamesThisServersOrigin() {
-        start();
+        server.launch();
         String email = uniqueEmail("signin");
         signUp(server.client(), "/api/auth", email);
         links.next(email);
@@ -66,7 +53,7 @@ class VerificationLinkTest {
 
     @Test
     void withoutBaseUrlTheRequestedLinkNamesThisServersOrigin() {
-        start();
+        server.launch();
         String email = uniqueEmail("send");
         signUp(server.client(), "/api/auth", email);
         links.next(email);
@@ -77,7 +64,7 @@ class VerificationLinkTest {
 
     @Test
     void withBaseUrlEveryLinkNamesIt() {
-        start("baseURL", "http://app.example.test");
+        server.launch("baseURL", "http://app.example.test");
         // A client outside a browser (no Origin): the request's own origin is not baseURL's.
         TestClient cli = server.client().withoutOrigin();
         String email = uniqueEmail("base");
@@ -85,14 +72,14 @@ class VerificationLinkTest {
         assertThat(links.next(email).link())
                 .matches(Pattern.quote("http://app.example.test/api/auth/verify-email?token=") + TOKEN);
 
-        assertStatusTrue(cli.post(Links.SEND, json("email", email)));
+        assertStatusTrue(cli.post(Accounts.SEND_VERIFICATION, json("email", email)));
         assertThat(links.next(email).link())
                 .matches(Pattern.quote("http://app.example.test/api/auth/verify-email?token=") + TOKEN);
     }
 
     @Test
     void theLinkFollowsTheBasePath() {
-        start("basePath", "/auth");
+        server.launch("basePath", "/auth");
         String email = uniqueEmail("basepath");
         signUp(server.client(), "/auth", email);
         String token = links.next(email).token();
@@ -109,7 +96,7 @@ class VerificationLinkTest {
 
     @Test
     void everyLinkCarriesADifferentToken() {
-        start();
+        server.launch();
         String email = uniqueEmail("distinct");
         signUp(server.client(), "/api/auth", email);
         java.util.Set<String> tokens = new java.util.HashSet<>();

@@ -1,19 +1,19 @@
 package dev.sessionauth.verification;
 
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static dev.sessionauth.verification.Links.assertStatusTrue;
 import static dev.sessionauth.verification.Links.requestLink;
 import static dev.sessionauth.verification.Links.signUp;
-import static dev.sessionauth.verification.Links.uniqueEmail;
 import static dev.sessionauth.verification.Links.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionauth.LoggingVerificationSender;
-import dev.sessionauth.engine.SessionAuth;
-import dev.sessionauth.engine.SessionAuthBuilder;
 import dev.sessionauth.User;
 import dev.sessionauth.VerificationSender;
 import dev.sessionauth.config.ConfigException;
+import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.SessionAuthBuilder;
 import dev.sessionauth.testing.TestServer;
 import java.time.Instant;
 import java.util.Map;

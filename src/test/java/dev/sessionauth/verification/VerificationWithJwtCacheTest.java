@@ -1,18 +1,17 @@
 package dev.sessionauth.verification;
 
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static dev.sessionauth.verification.Links.assertError;
 import static dev.sessionauth.verification.Links.assertStatusTrue;
 import static dev.sessionauth.verification.Links.requestLink;
 import static dev.sessionauth.verification.Links.signUp;
-import static dev.sessionauth.verification.Links.uniqueEmail;
 import static dev.sessionauth.verification.Links.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
-import dev.sessionauth.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Under {@code session.strategy=jwt} the browser's signed cookie cache holds {@code emailVerified}: opening the link
@@ -20,18 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class VerificationWithJwtCacheTest {
     private static final Links links = new Links();
-    private static TestServer server;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.builder().verificationSender(links).set("session.strategy", "jwt")
-                .set("verified", "/billing/**").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b
+            .verificationSender(links).set("session.strategy", "jwt")
+            .set("verified", "/billing/**"));
 
     @Test
     void openingTheLinkInTheSignedInBrowserUpdatesWhatThatBrowserSees() {

@@ -1,34 +1,26 @@
 package dev.sessionauth.verification;
 
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static dev.sessionauth.verification.Links.assertError;
 import static dev.sessionauth.verification.Links.assertStatusTrue;
 import static dev.sessionauth.verification.Links.requestLink;
 import static dev.sessionauth.verification.Links.signUp;
-import static dev.sessionauth.verification.Links.uniqueEmail;
 import static dev.sessionauth.verification.Links.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
-import dev.sessionauth.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The filter setting {@code verified=/billing/**}: a session is not enough there, the address must be verified. */
 class VerifiedPathTest {
     private static final Links links = new Links();
-    private static TestServer server;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.builder().verificationSender(links).set("verified", "/billing/**").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.with(b -> b
+            .verificationSender(links).set("verified", "/billing/**"));
 
     @Test
     void aVisitorIsUnauthorized() {

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.sessionauth.testing.SharedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,32 +80,31 @@ class DataSourcesTest {
 
     @Test
     void sessionsResolveThroughThePoolOnPostgresqlOncePgjdbcPreparesOnTheServer() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-            DataSources.Opened opened = open(Map.of(
-                    "jdbc.url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-                    "jdbc.user", "postgres", "jdbc.maxPoolSize", "2"));
-            try {
-                Schema.migrate(opened.dataSource());
-                JdbcUserStore users = new JdbcUserStore(opened.dataSource());
-                JdbcSessionStore sessions = new JdbcSessionStore(opened.dataSource());
-                users.createWithSession(user("u1", "ann@example.com"), "hash", newSession(session("s1", "u1", T0)));
-                // pgjdbc switches a statement to a server-side prepared one after five runs on a connection: go
-                // well past that, across both pooled connections, and through a statement that fails.
-                for (int i = 0; i < 40; i++) {
-                    assertThat(sessions.findByTokenHash(tokenHashOf("s1"))).get()
-                            .satisfies(found -> assertThat(found.user().getId()).isEqualTo("u1"));
-                    assertThat(sessions.findByTokenHash(tokenHashOf("nobody"))).isEmpty();
-                }
-                try (Connection c = opened.dataSource().getConnection();
-                     PreparedStatement ps = c.prepareStatement("SELECT 1 / ?")) {
-                    ps.setInt(1, 0);
-                    assertThatThrownBy(ps::executeQuery)
-                            .isInstanceOf(SQLException.class);
-                }
-                assertThat(sessions.findByTokenHash(tokenHashOf("s1"))).isPresent();
-            } finally {
-                opened.closer().close();
+        SharedPostgres.Database database = SharedPostgres.newDatabase("pool");
+        DataSources.Opened opened = open(Map.of(
+                "jdbc.url", "jdbc:postgresql://localhost:" + database.port() + "/" + database.name(),
+                "jdbc.user", "postgres", "jdbc.maxPoolSize", "2"));
+        try {
+            Schema.migrate(opened.dataSource());
+            JdbcUserStore users = new JdbcUserStore(opened.dataSource());
+            JdbcSessionStore sessions = new JdbcSessionStore(opened.dataSource());
+            users.createWithSession(user("u1", "ann@example.com"), "hash", newSession(session("s1", "u1", T0)));
+            // pgjdbc switches a statement to a server-side prepared one after five runs on a connection: go
+            // well past that, across both pooled connections, and through a statement that fails.
+            for (int i = 0; i < 40; i++) {
+                assertThat(sessions.findByTokenHash(tokenHashOf("s1"))).get()
+                        .satisfies(found -> assertThat(found.user().getId()).isEqualTo("u1"));
+                assertThat(sessions.findByTokenHash(tokenHashOf("nobody"))).isEmpty();
             }
+            try (Connection c = opened.dataSource().getConnection();
+                 PreparedStatement ps = c.prepareStatement("SELECT 1 / ?")) {
+                ps.setInt(1, 0);
+                assertThatThrownBy(ps::executeQuery)
+                        .isInstanceOf(SQLException.class);
+            }
+            assertThat(sessions.findByTokenHash(tokenHashOf("s1"))).isPresent();
+        } finally {
+            opened.closer().close();
         }
     }
 }

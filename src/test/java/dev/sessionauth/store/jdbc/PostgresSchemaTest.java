@@ -10,8 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionauth.store.DuplicateEmailException;
 import dev.sessionauth.store.StoreUnavailableException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import dev.sessionauth.testing.SharedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,31 +18,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The schema and its migrations on a real PostgreSQL: the DDL is written once for H2 and PostgreSQL alike. */
 class PostgresSchemaTest {
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
 
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
-
-    private static DataSource newDatabase() throws SQLException {
-        String name = "schema_" + DATABASES.incrementAndGet();
-        execute(postgres.getPostgresDatabase(), "CREATE DATABASE " + name);
-        return postgres.getDatabase("postgres", name);
+    private static DataSource newDatabase() {
+        return SharedPostgres.newDatabase("schema").dataSource();
     }
 
     @Test
