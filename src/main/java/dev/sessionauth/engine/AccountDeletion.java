@@ -101,8 +101,8 @@ final class AccountDeletion {
     User confirm(Resolution current, String token) {
         User user = current.user().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         boolean mine = TokenGenerator.looksLikeToken(token)
-                && verifications.consume(TokenHasher.hash(token), Instants.now(clock))
-                        .filter((PREFIX + user.getId())::equals).isPresent();
+                && OneTimeSecrets.use(verifications, TokenHasher.hash(token), Instants.now(clock), PREFIX)
+                        .filter(user.getId()::equals).isPresent();
         if (!mine) {
             throw new AuthException(ErrorCode.INVALID_TOKEN,
                     "This account-deletion link is not valid: it was used already, has expired or never existed");

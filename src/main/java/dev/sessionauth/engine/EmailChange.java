@@ -129,8 +129,8 @@ final class EmailChange {
             throw invalid;
         }
         Instant now = Instants.now(clock);
-        String userId = verifications.consume(TokenHasher.hash(token), now).filter(id -> id.startsWith(PREFIX))
-                .map(id -> id.substring(PREFIX.length())).orElseThrow(() -> invalid);
+        String userId = OneTimeSecrets.use(verifications, TokenHasher.hash(token), now, PREFIX)
+                .orElseThrow(() -> invalid);
         User before = users.findById(userId).orElseThrow(() -> invalid);
         try {
             users.changeEmail(userId, email, now).orElseThrow(() -> invalid);

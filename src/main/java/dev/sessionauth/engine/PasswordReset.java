@@ -99,8 +99,7 @@ final class PasswordReset {
         input.checkNewPassword(newPassword);
         Instant now = Instants.now(clock);
         String userId = Optional.of(token).filter(TokenGenerator::looksLikeToken)
-                .flatMap(t -> verifications.consume(TokenHasher.hash(t), now))
-                .filter(id -> id.startsWith(PREFIX)).map(id -> id.substring(PREFIX.length()))
+                .flatMap(t -> OneTimeSecrets.use(verifications, TokenHasher.hash(t), now, PREFIX))
                 .orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN,
                         "This password-reset link is not valid: it was used already, has expired or never existed"));
         if (!users.updatePassword(userId, passwords.hash(newPassword), now)) {

@@ -85,6 +85,12 @@ final class Accounts {
         assertThat(r.code()).as(r.body()).isEqualTo(code);
     }
 
+    /** The {@code Location} of a redirect, which it must be. */
+    static String location(Reply r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(302);
+        return r.header("Location").orElseThrow();
+    }
+
     static long rows(TestServer server, String table, String column, String value) {
         return server.count("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?", value);
     }

@@ -141,17 +141,17 @@ class ChangePasswordTest {
         Reply noToken = ann.browser().postForm(CHANGE_PASSWORD, form("currentPassword", PASSWORD,
                 "newPassword", NEW_PASSWORD, "errorCallbackURL", "/settings"));
         assertThat(noToken.status()).isEqualTo(302);
-        assertThat(noToken.header("Location")).contains("/settings?error=INVALID_CSRF_TOKEN");
+        assertThat(location(noToken)).contains("/settings?error=INVALID_CSRF_TOKEN");
 
         Reply wrong = ann.browser().postForm(CHANGE_PASSWORD, form("currentPassword", "not it",
                 "newPassword", NEW_PASSWORD, "_csrf", csrfToken(ann.browser()), "errorCallbackURL", "/settings"));
-        assertThat(wrong.header("Location")).contains("/settings?error=INVALID_PASSWORD");
+        assertThat(location(wrong)).contains("/settings?error=INVALID_PASSWORD");
 
         Reply ok = ann.browser().postForm(CHANGE_PASSWORD, form("currentPassword", PASSWORD,
                 "newPassword", NEW_PASSWORD, "revokeOtherSessions", "on", "_csrf", csrfToken(ann.browser()),
                 "callbackURL", "/settings?changed=1"));
         assertThat(ok.status()).as(ok.body()).isEqualTo(302);
-        assertThat(ok.header("Location")).contains("/settings?changed=1");
+        assertThat(location(ok)).contains("/settings?changed=1");
         assertThat(signedIn(ann.browser())).isTrue();
         assertThat(server.client().signIn(ann.email(), NEW_PASSWORD).status()).isEqualTo(200);
     }
