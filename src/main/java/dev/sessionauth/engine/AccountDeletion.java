@@ -64,7 +64,8 @@ final class AccountDeletion {
      * Deletes the session's user, or mails the confirmation link. A token (from that link) deletes at once; else the
      * password must be right ({@code INVALID_PASSWORD}) or the sign-in fresh ({@code SESSION_NOT_FRESH}).
      */
-    DeleteUserResult delete(Resolution current, DeleteUser request, Optional<LinkBase> links) {
+    DeleteUserResult delete(Resolution given, DeleteUser request, Optional<LinkBase> links) {
+        Resolution current = resolver.fromStore(given);
         Session session = current.session().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         User user = current.user().orElseThrow();
         if (request.password().isPresent()) {

@@ -175,7 +175,8 @@ final class Accounts {
      * Changes the user's password after checking the current one. With {@code revokeOtherSessions} the caller gets a
      * new session first, then every other session of the user ends, the caller's old one too.
      */
-    public PasswordChanged changePassword(Resolution current, PasswordChange change, ClientInfo client) {
+    public PasswordChanged changePassword(Resolution given, PasswordChange change, ClientInfo client) {
+        Resolution current = resolver.fromStore(given);
         Session session = current.session().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         User user = current.user().orElseThrow();
         input.checkNewPassword(change.newPassword());

@@ -61,8 +61,9 @@ final class EmailChange {
     }
 
     /** Changes the address of the session's user, or mails the new address a link that will. */
-    EmailChangeResult change(Resolution current, String newEmail, Optional<LinkBase> links,
+    EmailChangeResult change(Resolution given, String newEmail, Optional<LinkBase> links,
                              Optional<String> callbackURL) {
+        Resolution current = resolver.fromStore(given);
         Session session = current.session().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         User user = current.user().orElseThrow();
         String email = AccountInput.normalizeEmail(newEmail);
