@@ -81,7 +81,7 @@ public final class CsrfGuard {
         return matches(Optional.ofNullable(presented), expected);
     }
 
-    /** Whether a presented CSRF token is the session's, compared in constant time; always true when the check is off. */
+    /** Whether a presented CSRF token is the session's (constant-time compare); always true when the check is off. */
     public boolean matches(Optional<String> presented, String expected) {
         return !enabled || presented.isPresent() && !expected.isEmpty() && MessageDigest.isEqual(
                 presented.get().getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));

@@ -89,7 +89,8 @@ class LifecycleJavaApiTest {
 
         assertThatThrownBy(() -> auth.changePassword(page, new PasswordChange(PASSWORD, "velvet-otter-42", false),
                 Caller.app(ClientInfo.unknown())))
-                .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED));
+                .isInstanceOfSatisfying(AuthException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED));
         assertThatThrownBy(() -> auth.deleteUser(page, new DeleteUser(Optional.of(PASSWORD), Optional.empty(),
                 Optional.empty()), LINKS)).isInstanceOf(AuthException.class);
         assertThat(stores.users().findById(in.user().getId())).isPresent();

@@ -75,7 +75,8 @@ class PasswordResetTest {
         assertThat(requested.json().path("status").asBoolean()).isTrue();
         Mail mail = Mailbox.next(ann.email(), Mail.Kind.RESET_PASSWORD);
         assertThat(mail.to()).isEqualTo(ann.email());
-        assertThat(mail.link()).startsWith(server.origin() + "/api/auth/reset-password/").endsWith("?callbackURL=%2Freset");
+        assertThat(mail.link()).startsWith(server.origin() + "/api/auth/reset-password/")
+                .endsWith("?callbackURL=%2Freset");
         Matcher m = LINK.matcher(pathOf(server, mail.link()));
         assertThat(m.matches()).isTrue();
         String token = m.group(1);

@@ -183,7 +183,8 @@ public final class MemoryStores {
         @Override
         public Optional<Credentials> findCredentialsById(String userId) {
             synchronized (lock) {
-                return Optional.ofNullable(accountsById.get(userId)).map(a -> new Credentials(a.user(), a.passwordHash()));
+                return Optional.ofNullable(accountsById.get(userId))
+                        .map(a -> new Credentials(a.user(), a.passwordHash()));
             }
         }
 
@@ -276,7 +277,8 @@ public final class MemoryStores {
             synchronized (lock) {
                 Optional<Row> row = sessionRow(sessionId);
                 row.ifPresent(r -> putSession(new NewSession(r.session().withFields(
-                        columns.updated(sessionFields, r.session().getFields(), fields), r.session().getUpdatedAt()), r.tokenHash())));
+                        columns.updated(sessionFields, r.session().getFields(), fields), r.session().getUpdatedAt()),
+                        r.tokenHash())));
                 return row.isPresent();
             }
         }
