@@ -117,6 +117,7 @@ public final class AuthConfig {
     private final List<String> listeners;
     private final Optional<String> cookiePath;
     private final Optional<String> errorPage;
+    private final AccountSettings accounts;
 
     private AuthConfig(SettingReader r) {
         protectedPatterns = r.list(PROTECTED);
@@ -254,6 +255,7 @@ public final class AuthConfig {
             return p;
         });
         errorPage = r.optional(ERROR_PAGE, v -> r.requirePath(ERROR_PAGE, v));
+        accounts = AccountSettings.read(r);
 
         if (maxAge.isZero()) {
             throw r.bad(MAX_AGE, "0", "a session must live longer than 0 seconds");
@@ -370,6 +372,8 @@ public final class AuthConfig {
     public Optional<String> verificationSender() { return verificationSender; }
     /** Class names of {@code SessionListener}s to instantiate. */
     public List<String> listeners() { return listeners; }
+    /** Mail and the account lifecycle: the mail sender, password resets, account deletion. */
+    public AccountSettings accounts() { return accounts; }
 
     /** The cookies' {@code Path}, when set; empty means the app's context path ({@code /} for the root app). */
     public Optional<String> cookiePath() { return cookiePath; }

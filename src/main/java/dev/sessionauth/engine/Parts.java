@@ -1,7 +1,7 @@
 package dev.sessionauth.engine;
 
 import dev.sessionauth.SessionListener;
-import dev.sessionauth.VerificationSender;
+import dev.sessionauth.MailSender;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.crypto.CookieSigner;
 import dev.sessionauth.crypto.PasswordHasher;
@@ -16,12 +16,13 @@ import java.util.Optional;
  * the background thread and the listeners' thread; the stores are their owner's to close.
  */
 record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver, OwnSessions own,
-                    EmailVerification verification, Accounts accounts, Housekeeping housekeeping)
+                    EmailVerification verification, Accounts accounts, Housekeeping housekeeping,
+                    PasswordReset passwordReset, EmailChange emailChange, AccountDeletion deletion)
         implements AutoCloseable {
 
     /** Reads or creates the secrets and wires every part over {@code stores}. */
     public static Parts wire(AuthConfig config, Clock clock, Stores stores, List<SessionListener> listeners,
-                             VerificationSender sender) {
+                             MailSender sender) {
         TokenGenerator tokens = new TokenGenerator();
         List<byte[]> secrets = StoreSetup.secrets(config, stores.meta(), tokens);
         SessionEvents events = new SessionEvents(listeners);
@@ -35,11 +36,21 @@ record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver
         Housekeeping housekeeping = new Housekeeping(clock, stores.sessions(), stores.verifications(),
                 stores.attempts(), stores.meta(), revoked,
                 jwt ? Optional.of(config.revocationPollInterval()) : Optional.empty());
+        Outbox outbox = new Outbox(sender, housekeeping.background());
         EmailVerification verification = new EmailVerification(config, clock, stores.users(), stores.verifications(),
-                tokens, sender, housekeeping.background(), resolver);
-        Accounts accounts = new Accounts(config, clock, stores.users(), stores.sessions(),
-                new PasswordHasher(config.bcryptCost()), tokens, events, resolver, own, verification);
-        return new Parts(new CookieSigner(secrets), events, resolver, own, verification, accounts, housekeeping);
+                tokens, outbox, resolver);
+        PasswordHasher passwords = new PasswordHasher(config.bcryptCost());
+        Accounts accounts = new Accounts(config, clock, stores.users(), stores.sessions(), passwords, tokens, events,
+                resolver, own, verification);
+        // The account lifecycle: password reset, e-mail change, deletion.
+        PasswordReset reset = new PasswordReset(config, clock, stores.users(), stores.verifications(), tokens,
+                passwords, outbox, own, events);
+        EmailChange emailChange = new EmailChange(config, clock, stores.users(), stores.verifications(), tokens,
+                outbox, verification, resolver, events);
+        AccountDeletion deletion = new AccountDeletion(config, clock, stores.users(), stores.verifications(), tokens,
+                outbox, accounts, own, resolver, events);
+        return new Parts(new CookieSigner(secrets), events, resolver, own, verification, accounts, housekeeping,
+                reset, emailChange, deletion);
     }
 
     @Override

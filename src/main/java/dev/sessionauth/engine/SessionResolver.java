@@ -245,4 +245,18 @@ final class SessionResolver {
     public boolean isFresh(Session session) {
         return session.isFreshAt(Instants.now(clock), config.freshAge());
     }
+
+    /**
+     * {@code current} as the store has it now: a resolution answered from the jwt cache is read again, so a session
+     * revoked elsewhere cannot change a password or delete an account. {@code UNAUTHORIZED} (or the fitting 401)
+     * when there is no live session.
+     */
+    Resolution fromStore(Resolution current) {
+        Resolution r = current.cached() && current.token().isPresent()
+                ? fromStore(Presented.bearer(current.token().get()), false) : current;
+        if (!r.isValid()) {
+            throw new AuthException(r.isStale() ? r.failure() : ErrorCode.UNAUTHORIZED);
+        }
+        return r;
+    }
 }
