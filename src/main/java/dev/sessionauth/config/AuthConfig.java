@@ -114,6 +114,7 @@ public final class AuthConfig {
     private final boolean sendVerificationOnSignUp;
     private final Optional<String> verificationSender;
     private final List<String> listeners;
+    private final AccountSettings accounts;
 
     private AuthConfig(SettingReader r) {
         protectedPatterns = r.list(PROTECTED);
@@ -241,6 +242,7 @@ public final class AuthConfig {
         sendVerificationOnSignUp = r.bool(EMAIL_VERIFICATION_SEND_ON_SIGN_UP, emailVerificationRequired);
         verificationSender = r.optional(EMAIL_VERIFICATION_SENDER, v -> r.className(EMAIL_VERIFICATION_SENDER, v));
         listeners = r.list(LISTENERS).stream().map(v -> r.className(LISTENERS, v)).toList();
+        accounts = AccountSettings.read(r);
 
         if (maxAge.isZero()) {
             throw r.bad(MAX_AGE, "0", "a session must live longer than 0 seconds");
@@ -350,6 +352,8 @@ public final class AuthConfig {
     public Optional<String> verificationSender() { return verificationSender; }
     /** Class names of {@code SessionListener}s to instantiate. */
     public List<String> listeners() { return listeners; }
+    /** Mail and the account lifecycle: the mail sender, password resets, account deletion. */
+    public AccountSettings accounts() { return accounts; }
 
     /** For tests and diagnostics: the settings as their names, secrets hidden. */
     @Override

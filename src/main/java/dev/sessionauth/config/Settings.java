@@ -57,6 +57,12 @@ final class Settings {
     static final String EMAIL_VERIFICATION_SEND_ON_SIGN_UP = "emailVerification.sendOnSignUp";
     static final String EMAIL_VERIFICATION_SENDER = "emailVerification.sender";
     static final String LISTENERS = "listeners";
+    // Mail and the account lifecycle (AccountSettings).
+    static final String MAIL_SENDER = "mail.sender";
+    static final String PASSWORD_RESET_EXPIRES_IN = "passwordReset.expiresIn";
+    static final String PASSWORD_RESET_REVOKE_SESSIONS = "passwordReset.revokeSessions";
+    static final String DELETE_USER_SEND_CONFIRMATION = "deleteUser.sendConfirmation";
+    static final String DELETE_USER_EXPIRES_IN = "deleteUser.expiresIn";
 
     static final List<String> NAMES = List.of(PROTECTED, PUBLIC, LOGIN_PAGE, BASE_PATH, BASE_URL, TRUSTED_ORIGINS,
             TRUST_PROXY, SECRET, MAX_AGE, UPDATE_AGE, ABSOLUTE_MAX_AGE, FRESH_AGE, REMEMBER_ME, STRATEGY,
@@ -67,7 +73,9 @@ final class Settings {
             RATE_LIMIT_STRICT_MAX, RATE_LIMIT_SIGN_IN_WINDOW, RATE_LIMIT_SIGN_IN_MAX_FAILURES, RATE_LIMIT_STORAGE,
             DATA_SOURCE, JDBC_URL, JDBC_USER, JDBC_PASSWORD, JDBC_MAX_POOL_SIZE, SCHEMA, VERIFIED, FRESH, USER_FIELDS,
             SESSION_FIELDS, EMAIL_VERIFICATION_REQUIRED, EMAIL_VERIFICATION_EXPIRES_IN,
-            EMAIL_VERIFICATION_SEND_ON_SIGN_UP, EMAIL_VERIFICATION_SENDER, LISTENERS);
+            EMAIL_VERIFICATION_SEND_ON_SIGN_UP, EMAIL_VERIFICATION_SENDER, LISTENERS,
+            MAIL_SENDER, PASSWORD_RESET_EXPIRES_IN, PASSWORD_RESET_REVOKE_SESSIONS, DELETE_USER_SEND_CONFIRMATION,
+            DELETE_USER_EXPIRES_IN);
 
     private Settings() {
     }

@@ -1,12 +1,14 @@
 package dev.sessionauth.engine;
 
+import dev.sessionauth.Mail;
+import dev.sessionauth.MailSender;
 import dev.sessionauth.SessionListener;
 import dev.sessionauth.VerificationSender;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 /** Creates the listener and sender classes a setting names, from the app's class loader. */
 final class ConfiguredClasses {
@@ -20,11 +22,39 @@ final class ConfiguredClasses {
         return all;
     }
 
-    /** The sender the {@code emailVerification.sender} setting names, else the fallback. */
-    public static VerificationSender verificationSender(AuthConfig config, Supplier<VerificationSender> fallback) {
-        return config.verificationSender()
-                .map(name -> instantiate("emailVerification.sender", name, VerificationSender.class))
-                .orElseGet(fallback);
+    /**
+     * Who delivers mail: the {@link MailSender} given in code or named by {@code mail.sender}; else a
+     * {@link VerificationSender} (given in code or named by {@code emailVerification.sender}) for verification links,
+     * with the logging sender for the other kinds; else the logging sender for all.
+     *
+     * @throws ConfigException when both a mail sender and a verification sender are set
+     */
+    public static MailSender mailSender(AuthConfig config, Optional<MailSender> givenMail,
+                                        Optional<VerificationSender> givenVerification) {
+        Optional<MailSender> mail = givenMail.or(() -> config.accounts().mailSender()
+                .map(name -> instantiate("mail.sender", name, MailSender.class)));
+        boolean verificationSet = givenVerification.isPresent() || config.verificationSender().isPresent();
+        if (mail.isPresent() && verificationSet) {
+            throw new ConfigException("mail.sender and emailVerification.sender are both set: the mail sender delivers"
+                    + " every message, verification links included; remove emailVerification.sender (or the"
+                    + " builder's verificationSender(...))");
+        }
+        if (mail.isPresent()) {
+            return mail.get();
+        }
+        MailSender logging = new LoggingMailSender(config);
+        if (!verificationSet) {
+            return logging;
+        }
+        VerificationSender verification = givenVerification.orElseGet(() -> instantiate("emailVerification.sender",
+                config.verificationSender().orElseThrow(), VerificationSender.class));
+        return m -> {
+            if (m.kind() == Mail.Kind.VERIFY_EMAIL) {
+                verification.send(m.user(), m.link());
+            } else {
+                logging.send(m);
+            }
+        };
     }
 
     /**

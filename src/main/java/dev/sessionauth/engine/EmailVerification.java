@@ -5,24 +5,20 @@ import dev.sessionauth.BrowserUpdate;
 import dev.sessionauth.EmailVerified;
 import dev.sessionauth.ErrorCode;
 import dev.sessionauth.LinkBase;
+import dev.sessionauth.Mail;
 import dev.sessionauth.Presented;
 import dev.sessionauth.Resolution;
 import dev.sessionauth.User;
 import dev.sessionauth.VerificationSender;
 import dev.sessionauth.config.AuthConfig;
-import dev.sessionauth.config.LinkOrigins;
-import dev.sessionauth.config.Origins;
 import dev.sessionauth.crypto.TokenGenerator;
 import dev.sessionauth.crypto.TokenHasher;
 import dev.sessionauth.store.Credentials;
 import dev.sessionauth.store.UserStore;
 import dev.sessionauth.store.VerificationStore;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /**
  * E-mail verification: a single-use secret per user, mailed as a link the engine builds from {@code baseURL} (or
@@ -30,7 +26,6 @@ import java.util.concurrent.Executor;
  * link is opened.
  */
 final class EmailVerification {
-    private static final System.Logger LOG = System.getLogger(EmailVerification.class.getName());
     private static final String PREFIX = "email-verification:";
 
     private final AuthConfig config;
@@ -38,22 +33,19 @@ final class EmailVerification {
     private final UserStore users;
     private final VerificationStore verifications;
     private final TokenGenerator tokens;
-    private final LinkOrigins linkOrigins;
-    private final VerificationSender sender;
-    private final Executor background;
+    private final MailLinks mailLinks;
+    private final Outbox outbox;
     private final SessionResolver resolver;
 
     public EmailVerification(AuthConfig config, Clock clock, UserStore users, VerificationStore verifications,
-                             TokenGenerator tokens, VerificationSender sender, Executor background,
-                             SessionResolver resolver) {
+                             TokenGenerator tokens, Outbox outbox, SessionResolver resolver) {
         this.config = config;
         this.clock = clock;
         this.users = users;
         this.verifications = verifications;
         this.tokens = tokens;
-        this.linkOrigins = new LinkOrigins(config);
-        this.sender = sender;
-        this.background = background;
+        this.mailLinks = new MailLinks(config);
+        this.outbox = outbox;
         this.resolver = resolver;
     }
 
@@ -67,25 +59,10 @@ final class EmailVerification {
                 .ifPresent(u -> send(u, Optional.of(links), callbackURL));
     }
 
-    /**
-     * Where {@code <basePath>/verify-email} is: {@code baseURL}, else the origin the request reached; then the
-     * context path (known only from a request) and {@code basePath}.
-     */
-    private Optional<String> verifyUrl(Optional<LinkBase> links) {
-        String contextPath = links.map(LinkBase::contextPath).orElse("");
-        return config.baseUrl().or(() -> links.map(LinkBase::origin))
-                .map(origin -> origin + contextPath + config.basePath() + "/verify-email");
-    }
-
-    /** Replaces the user's verification secret and mails the link, on the background thread. */
+    /** Replaces the user's verification secret and mails the link to their address, on the background thread. */
     void send(User user, Optional<LinkBase> links, Optional<String> callbackURL) {
-        Optional<String> base = verifyUrl(links);
-        if (base.isEmpty() || !linkOrigins.isTrusted(base.get())) {
-            // A link built from an attacker's Host header would mail the secret to the attacker's server.
-            LOG.log(System.Logger.Level.WARNING, "not sending a verification link to user " + user.getId() + ": "
-                    + base.map(b -> "its origin " + Origins.of(b).orElse("(none)") + " is not trusted")
-                            .orElse("no origin to build it from")
-                    + "; set baseURL (or add the origin to trustedOrigins)");
+        Optional<String> base = mailLinks.endpoint(links, "/verify-email", "verification", user.getId());
+        if (base.isEmpty()) {
             return;
         }
         String secret = tokens.newToken();
@@ -94,16 +71,8 @@ final class EmailVerification {
         verifications.deleteAll(identifier);
         verifications.create(tokens.newId(), identifier, TokenHasher.hash(secret),
                 now.plus(config.emailVerificationExpiresIn()), now);
-        String link = base.get() + "?token=" + secret
-                + callbackURL.map(c -> "&callbackURL=" + URLEncoder.encode(c, StandardCharsets.UTF_8)).orElse("");
-        background.execute(() -> {
-            try {
-                sender.send(user, link);
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "sending the verification link to user " + user.getId()
-                        + " failed: " + e);
-            }
-        });
+        outbox.post(new Mail(Mail.Kind.VERIFY_EMAIL, user.getEmail(), user,
+                base.get() + "?token=" + secret + MailLinks.param("callbackURL", callbackURL)));
     }
 
     /**
@@ -131,8 +100,8 @@ final class EmailVerification {
         return new EmailVerified(user, browser);
     }
 
-    /** Where verification links go; the logging sender unless one was configured. */
+    /** Where verification links go: the mail sender, as a {@link VerificationSender}. */
     public VerificationSender sender() {
-        return sender;
+        return (user, link) -> outbox.sender().send(new Mail(Mail.Kind.VERIFY_EMAIL, user.getEmail(), user, link));
     }
 }

@@ -1,7 +1,7 @@
 package dev.sessionauth.engine;
 
 import dev.sessionauth.SessionListener;
-import dev.sessionauth.VerificationSender;
+import dev.sessionauth.MailSender;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.crypto.CookieSigner;
 import dev.sessionauth.crypto.PasswordHasher;
@@ -21,7 +21,7 @@ record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver
 
     /** Reads or creates the secrets and wires every part over {@code stores}. */
     public static Parts wire(AuthConfig config, Clock clock, Stores stores, List<SessionListener> listeners,
-                             VerificationSender sender) {
+                             MailSender sender) {
         TokenGenerator tokens = new TokenGenerator();
         List<byte[]> secrets = StoreSetup.secrets(config, stores.meta(), tokens);
         SessionEvents events = new SessionEvents(listeners);
@@ -31,8 +31,9 @@ record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver
         OwnSessions own = new OwnSessions(config, clock, stores.sessions(), events, resolver);
         Housekeeping housekeeping = new Housekeeping(clock, stores.sessions(), stores.verifications(),
                 stores.attempts());
+        Outbox outbox = new Outbox(sender, housekeeping.background());
         EmailVerification verification = new EmailVerification(config, clock, stores.users(), stores.verifications(),
-                tokens, sender, housekeeping.background(), resolver);
+                tokens, outbox, resolver);
         Accounts accounts = new Accounts(config, clock, stores.users(), stores.sessions(),
                 new PasswordHasher(config.bcryptCost()), tokens, events, resolver, own, verification);
         return new Parts(new CookieSigner(secrets), events, resolver, own, verification, accounts, housekeeping);

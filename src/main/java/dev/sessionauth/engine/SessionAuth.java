@@ -130,7 +130,7 @@ public final class SessionAuth implements AutoCloseable {
         return parts.verification().verify(secret, presented);
     }
 
-    /** Where verification links go; the logging sender unless one was configured. */
+    /** Where verification links go: the configured mail sender, as a {@link VerificationSender}. */
     public VerificationSender verificationSender() {
         return parts.verification().sender();
     }

@@ -1,6 +1,6 @@
 package dev.sessionauth.engine;
 
-import dev.sessionauth.LoggingVerificationSender;
+import dev.sessionauth.MailSender;
 import dev.sessionauth.SessionListener;
 import dev.sessionauth.VerificationSender;
 import dev.sessionauth.config.AuthConfig;
@@ -30,6 +30,7 @@ public final class SessionAuthBuilder {
     private Map<String, String> environment = System.getenv();
     private final List<SessionListener> listeners = new ArrayList<>();
     private VerificationSender verificationSender;
+    private MailSender mailSender;
     private Stores given;
     private AttemptStore attempts;
 
@@ -78,9 +79,15 @@ public final class SessionAuthBuilder {
         return this;
     }
 
-    /** Delivers e-mail verification links (default: written to the log). */
+    /** Delivers e-mail verification links only (default: written to the log); {@link #mailSender} replaces it. */
     public SessionAuthBuilder verificationSender(VerificationSender sender) {
         this.verificationSender = sender;
+        return this;
+    }
+
+    /** Delivers every message: verification, password reset, e-mail change, account deletion (default: the log). */
+    public SessionAuthBuilder mailSender(MailSender sender) {
+        this.mailSender = sender;
         return this;
     }
 
@@ -120,8 +127,8 @@ public final class SessionAuthBuilder {
                 ConfigSource.systemProperties(systemProperties),
                 ConfigSource.environment(environment))));
         List<SessionListener> allListeners = ConfiguredClasses.listeners(c, listeners);
-        VerificationSender sender = Optional.ofNullable(verificationSender)
-                .orElseGet(() -> ConfiguredClasses.verificationSender(c, LoggingVerificationSender::new));
+        MailSender sender = ConfiguredClasses.mailSender(c, Optional.ofNullable(mailSender),
+                Optional.ofNullable(verificationSender));
         Stores stores = StoreSetup.open(c, clock, Optional.ofNullable(dataSource), Optional.ofNullable(given),
                 Optional.ofNullable(attempts));
         return StoreSetup.closedOnFailure(stores,

@@ -89,7 +89,8 @@ class VerificationSenderTest {
 
     @Test
     void withoutASenderTheServerLogsTheLink() throws Exception {
-        try (Capture log = new Capture(LoggingVerificationSender.class.getName());
+        // The default is now the mail sender's logging default (engine.LoggingMailSender), for every kind of mail.
+        try (Capture log = new Capture("dev.sessionauth.engine.LoggingMailSender");
              TestServer server = TestServer.builder().set("emailVerification.required", "true").start()) {
             String email = uniqueEmail("logged");
             String userId = signUp(server.client(), email).json().path("user").path("id").asText();
