@@ -222,7 +222,7 @@ class DemoBrowserTest {
 
         driver.findElement(By.id("verify-email")).click();
         waitOn(driver).until(ExpectedConditions.urlToBe(demo.url("/dev/mail")));
-        WebElement link = waitOn(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".verify-link")));
+        WebElement link = waitOn(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.mail[data-kind='VERIFY_EMAIL'] a.mail-link")));
         Chromium.screenshot(driver, "dev-mailbox");
         link.click();
 
