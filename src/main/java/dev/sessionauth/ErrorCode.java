@@ -17,7 +17,8 @@ public enum ErrorCode {
     SESSION_EXPIRED(401, "Your session has expired; please sign in again"),
     /**
      * The presented session cookie or bearer token is malformed or its signature does not verify (tampered,
-     * signed with another secret); also an unknown, used or expired e-mail verification link.
+     * signed with another secret); also an unknown, used or expired link (e-mail verification, password reset,
+     * e-mail change, account deletion).
      */
     INVALID_TOKEN(401, "The session token is not valid"),
     /**
@@ -42,6 +43,8 @@ public enum ErrorCode {
     PASSWORD_TOO_LONG(400, "Password too long"),
     /** The password is on the list of the most common ones ({@code password.rejectCommon}). */
     PASSWORD_TOO_WEAK(400, "This password is too common; choose another"),
+    /** The current password given to change the password or delete the account is not the user's. */
+    INVALID_PASSWORD(400, "Invalid password"),
     /** The body is not valid JSON, a field has the wrong type, a required field is missing or unknown. */
     INVALID_REQUEST_BODY(400, "Invalid request body"),
     /** The request path could not be normalized unambiguously (encoded slash, {@code ..} above root, ...). */

@@ -5,7 +5,7 @@ package dev.sessionauth;
  * {@code useSessionUpdate}. Register in code ({@code SessionAuth.builder().listener(...)}) or by class name
  * (setting {@code listeners}, a public no-argument constructor). Calls arrive on one background thread, in order;
  * a slow listener delays the events behind it and a throwing one loses only its own call, but neither ever
- * delays or breaks a request.
+ * delays or breaks a request. The one exception is {@link #userDeleted}, which runs on the request's thread.
  */
 public interface SessionListener {
     /** Why a session was ended before its time. */
@@ -36,5 +36,26 @@ public interface SessionListener {
 
     /** A session was found past its expiry and deleted. */
     default void expired(Session session) {
+    }
+
+    /** The user changed their password (knowing the current one). */
+    default void passwordChanged(User user) {
+    }
+
+    /** The user set a new password through a reset link; their sessions have ended (unless configured otherwise). */
+    default void passwordReset(User user) {
+    }
+
+    /** The user's e-mail address changed from {@code previousEmail} to {@code user.getEmail()}. */
+    default void emailChanged(User user, String previousEmail) {
+    }
+
+    /**
+     * The user is about to be deleted: called on the request's thread before their rows (sessions, credentials,
+     * verification secrets, the user) are deleted, so the app can delete its own rows that refer to the user. A
+     * listener that throws stops the deletion (the request fails with {@code INTERNAL_ERROR} and the account stays),
+     * so an app whose clean-up failed is never left with rows of a user that no longer exists.
+     */
+    default void userDeleted(User user) {
     }
 }

@@ -7,6 +7,8 @@ import dev.sessionauth.BrowserUpdate;
 import dev.sessionauth.Caller;
 import dev.sessionauth.ClientInfo;
 import dev.sessionauth.ErrorCode;
+import dev.sessionauth.PasswordChange;
+import dev.sessionauth.PasswordChanged;
 import dev.sessionauth.ProfileChange;
 import dev.sessionauth.Resolution;
 import dev.sessionauth.Session;
@@ -167,6 +169,43 @@ final class Accounts {
         User user = current.user().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         User updated = updateUser(user.getId(), change, writer);
         return resolver.changed(current.session().orElseThrow(), updated, current.token().orElseThrow(), false);
+    }
+
+    /**
+     * Changes the user's password after checking the current one. With {@code revokeOtherSessions} the caller gets a
+     * new session first, then every other session of the user ends, the caller's old one too.
+     */
+    public PasswordChanged changePassword(Resolution current, PasswordChange change, ClientInfo client) {
+        Session session = current.session().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
+        User user = current.user().orElseThrow();
+        input.checkNewPassword(change.newPassword());
+        checkPassword(user.getId(), change.currentPassword());
+        Instant now = Instants.now(clock);
+        if (!users.updatePassword(user.getId(), passwords.hash(change.newPassword()), now)) {
+            throw new AuthException(ErrorCode.UNAUTHORIZED, "The account has no password to change");
+        }
+        events.publish(l -> l.passwordChanged(user));
+        if (!change.revokeOtherSessions()) {
+            return new PasswordChanged(user, Optional.empty());
+        }
+        String token = tokens.newToken();
+        Session fresh = newSession(user.getId(), session.isRemember(), client, now);
+        sessions.create(new NewSession(fresh, TokenHasher.hash(token)));
+        events.publish(l -> l.created(fresh, user));
+        own.revokeOthers(user.getId(), fresh.getId());
+        return new PasswordChanged(user, Optional.of(signedIn(user, fresh, token)));
+    }
+
+    /** Checks the user's current password (bcrypt work either way); {@code INVALID_PASSWORD} when it is wrong. */
+    void checkPassword(String userId, String password) {
+        Optional<Credentials> credentials = password.length() > config.passwordMaxLength() * 4
+                ? Optional.empty() : users.findCredentialsById(userId);
+        boolean ok = credentials.isPresent()
+                ? passwords.verify(password, credentials.get().passwordHash())
+                : passwords.verifyNobody(password);
+        if (!ok) {
+            throw new AuthException(ErrorCode.INVALID_PASSWORD, "The current password is not correct");
+        }
     }
 
     /** Whether clients may set this user field (at sign-up, through update-user). */

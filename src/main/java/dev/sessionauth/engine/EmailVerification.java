@@ -26,7 +26,7 @@ import java.util.Optional;
  * link is opened.
  */
 final class EmailVerification {
-    private static final String PREFIX = "email-verification:";
+    static final String PREFIX = "email-verification:";
 
     private final AuthConfig config;
     private final Clock clock;

@@ -16,7 +16,8 @@ import java.util.Optional;
  * the background thread and the listeners' thread; the stores are their owner's to close.
  */
 record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver, OwnSessions own,
-                    EmailVerification verification, Accounts accounts, Housekeeping housekeeping)
+                    EmailVerification verification, Accounts accounts, Housekeeping housekeeping,
+                    PasswordReset passwordReset, EmailChange emailChange, AccountDeletion deletion)
         implements AutoCloseable {
 
     /** Reads or creates the secrets and wires every part over {@code stores}. */
@@ -34,9 +35,18 @@ record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver
         Outbox outbox = new Outbox(sender, housekeeping.background());
         EmailVerification verification = new EmailVerification(config, clock, stores.users(), stores.verifications(),
                 tokens, outbox, resolver);
-        Accounts accounts = new Accounts(config, clock, stores.users(), stores.sessions(),
-                new PasswordHasher(config.bcryptCost()), tokens, events, resolver, own, verification);
-        return new Parts(new CookieSigner(secrets), events, resolver, own, verification, accounts, housekeeping);
+        PasswordHasher passwords = new PasswordHasher(config.bcryptCost());
+        Accounts accounts = new Accounts(config, clock, stores.users(), stores.sessions(), passwords, tokens, events,
+                resolver, own, verification);
+        // The account lifecycle: password reset, e-mail change, deletion.
+        PasswordReset reset = new PasswordReset(config, clock, stores.users(), stores.verifications(), tokens,
+                passwords, outbox, own, events);
+        EmailChange emailChange = new EmailChange(config, clock, stores.users(), stores.verifications(), tokens,
+                outbox, verification, resolver, events);
+        AccountDeletion deletion = new AccountDeletion(config, clock, stores.users(), stores.verifications(), tokens,
+                outbox, accounts, own, resolver, events);
+        return new Parts(new CookieSigner(secrets), events, resolver, own, verification, accounts, housekeeping,
+                reset, emailChange, deletion);
     }
 
     @Override

@@ -4,8 +4,13 @@ import dev.sessionauth.AuthContext;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.BrowserUpdate;
 import dev.sessionauth.Caller;
+import dev.sessionauth.DeleteUser;
+import dev.sessionauth.DeleteUserResult;
+import dev.sessionauth.EmailChangeResult;
 import dev.sessionauth.EmailVerified;
 import dev.sessionauth.LinkBase;
+import dev.sessionauth.PasswordChange;
+import dev.sessionauth.PasswordChanged;
 import dev.sessionauth.Presented;
 import dev.sessionauth.ProfileChange;
 import dev.sessionauth.Resolution;
@@ -34,7 +39,8 @@ import java.util.Optional;
 
 /**
  * The session engine's entry point: sign-up, sign-in, sign-out, resolving a request's session with sliding refresh,
- * listing and revoking sessions, e-mail parts.verification(). One instance per app, shared by the filter, the HTTP API and
+ * listing and revoking sessions, e-mail verification, changing and resetting passwords, changing the address,
+ * deleting the account. One instance per app, shared by the filter, the HTTP API and
  * the app's own code ({@code SessionAuth.of(request)}). Thread-safe; close it when the app stops. The work is done
  * by the parts in {@code dev.sessionauth.engine}, which the {@link SessionAuthBuilder} wires.
  */
@@ -69,15 +75,7 @@ public final class SessionAuth implements AutoCloseable {
      * @throws IllegalStateException when the filter does not cover this request
      */
     public static SessionAuth of(ServletRequest request) {
-        Object auth = request.getAttribute(ATTRIBUTE);
-        if (auth == null && request instanceof HttpServletRequest http) {
-            auth = http.getServletContext().getAttribute(ATTRIBUTE);
-        }
-        if (auth instanceof SessionAuth sessionAuth) {
-            return sessionAuth;
-        }
-        throw new IllegalStateException("SessionAuth is not set up for this request: declare SessionAuthFilter in"
-                + " web.xml with a <filter-mapping> that covers this path");
+        return Published.of(request);
     }
 
     public AuthConfig config() {
@@ -125,9 +123,10 @@ public final class SessionAuth implements AutoCloseable {
         parts.verification().request(email, links, callbackURL);
     }
 
-    /** Uses up a verification secret and marks its user's address verified; {@code INVALID_TOKEN} otherwise. */
+    /** Uses up a verification (or e-mail change) link's secret: the address is verified; else {@code INVALID_TOKEN}. */
     public EmailVerified verifyEmail(String secret, Presented presented) {
-        return parts.verification().verify(secret, presented);
+        return EmailChange.isChangeToken(secret) ? parts.emailChange().confirm(secret, presented)
+                : parts.verification().verify(secret, presented);
     }
 
     /** Where verification links go: the configured mail sender, as a {@link VerificationSender}. */
@@ -209,6 +208,37 @@ public final class SessionAuth implements AutoCloseable {
     /** {@link #updateSession(Session, Map, Writer)} for the request's session; the browser's cache follows. */
     public Resolution updateSession(Resolution current, Map<String, Object> fields, Writer writer) {
         return parts.own().updateFields(current, fields, writer);
+    }
+
+    /** Changes the password, checking the current one first ({@code INVALID_PASSWORD}, {@code PASSWORD_TOO_*}). */
+    public PasswordChanged changePassword(Resolution current, PasswordChange change, Caller caller) {
+        return parts.accounts().changePassword(current, change, caller.client());
+    }
+
+    /** Mails a password-reset link if the address has an account; the same outcome, and work, either way. */
+    public void requestPasswordReset(String email, LinkBase links, Optional<String> redirectTo) {
+        parts.passwordReset().request(email, Optional.of(links), redirectTo);
+    }
+
+    /** Whether a password-reset token would be accepted now; nothing is used up. */
+    public boolean isPasswordResetValid(String token) {
+        return parts.passwordReset().isValid(token);
+    }
+
+    /** Sets a new password with a single-use reset token ({@code INVALID_TOKEN}); the user's sessions end. */
+    public User resetPassword(String token, String newPassword) {
+        return parts.passwordReset().reset(token, newPassword);
+    }
+
+    /** Changes the address at once (unverified user) or mails a link to the new one (verified user). */
+    public EmailChangeResult changeEmail(Resolution current, String newEmail, LinkBase links,
+                                         Optional<String> callbackURL) {
+        return parts.emailChange().change(current, newEmail, Optional.of(links), callbackURL);
+    }
+
+    /** Deletes the user (password, fresh session or mailed token), or mails a confirmation link first. */
+    public DeleteUserResult deleteUser(Resolution current, DeleteUser request, LinkBase links) {
+        return parts.deletion().delete(current, request, Optional.of(links));
     }
 
     /** The request's session, like Better Auth's {@code getServerSession}. */

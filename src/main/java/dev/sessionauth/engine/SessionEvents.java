@@ -1,6 +1,7 @@
 package dev.sessionauth.engine;
 
 import dev.sessionauth.SessionListener;
+import dev.sessionauth.User;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -50,6 +51,21 @@ final class SessionEvents implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * Tells every listener, on this thread and before anything is deleted, that {@code user} is about to be deleted.
+     * A listener that fails stops the deletion: the app's own rows of the user may still be there.
+     */
+    void userDeleting(User user) {
+        for (SessionListener listener : listeners) {
+            try {
+                listener.userDeleted(user);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("session listener " + listener.getClass().getName() + " failed in"
+                        + " userDeleted, so user " + user.getId() + " was not deleted: " + e, e);
+            }
+        }
     }
 
     @Override

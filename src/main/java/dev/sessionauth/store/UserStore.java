@@ -39,4 +39,21 @@ public interface UserStore {
 
     /** Marks the user's e-mail address as verified; whether the user exists. */
     boolean markEmailVerified(String userId, Instant now);
+
+    /** The user with this id and their password hash (for checking the current password). */
+    Optional<Credentials> findCredentialsById(String userId);
+
+    /** Replaces the user's password hash; whether the user has a password credential. */
+    boolean updatePassword(String userId, String passwordHash, Instant now);
+
+    /**
+     * Gives the user a new (lower-case) e-mail address, not yet verified; the user as stored afterwards, empty when
+     * there is no such user.
+     *
+     * @throws DuplicateEmailException when another user has the address, with nothing written
+     */
+    Optional<User> changeEmail(String userId, String newEmail, Instant now);
+
+    /** Deletes the user with their credentials and sessions, all or nothing; whether the user existed. */
+    boolean delete(String userId);
 }

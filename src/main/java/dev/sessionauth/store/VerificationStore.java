@@ -14,6 +14,9 @@ public interface VerificationStore {
      */
     Optional<String> consume(String valueHash, Instant now);
 
+    /** The identifier of a secret that is there and not expired, without using it up (a link opened to look). */
+    Optional<String> find(String valueHash, Instant now);
+
     /** Deletes every secret of {@code identifier}, so that only the newest link works. */
     void deleteAll(String identifier);
 

@@ -122,6 +122,62 @@ final class ApiExchange {
         return names;
     }
 
+    /** Work an endpoint does once its body is read; it answers the request itself. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work}; when it fails and the body is a form that names an {@code errorCallbackURL}, the browser
+     * goes back there with {@code ?error=CODE} (with {@code Retry-After} when throttled); else the failure goes on to
+     * be answered as JSON.
+     */
+    static void backToFormOnError(JsonBody body, Optional<String> errorCallback, HttpServletResponse response,
+                                  Work work) throws IOException {
+        try {
+            work.run();
+        } catch (TooManyRequestsException e) {
+            redirectOnFormError(body, errorCallback, refusal(response, e), response);
+        } catch (AuthException e) {
+            redirectOnFormError(body, errorCallback, e, response);
+        }
+    }
+
+    /** Answers success: a form that names a {@code callbackURL} goes there, anything else gets {@code json}. */
+    void succeed(JsonBody body, Optional<String> callback, HttpServletResponse response, JsonNode json)
+            throws IOException {
+        if (body.isForm() && callback.isPresent()) {
+            redirect(response, callback.get());
+        } else {
+            write(response, json);
+        }
+    }
+
+    /**
+     * A form post made with a session must carry that session's CSRF token ({@code _csrf}, or the
+     * {@code X-CSRF-Token} header), as a form to the app's own pages must: the Origin check alone trusts whatever
+     * the browser reports.
+     */
+    void checkFormToken(JsonBody body, HttpServletRequest request, Resolution session) {
+        if (!body.isForm() || !session.isValid()) {
+            return;
+        }
+        Optional<String> presented = Optional.ofNullable(request.getHeader(CsrfGuard.TOKEN_HEADER))
+                .or(() -> body.optionalString(CsrfGuard.TOKEN_FIELD));
+        if (!csrf.matches(presented, auth.contextFor(session).getCsrfToken())) {
+            throw new AuthException(ErrorCode.INVALID_CSRF_TOKEN, "This form needs the session's CSRF token: render"
+                    + " <auth:csrfInput/> inside it, or send the X-CSRF-Token header");
+        }
+    }
+
+    /** The names a body may carry: {@code base} and the fields of an HTML form (its CSRF token and callbacks). */
+    static Set<String> withFormFields(Set<String> base) {
+        Set<String> names = new HashSet<>(base);
+        names.addAll(Set.of("callbackURL", "errorCallbackURL", CsrfGuard.TOKEN_FIELD));
+        return names;
+    }
+
     /** Sets {@code Retry-After}; the refusal then goes out as any other error (or back to the form). */
     static AuthException refusal(HttpServletResponse response, TooManyRequestsException e) {
         response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The HTTP API under {@code basePath}, speaking Better Auth's wire protocol: routes each request to its endpoint
- * ({@link SignInEndpoints}, {@link SessionEndpoints}, {@link UserEndpoints}) and turns every failure into the
+ * ({@link SignInEndpoints}, {@link SessionEndpoints}, {@link UserEndpoints}, {@link PasswordEndpoints},
+ * {@link AccountEndpoints}) and turns every failure into the
  * JSON error it stands for. Throttled (DESIGN.md section 6): every request first passes the per-address
  * {@link RateLimiter}; sign-in and sign-up queue for password hashing in {@link HashingQueue}; sign-in is limited
  * per account by {@link SignInThrottle}.
@@ -26,6 +27,7 @@ final class AuthApi {
     private final SessionAuth auth;
     private final JsonResponses responses;
     private final Map<String, Endpoint> endpoints;
+    private final Map<String, Endpoint.WithSegment> prefixed;
     private final RateLimiter addresses;
     private final ApiExchange api;
 
@@ -36,11 +38,16 @@ final class AuthApi {
         ApiExchange api = new ApiExchange(auth, cookies, csrf, mapper, responses);
         HashingQueue hashing = new HashingQueue(auth.config().maxConcurrentHashes(), auth.config().hashQueueTimeout());
         Map<String, Endpoint> all = new HashMap<>();
-        all.putAll(new SignInEndpoints(api, hashing, new SignInThrottle(auth.config(), auth.accountLocks(), hashing))
-                .endpoints());
+        SignInThrottle passwordChecks = new SignInThrottle(auth.config(), auth.accountLocks(), hashing);
+        all.putAll(new SignInEndpoints(api, hashing, passwordChecks).endpoints());
         all.putAll(new SessionEndpoints(api).endpoints());
         all.putAll(new UserEndpoints(api).endpoints());
+        // The account lifecycle: passwords (change, reset) and the account (e-mail change, deletion).
+        PasswordEndpoints passwords = new PasswordEndpoints(api, hashing, passwordChecks);
+        all.putAll(passwords.endpoints());
+        all.putAll(new AccountEndpoints(api, passwordChecks).endpoints());
         this.endpoints = Map.copyOf(all);
+        this.prefixed = passwords.prefixedEndpoints();
         this.api = api;
     }
 
@@ -52,7 +59,7 @@ final class AuthApi {
             if (wait.isPresent()) {
                 throw new TooManyRequestsException("Too many requests from your address; try again later", wait.get());
             }
-            Endpoint e = endpoints.get(endpoint);
+            Endpoint e = endpoints.getOrDefault(endpoint, withSegment(endpoint));
             if (e == null) {
                 throw new AuthException(ErrorCode.NOT_FOUND, "No endpoint " + auth.config().basePath() + endpoint);
             }
@@ -75,6 +82,13 @@ final class AuthApi {
             LOG.log(System.Logger.Level.ERROR, "unexpected failure in " + endpoint, e);
             responses.error(response, ErrorCode.INTERNAL_ERROR);
         }
+    }
+
+    /** The prefixed endpoint whose prefix {@code path} starts with, bound to the one segment after it; else null. */
+    private Endpoint withSegment(String path) {
+        int slash = path.lastIndexOf('/');
+        Endpoint.WithSegment e = prefixed.get(path.substring(0, slash + 1));
+        return e == null || slash == path.length() - 1 ? null : e.bind(path.substring(slash + 1));
     }
 
     /**

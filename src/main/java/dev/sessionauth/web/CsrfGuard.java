@@ -78,8 +78,13 @@ public final class CsrfGuard {
                 return false;
             }
         }
-        return presented != null && !expected.isEmpty() && MessageDigest.isEqual(
-                presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+        return matches(Optional.ofNullable(presented), expected);
+    }
+
+    /** Whether a presented CSRF token is the session's, compared in constant time; always true when the check is off. */
+    public boolean matches(Optional<String> presented, String expected) {
+        return !enabled || presented.isPresent() && !expected.isEmpty() && MessageDigest.isEqual(
+                presented.get().getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether a URL (absolute, or relative to this app) points at a trusted origin: for callback URLs. */

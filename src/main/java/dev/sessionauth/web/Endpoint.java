@@ -22,6 +22,25 @@ record Endpoint(String method, Handler handler) {
         void handle(HttpServletRequest request, HttpServletResponse response) throws IOException;
     }
 
+    /** Answers a request whose path ends in a parameter, like {@code /reset-password/:token}. */
+    @FunctionalInterface
+    interface SegmentHandler {
+        void handle(HttpServletRequest request, HttpServletResponse response, UrlEncoded query, String segment)
+                throws IOException;
+    }
+
+    /**
+     * An endpoint under a path prefix ({@code /reset-password/}) whose last segment is a parameter: routed when
+     * nothing matches exactly and the rest of the path is one non-empty segment.
+     */
+    record WithSegment(String method, SegmentHandler handler) {
+        /** The endpoint for one value of the segment. */
+        Endpoint bind(String segment) {
+            return new Endpoint(method, (request, response, query) -> handler.handle(request, response, query,
+                    segment));
+        }
+    }
+
     static Endpoint get(Handler handler) {
         return new Endpoint("GET", handler);
     }

@@ -17,18 +17,19 @@ import java.util.regex.Pattern;
 
 /**
  * Per client address on the auth API (DESIGN.md section 6). Every request takes a token from its address's bucket
- * ({@code rateLimit.max} per {@code rateLimit.window}); sign-up and send-verification-email also take one from the
- * address's bucket for that endpoint ({@code rateLimit.strict.max} per {@code rateLimit.strict.window}). Buckets
- * (bucket4j) refill continuously, so a client that keeps to the rate never meets the limit, and a burst up to the
- * whole allowance is fine.
+ * ({@code rateLimit.max} per {@code rateLimit.window}); sign-up, send-verification-email, request-password-reset
+ * and change-email also take one from the address's bucket for that endpoint ({@code rateLimit.strict.max} per
+ * {@code rateLimit.strict.window}). Buckets (bucket4j) refill continuously, so a client that keeps to the rate never
+ * meets the limit, and a burst up to the whole allowance is fine.
  *
  * <p>Kept in this instance's memory, bounded: a bucket untouched for its window is dropped (it would be full
  * again, so nothing is lost), and at most {@value #MAX_ADDRESSES} addresses are kept per kind. IPv6 addresses count
  * per /64, the block one subscriber usually gets, or a single client could pick a fresh address per request.
  */
 final class RateLimiter {
-    /** The endpoints with the tight allowance: each creates an account or sends mail. */
-    static final Set<String> STRICT_ENDPOINTS = Set.of("/sign-up/email", "/send-verification-email");
+    /** The endpoints with the tight allowance: each creates an account or sends mail to an address it is given. */
+    static final Set<String> STRICT_ENDPOINTS = Set.of("/sign-up/email", "/send-verification-email",
+            "/request-password-reset", "/change-email");
     private static final long MAX_ADDRESSES = 100_000;
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.BrowserUpdate;
 import dev.sessionauth.Caller;
+import dev.sessionauth.ResolveMode;
 import dev.sessionauth.SignIn;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.SignUpResult;
@@ -18,7 +19,8 @@ import java.util.Set;
 
 /**
  * {@code /sign-up/email}, {@code /sign-in/email} and {@code /sign-out}: JSON for Better Auth's clients, and HTML
- * forms that go on to {@code callbackURL} (or back to {@code errorCallbackURL} with {@code ?error=CODE}).
+ * forms that go on to {@code callbackURL} (or back to {@code errorCallbackURL} with {@code ?error=CODE}; sign-out
+ * forms carry the session's {@code _csrf}).
  */
 final class SignInEndpoints {
     private final ApiExchange api;
@@ -111,13 +113,22 @@ final class SignInEndpoints {
         api.write(response, out);
     }
 
+    /**
+     * JSON: {@code {}} or nothing. A plain HTML form ({@code <form method=post>} with {@code <auth:csrfInput/>}) may
+     * sign out too: its session's CSRF token is checked, then it goes on to {@code callbackURL}.
+     */
     private void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        api.body(request, false).allowOnly(ApiExchange.NO_FIELDS);
+        JsonBody body = api.body(request, true);
+        body.allowOnly(body.isForm() ? Set.of("callbackURL", CsrfGuard.TOKEN_FIELD) : ApiExchange.NO_FIELDS);
+        Optional<String> callback = api.callbackUrl(body, request, "callbackURL");
+        if (body.isForm()) {
+            api.checkFormToken(body, request, auth.resolve(api.presented(request), ResolveMode.STORE.withoutRefresh()));
+        }
         auth.signOut(api.presented(request));
         api.apply(request, response, BrowserUpdate.CLEAR);
         ObjectNode out = api.json().object();
         out.put("success", true);
-        api.write(response, out);
+        api.succeed(body, callback, response, out);
     }
 
     /**

@@ -8,7 +8,8 @@ import dev.sessionauth.engine.AccountLocks;
 import java.util.function.Supplier;
 
 /**
- * Per account on failed sign-ins (DESIGN.md section 6): {@code rateLimit.signIn.maxFailures} wrong passwords within
+ * Per account on failed sign-ins and wrong current passwords (change-password, delete-user; one count per account
+ * for both) (DESIGN.md section 6): {@code rateLimit.signIn.maxFailures} wrong passwords within
  * {@code rateLimit.signIn.window} (counted from the first) lock the account until that window ends; every sign-in
  * to it is then answered 429 with {@code Retry-After}, without a password check.
  *
@@ -47,17 +48,32 @@ final class SignInThrottle {
      * @throws TooManyRequestsException the account is locked, or no hashing slot freed up in time
      */
     SignedIn signIn(String email, Supplier<SignedIn> signIn) {
+        return guarded(email, ErrorCode.INVALID_EMAIL_OR_PASSWORD, "Too many failed sign-ins for this account", signIn);
+    }
+
+    /**
+     * Runs {@code check} (work that checks the current password of the signed-in account {@code email}: changing the
+     * password, deleting the account) under the same lock and count as its sign-ins: a stolen session must not
+     * guess the password faster than a sign-in form could. Counts it when it fails with {@code INVALID_PASSWORD}.
+     *
+     * @throws TooManyRequestsException the account is locked, or no hashing slot freed up in time
+     */
+    <T> T passwordCheck(String email, Supplier<T> check) {
+        return guarded(email, ErrorCode.INVALID_PASSWORD, "Too many wrong passwords for this account", check);
+    }
+
+    private <T> T guarded(String email, ErrorCode failure, String lockedMessage, Supplier<T> work) {
         if (!enabled) {
-            return hashing.run(signIn);
+            return hashing.run(work);
         }
-        refuseWhenLocked(email);
+        refuseWhenLocked(email, lockedMessage);
         return hashing.run(() -> {
-            AccountLocks.Failures before = refuseWhenLocked(email);
-            SignedIn signedIn;
+            AccountLocks.Failures before = refuseWhenLocked(email, lockedMessage);
+            T result;
             try {
-                signedIn = signIn.get();
+                result = work.get();
             } catch (AuthException e) {
-                if (e.code() == ErrorCode.INVALID_EMAIL_OR_PASSWORD) {
+                if (e.code() == failure) {
                     locks.recordFailure(email);
                 }
                 throw e;
@@ -65,15 +81,14 @@ final class SignInThrottle {
             if (before.count() > 0) {
                 locks.clear(email);
             }
-            return signedIn;
+            return result;
         });
     }
 
-    private AccountLocks.Failures refuseWhenLocked(String email) {
+    private AccountLocks.Failures refuseWhenLocked(String email, String lockedMessage) {
         AccountLocks.Failures failures = locks.failures(email);
         if (failures.locked()) {
-            throw new TooManyRequestsException("Too many failed sign-ins for this account; try again later",
-                    failures.remaining());
+            throw new TooManyRequestsException(lockedMessage + "; try again later", failures.remaining());
         }
         return failures;
     }

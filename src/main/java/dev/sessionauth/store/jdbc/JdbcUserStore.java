@@ -28,6 +28,14 @@ public final class JdbcUserStore implements UserStore {
             INSERT INTO sa_account (id, user_id, provider_id, account_id, password_hash, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
     private static final String MARK_VERIFIED = "UPDATE sa_user SET email_verified = TRUE, updated_at = ? WHERE id = ?";
+    private static final String UPDATE_PASSWORD = """
+            UPDATE sa_account SET password_hash = ?, updated_at = ? WHERE user_id = ? AND provider_id = ?""";
+    private static final String CHANGE_EMAIL = """
+            UPDATE sa_user SET email = ?, email_verified = FALSE, updated_at = ? WHERE id = ?""";
+    // Each table by name rather than through ON DELETE CASCADE: the rows go whatever keys a migrated schema has.
+    private static final String DELETE_SESSIONS = "DELETE FROM sa_session WHERE user_id = ?";
+    private static final String DELETE_ACCOUNTS = "DELETE FROM sa_account WHERE user_id = ?";
+    private static final String DELETE_USER = "DELETE FROM sa_user WHERE id = ?";
 
     private final DataSource dataSource;
     private final FieldColumns userFields;
@@ -37,6 +45,7 @@ public final class JdbcUserStore implements UserStore {
     private final String insertSession;
     private final String findCredentials;
     private final String findById;
+    private final String findCredentialsById;
 
     public JdbcUserStore(DataSource dataSource) {
         this(dataSource, List.of(), List.of());
@@ -52,6 +61,8 @@ public final class JdbcUserStore implements UserStore {
         this.findCredentials = "SELECT " + Jdbc.userColumns(this.userFields) + ", a.password_hash FROM sa_user u"
                 + " JOIN sa_account a ON a.user_id = u.id AND a.provider_id = ? WHERE u.email = ?";
         this.findById = "SELECT " + Jdbc.userColumns(this.userFields) + " FROM sa_user u WHERE u.id = ?";
+        this.findCredentialsById = "SELECT " + Jdbc.userColumns(this.userFields) + ", a.password_hash FROM sa_user u"
+                + " JOIN sa_account a ON a.user_id = u.id AND a.provider_id = ? WHERE u.id = ?";
     }
 
     @Override
@@ -106,9 +117,18 @@ public final class JdbcUserStore implements UserStore {
 
     @Override
     public Optional<Credentials> findCredentials(String email) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(findCredentials)) {
+        return credentials(findCredentials, email);
+    }
+
+    @Override
+    public Optional<Credentials> findCredentialsById(String userId) {
+        return credentials(findCredentialsById, userId);
+    }
+
+    private Optional<Credentials> credentials(String sql, String key) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, PASSWORD_PROVIDER);
-            ps.setString(2, email);
+            ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -165,5 +185,50 @@ public final class JdbcUserStore implements UserStore {
         } catch (SQLException e) {
             throw Jdbc.unavailable("verify an e-mail address", e);
         }
+    }
+
+    @Override
+    public boolean updatePassword(String userId, String passwordHash, Instant now) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPDATE_PASSWORD)) {
+            new ParameterBinder(ps).string(passwordHash).instant(now).string(userId).string(PASSWORD_PROVIDER);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("change a password", e);
+        }
+    }
+
+    @Override
+    public Optional<User> changeEmail(String userId, String newEmail, Instant now) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CHANGE_EMAIL)) {
+            new ParameterBinder(ps).string(newEmail).instant(now).string(userId);
+            if (ps.executeUpdate() == 0) {
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            if (isEmailTaken(e)) {
+                throw new DuplicateEmailException();
+            }
+            throw Jdbc.unavailable("change an e-mail address", e);
+        }
+        return findById(userId);
+    }
+
+    @Override
+    public boolean delete(String userId) {
+        boolean[] existed = new boolean[1];
+        try (Connection c = dataSource.getConnection()) {
+            Jdbc.inTransaction(c, tx -> {
+                for (String sql : List.of(DELETE_SESSIONS, DELETE_ACCOUNTS, DELETE_USER)) {
+                    try (PreparedStatement ps = tx.prepareStatement(sql)) {
+                        ps.setString(1, userId);
+                        // The last statement, on the user's own row, says whether there was one.
+                        existed[0] = ps.executeUpdate() > 0;
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("delete a user", e);
+        }
+        return existed[0];
     }
 }

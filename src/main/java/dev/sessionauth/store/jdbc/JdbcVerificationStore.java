@@ -69,6 +69,19 @@ public final class JdbcVerificationStore implements VerificationStore {
     }
 
     @Override
+    public Optional<String> find(String valueHash, Instant now) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND)) {
+            ps.setString(1, valueHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && now.isBefore(Jdbc.getInstant(rs, 3)) ? Optional.of(rs.getString(2))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("read a verification secret", e);
+        }
+    }
+
+    @Override
     public void deleteAll(String identifier) {
         Jdbc.update(dataSource, "delete verification secrets", DELETE_ALL, identifier);
     }

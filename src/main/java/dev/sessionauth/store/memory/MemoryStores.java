@@ -1,7 +1,5 @@
 package dev.sessionauth.store.memory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionauth.AdditionalField;
 import dev.sessionauth.Session;
 import dev.sessionauth.User;
@@ -17,7 +15,6 @@ import dev.sessionauth.store.VerificationStore;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,32 +30,24 @@ import java.util.Optional;
  * user) is refused with nothing written.
  */
 public final class MemoryStores {
-    // The column sizes of the JDBC schema (see AdditionalField.Type): a longer value is refused there too.
-    private static final int MAX_STRING = 1024;
-    private static final int MAX_JSON = 8192;
-
     private final Object lock = new Object();
     private final List<AdditionalField> userFields;
     private final List<AdditionalField> sessionFields;
-    private final ObjectMapper json = new ObjectMapper();
+    private final MemoryColumns columns = new MemoryColumns();
     private final Map<String, Account> accountsById = new HashMap<>();
     private final Map<String, String> idsByEmail = new HashMap<>();
     private final Map<String, Row> sessionsByHash = new HashMap<>();
     private final Map<String, String> hashesById = new HashMap<>();
-    private final Map<String, Secret> secretsByHash = new HashMap<>();
     private final Map<String, String> meta = new HashMap<>();
     private final Users users = new Users();
     private final Sessions sessions = new Sessions();
-    private final Verifications verifications = new Verifications();
+    private final MemoryVerifications verifications = new MemoryVerifications();
     private final Meta metaStore = new Meta();
 
     private record Account(User user, String passwordHash) {
     }
 
     private record Row(Session session, String tokenHash) {
-    }
-
-    private record Secret(String id, String identifier, Instant expiresAt) {
     }
 
     /** Stores without declared additional fields. */
@@ -89,7 +78,7 @@ public final class MemoryStores {
     }
 
     /** What a database constraint would refuse: the caller's or the engine's mistake, never the user's. */
-    private static StoreUnavailableException refused(String what) {
+    static StoreUnavailableException refused(String what) {
         return new StoreUnavailableException("in-memory store refused to write: " + what, null);
     }
 
@@ -105,58 +94,8 @@ public final class MemoryStores {
     /** A new session with its fields as a row would hold them. */
     private NewSession stored(NewSession s) {
         Session in = s.session();
-        return new NewSession(in.withFields(fieldsOfNewRow(sessionFields, in.getFields()), in.getUpdatedAt()),
+        return new NewSession(in.withFields(columns.ofNewRow(sessionFields, in.getFields()), in.getUpdatedAt()),
                 s.tokenHash());
-    }
-
-    /** Every declared field, as an INSERT binds it: values given, else what reading the column gives. */
-    private Map<String, Object> fieldsOfNewRow(List<AdditionalField> declared, Map<String, Object> values) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (AdditionalField f : declared) {
-            put(row, f, values.get(f.name()));
-        }
-        return row;
-    }
-
-    /** {@code current} with the declared fields named in {@code changes} set, as an UPDATE of their columns. */
-    private Map<String, Object> fieldsUpdated(List<AdditionalField> declared, Map<String, Object> current,
-                                              Map<String, Object> changes) {
-        Map<String, Object> row = new LinkedHashMap<>(current);
-        for (AdditionalField f : declared) {
-            if (changes.containsKey(f.name())) {
-                row.remove(f.name());
-                put(row, f, changes.get(f.name()));
-            }
-        }
-        return row;
-    }
-
-    private void put(Map<String, Object> row, AdditionalField f, Object value) {
-        if (f.type() == AdditionalField.Type.STRING && value != null && ((String) value).length() > MAX_STRING) {
-            throw refused("field " + f.name() + " is longer than " + MAX_STRING + " characters");
-        }
-        if (f.type() == AdditionalField.Type.JSON) {
-            // A JSON column holds the text "null" for no value, which reads back as a present null.
-            row.put(f.name(), throughJson(f, value));
-        } else if (value != null) {
-            row.put(f.name(), f.type() == AdditionalField.Type.NUMBER
-                    ? AdditionalField.number(((Number) value).doubleValue()) : value);
-        } else {
-            f.defaultValue().ifPresent(d -> row.put(f.name(), d));
-        }
-    }
-
-    /** A deep copy, typed as reading JSON text gives it, so no caller keeps a handle on a stored value. */
-    private Object throughJson(AdditionalField f, Object value) {
-        try {
-            String text = json.writeValueAsString(value);
-            if (text.length() > MAX_JSON) {
-                throw refused("field " + f.name() + " is longer than " + MAX_JSON + " characters as JSON");
-            }
-            return json.readValue(text, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new StoreUnavailableException("field " + f.name() + " is not JSON-serialisable", e);
-        }
     }
 
     private void putSession(NewSession s) {
@@ -184,7 +123,7 @@ public final class MemoryStores {
                     throw refused("a user with this id exists");
                 }
                 // Everything is checked (and copied) before anything is written: all or nothing.
-                User row = user.withFields(fieldsOfNewRow(userFields, user.getFields()), user.getUpdatedAt());
+                User row = user.withFields(columns.ofNewRow(userFields, user.getFields()), user.getUpdatedAt());
                 Optional<NewSession> session = firstSession.map(MemoryStores.this::stored);
                 if (session.isPresent()) {
                     checkNewSession(session.get());
@@ -222,7 +161,7 @@ public final class MemoryStores {
                     return Optional.empty();
                 }
                 User updated = a.user().withProfile(name, image, now)
-                        .withFields(fieldsUpdated(userFields, a.user().getFields(), fields), now);
+                        .withFields(columns.updated(userFields, a.user().getFields(), fields), now);
                 accountsById.put(userId, new Account(updated, a.passwordHash()));
                 return Optional.of(updated);
             }
@@ -232,12 +171,64 @@ public final class MemoryStores {
         public boolean markEmailVerified(String userId, Instant now) {
             synchronized (lock) {
                 Account a = accountsById.get(userId);
+                if (a != null) {
+                    User u = a.user();
+                    accountsById.put(userId, new Account(new User(u.getId(), u.getName(), u.getEmail(), true,
+                            u.image(), u.getCreatedAt(), now, u.getFields()), a.passwordHash()));
+                }
+                return a != null;
+            }
+        }
+
+        @Override
+        public Optional<Credentials> findCredentialsById(String userId) {
+            synchronized (lock) {
+                return Optional.ofNullable(accountsById.get(userId)).map(a -> new Credentials(a.user(), a.passwordHash()));
+            }
+        }
+
+        @Override
+        public boolean updatePassword(String userId, String passwordHash, Instant now) {
+            synchronized (lock) {
+                Account a = accountsById.get(userId);
+                if (a != null) {
+                    accountsById.put(userId, new Account(a.user(), passwordHash));
+                }
+                return a != null;
+            }
+        }
+
+        @Override
+        public Optional<User> changeEmail(String userId, String newEmail, Instant now) {
+            synchronized (lock) {
+                Account a = accountsById.get(userId);
+                if (a == null) {
+                    return Optional.empty();
+                }
+                String holder = idsByEmail.get(newEmail);
+                if (holder != null && !holder.equals(userId)) {
+                    throw new DuplicateEmailException();
+                }
+                User u = a.user();
+                User changed = new User(u.getId(), u.getName(), newEmail, false, u.image(), u.getCreatedAt(), now,
+                        u.getFields());
+                idsByEmail.remove(u.getEmail());
+                idsByEmail.put(newEmail, userId);
+                accountsById.put(userId, new Account(changed, a.passwordHash()));
+                return Optional.of(changed);
+            }
+        }
+
+        @Override
+        public boolean delete(String userId) {
+            synchronized (lock) {
+                Account a = accountsById.remove(userId);
                 if (a == null) {
                     return false;
                 }
-                User u = a.user();
-                accountsById.put(userId, new Account(new User(u.getId(), u.getName(), u.getEmail(), true, u.image(),
-                        u.getCreatedAt(), now, u.getFields()), a.passwordHash()));
+                idsByEmail.remove(a.user().getEmail());
+                sessionsByHash.values().stream().map(Row::session).filter(s -> s.getUserId().equals(userId))
+                        .map(Session::getId).toList().forEach(MemoryStores.this::removeSession);
                 return true;
             }
         }
@@ -285,7 +276,7 @@ public final class MemoryStores {
             synchronized (lock) {
                 Optional<Row> row = sessionRow(sessionId);
                 row.ifPresent(r -> putSession(new NewSession(r.session().withFields(
-                        fieldsUpdated(sessionFields, r.session().getFields(), fields), r.session().getUpdatedAt()), r.tokenHash())));
+                        columns.updated(sessionFields, r.session().getFields(), fields), r.session().getUpdatedAt()), r.tokenHash())));
                 return row.isPresent();
             }
         }
@@ -332,46 +323,6 @@ public final class MemoryStores {
                 List<String> doomed = sessionsByHash.values().stream().map(Row::session)
                         .filter(s -> !s.getExpiresAt().isAfter(now)).map(Session::getId).limit(limit).toList();
                 doomed.forEach(MemoryStores.this::removeSession);
-                return doomed.size();
-            }
-        }
-    }
-
-    private final class Verifications implements VerificationStore {
-        @Override
-        public void create(String id, String identifier, String valueHash, Instant expiresAt, Instant now) {
-            synchronized (lock) {
-                if (secretsByHash.containsKey(valueHash)
-                        || secretsByHash.values().stream().anyMatch(secret -> secret.id().equals(id))) {
-                    throw refused("a verification secret with this id or value exists");
-                }
-                secretsByHash.put(valueHash, new Secret(id, identifier, expiresAt));
-            }
-        }
-
-        @Override
-        public Optional<String> consume(String valueHash, Instant now) {
-            synchronized (lock) {
-                // Whoever removes the secret owns it: single use.
-                return Optional.ofNullable(secretsByHash.remove(valueHash))
-                        .filter(s -> now.isBefore(s.expiresAt())).map(Secret::identifier);
-            }
-        }
-
-        @Override
-        public void deleteAll(String identifier) {
-            synchronized (lock) {
-                secretsByHash.values().removeIf(s -> s.identifier().equals(identifier));
-            }
-        }
-
-        @Override
-        public int deleteExpired(Instant now, int limit) {
-            synchronized (lock) {
-                List<String> doomed = secretsByHash.entrySet().stream()
-                        .filter(e -> !e.getValue().expiresAt().isAfter(now)).map(Map.Entry::getKey).limit(limit)
-                        .toList();
-                doomed.forEach(secretsByHash::remove);
                 return doomed.size();
             }
         }

@@ -1,0 +1,108 @@
+package dev.sessionauth.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessionauth.AuthException;
+import dev.sessionauth.BrowserUpdate;
+import dev.sessionauth.DeleteUser;
+import dev.sessionauth.DeleteUserResult;
+import dev.sessionauth.EmailChangeResult;
+import dev.sessionauth.Resolution;
+import dev.sessionauth.engine.SessionAuth;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The account itself: {@code /change-email}, {@code /delete-user} and {@code GET /delete-user/callback} (the mailed
+ * confirmation link). JSON for Better Auth's clients; HTML forms with the session's {@code _csrf} go on to
+ * {@code callbackURL} or back to {@code errorCallbackURL} with {@code ?error=CODE}.
+ */
+final class AccountEndpoints {
+    private final ApiExchange api;
+    private final SessionAuth auth;
+    private final SignInThrottle passwordChecks;
+
+    AccountEndpoints(ApiExchange api, SignInThrottle passwordChecks) {
+        this.api = api;
+        this.auth = api.auth();
+        this.passwordChecks = passwordChecks;
+    }
+
+    Map<String, Endpoint> endpoints() {
+        return Map.of(
+                "/change-email", Endpoint.post(this::changeEmail),
+                "/delete-user", Endpoint.post(this::deleteUser),
+                "/delete-user/callback", Endpoint.get(this::deleteUserCallback));
+    }
+
+    private void changeEmail(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody body = api.body(request, true).allowOnly(ApiExchange.withFormFields(Set.of("newEmail")));
+        Optional<String> callback = api.callbackUrl(body, request, "callbackURL");
+        ApiExchange.backToFormOnError(body, api.callbackUrl(body, request, "errorCallbackURL"), response, () -> {
+            Resolution current = api.requireSession(request, response);
+            api.checkFormToken(body, request, current);
+            EmailChangeResult result = auth.changeEmail(current, body.requiredString("newEmail"),
+                    ApiExchange.linkBase(request), callback);
+            api.apply(request, response, result.browser());
+            // Changed, confirmation sent or address taken: one answer, as Better Auth gives.
+            ObjectNode out = api.json().object();
+            out.put("status", true);
+            api.succeed(body, callback, response, out);
+        });
+    }
+
+    private void deleteUser(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody body = api.body(request, true).allowOnly(ApiExchange.withFormFields(Set.of("password", "token")));
+        Optional<String> callback = api.callbackUrl(body, request, "callbackURL");
+        ApiExchange.backToFormOnError(body, api.callbackUrl(body, request, "errorCallbackURL"), response, () -> {
+            Resolution current = api.requireSession(request, response);
+            api.checkFormToken(body, request, current);
+            DeleteUser delete = new DeleteUser(body.optionalString("password"), body.optionalString("token"),
+                    callback);
+            DeleteUserResult result = delete.password().isPresent()
+                    ? passwordChecks.passwordCheck(current.user().orElseThrow().getEmail(),
+                            () -> auth.deleteUser(current, delete, ApiExchange.linkBase(request)))
+                    : auth.deleteUser(current, delete, ApiExchange.linkBase(request));
+            api.succeed(body, callback, response, deleted(request, response, result));
+        });
+    }
+
+    /** The mailed confirmation link, opened in a browser signed in as the user: deletes, then on to callbackURL. */
+    private void deleteUserCallback(HttpServletRequest request, HttpServletResponse response, UrlEncoded query)
+            throws IOException {
+        Optional<String> callback = api.callbackUrl(query, request, "callbackURL");
+        DeleteUserResult result;
+        try {
+            Resolution current = api.requireSession(request, response);
+            result = auth.deleteUser(current, new DeleteUser(Optional.empty(),
+                    Optional.of(query.single("token").orElse("")), callback), ApiExchange.linkBase(request));
+        } catch (AuthException e) {
+            if (callback.isPresent()) {
+                ApiExchange.redirect(response, ApiExchange.withError(callback.get(), e.code()));
+                return;
+            }
+            throw e;
+        }
+        ObjectNode out = deleted(request, response, result);
+        if (callback.isPresent()) {
+            ApiExchange.redirect(response, callback.get());
+        } else {
+            api.write(response, out);
+        }
+    }
+
+    /** Better Auth's answer; a deleted user's browser has its cookies cleared. */
+    private ObjectNode deleted(HttpServletRequest request, HttpServletResponse response, DeleteUserResult result) {
+        boolean deleted = result.status() == DeleteUserResult.Status.DELETED;
+        if (deleted) {
+            api.apply(request, response, BrowserUpdate.CLEAR);
+        }
+        ObjectNode out = api.json().object();
+        out.put("success", true);
+        out.put("message", deleted ? "User deleted" : "Verification email sent");
+        return out;
+    }
+}
