@@ -41,7 +41,7 @@ public final class DemoSetup implements ServletContextListener {
         // SESSIONAUTH_* environment variables (the builder adds those two).
         SessionAuthBuilder builder = SessionAuth.builder();
         declared.getInitParameters().forEach(builder::set);
-        auth = builder.mailSender(mailbox).build();
+        auth = builder.mailSender(mailbox).listener(new NotesCleanup(notes)).build();
         context.addFilter(FILTER, new SessionAuthFilter(auth));
     }
 
