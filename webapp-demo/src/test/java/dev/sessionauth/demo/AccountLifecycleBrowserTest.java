@@ -195,7 +195,6 @@ class AccountLifecycleBrowserTest {
         waitOn(laptop).until(ExpectedConditions.urlContains("notice=PASSWORD_CHANGED_OTHERS_SIGNED_OUT"));
         assertThat(text(laptop, "notice")).isEqualTo("Your password is changed and your other devices are signed out.");
         assertThat(laptop.findElements(By.cssSelector("#sessions tbody tr"))).hasSize(1);
-        showSettings(laptop);
         Chromium.screenshot(laptop, "settings-password-changed");
 
         // This device goes on (with a new session), the other one is out; only the new password signs in.
@@ -220,7 +219,6 @@ class AccountLifecycleBrowserTest {
         driver.findElement(By.id("change-email")).click();
         waitOn(driver).until(ExpectedConditions.urlContains("notice=EMAIL_CHANGED"));
         assertThat(text(driver, "profile-email")).contains(second).doesNotContain("verified");
-        showSettings(driver);
         Chromium.screenshot(driver, "settings-email-changed");
 
         // The verification link went to the new address; opening it verifies that address.
@@ -234,7 +232,6 @@ class AccountLifecycleBrowserTest {
         driver.findElement(By.id("change-email")).click();
         waitOn(driver).until(ExpectedConditions.urlContains("notice=EMAIL_CHANGE_SENT"));
         assertThat(text(driver, "profile-email")).contains(second);
-        showSettings(driver);
         Chromium.screenshot(driver, "settings-email-confirmation-sent");
         WebElement confirm = awaitMail(driver, "CHANGE_EMAIL", third);
         Chromium.screenshot(driver, "dev-mailbox-change-email");
