@@ -78,4 +78,58 @@ await phone.signIn.email({ email, password: "velvet-otter-42" });
 assert.deepEqual((await phone.revokeSessions()).data, { status: true });
 assert.equal((await laptop.getSession()).data, null);
 console.log("revokeSessions ok");
+
+// Account lifecycle: change the password (ending the other devices), then forget it and reset it by mail.
+await laptop.signIn.email({ email, password: "velvet-otter-42" });
+await phone.signIn.email({ email, password: "velvet-otter-42" });
+const wrongCurrent = await laptop.changePassword({ currentPassword: "not-the-password", newPassword: "plum tractor lantern" });
+assert.equal(wrongCurrent.data, null);
+assert.equal(wrongCurrent.error.status, 400);
+assert.equal(wrongCurrent.error.code, "INVALID_PASSWORD");
+const changed = await laptop.changePassword({
+  currentPassword: "velvet-otter-42", newPassword: "plum tractor lantern", revokeOtherSessions: true });
+assert.equal(changed.error, null, JSON.stringify(changed.error));
+assert.equal(changed.data.user.email, email);
+assert.match(changed.data.token, /^[A-Za-z0-9_-]{43}$/, "revokeOtherSessions gives this device a new session");
+assert.equal((await phone.getSession()).data, null, "the other device is signed out");
+assert.equal((await laptop.getSession()).data.user.email, email, "this device goes on with its new cookie");
+assert.equal((await phone.signIn.email({ email, password: "velvet-otter-42" })).error.status, 401);
+assert.equal((await phone.signIn.email({ email, password: "plum tractor lantern" })).error, null);
+console.log("changePassword (revokeOtherSessions) ok");
+
+/** The newest message of this kind to this address in the demo's dev mailbox (sent on a background thread). */
+async function mailTo(address, kind, after = 0) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const box = await (await fetch(`${base}/dev/mail.json`)).json();
+    const found = box.filter((m) => m.to === address && m.kind === kind);
+    if (found.length > after) return found[0];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no ${kind} mail to ${address}`);
+}
+
+const stranger = createAuthClient({ baseURL: base, fetchOptions: jar() });
+const unknown = await stranger.requestPasswordReset({ email: `nobody-${Date.now()}@example.com`, redirectTo: "/reset-password" });
+assert.equal(unknown.error, null, JSON.stringify(unknown.error));
+assert.equal(unknown.data.status, true);
+const requested = await stranger.requestPasswordReset({ email, redirectTo: "/reset-password" });
+assert.deepEqual(requested.data, unknown.data, "a known and an unknown address get the same answer");
+const mail = await mailTo(email, "RESET_PASSWORD");
+assert.match(mail.link, new RegExp(`^${base}/api/auth/reset-password/[A-Za-z0-9_-]+\\?callbackURL=%2Freset-password$`));
+const opened = await fetch(mail.link, { redirect: "manual" });
+assert.equal(opened.status, 302);
+const landing = new URL(opened.headers.get("location"), base);
+assert.equal(landing.pathname, "/reset-password");
+const token = landing.searchParams.get("token");
+assert.ok(token, `the link lands on the app's page with ?token=: ${landing}`);
+const reset = await stranger.resetPassword({ newPassword: "lantern tractor plum", token });
+assert.equal(reset.error, null, JSON.stringify(reset.error));
+assert.deepEqual(reset.data, { status: true });
+assert.equal((await laptop.getSession()).data, null, "a reset ends every session of the user");
+assert.equal((await phone.getSession()).data, null, "a reset ends every session of the user");
+const again = await stranger.resetPassword({ newPassword: "another fine password", token });
+assert.equal(again.error.code, "INVALID_TOKEN", "a reset link works once");
+assert.equal((await laptop.signIn.email({ email, password: "plum tractor lantern" })).error.status, 401);
+assert.equal((await laptop.signIn.email({ email, password: "lantern tractor plum" })).error, null);
+console.log("requestPasswordReset + resetPassword ok");
 console.log("BETTER AUTH CLIENT: ALL OK");

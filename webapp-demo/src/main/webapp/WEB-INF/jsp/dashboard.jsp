@@ -30,8 +30,10 @@
       <dt>Expires</dt><dd id="session-expires"><auth:session property="expiresAt"/></dd>
       <dt>Browser</dt><dd class="ua"><auth:session property="userAgent" default="unknown"/></dd>
     </dl>
-    <form method="post" action="${ctx}/account/sign-out">
+    <%-- A plain form to the API's own sign-out: it answers 302 to callbackURL. --%>
+    <form method="post" action="${ctx}/api/auth/sign-out">
       <auth:csrfInput/>
+      <input type="hidden" name="callbackURL" value="${ctx}/?notice=SIGNED_OUT">
       <button type="submit" id="sign-out">Sign out this device</button>
     </form>
   </div>
@@ -73,5 +75,41 @@
       <button type="submit" class="danger" id="sign-out-everywhere">Sign out everywhere</button>
     </form>
   </div>
+</section>
+<section class="card" id="settings">
+  <h2>Account settings</h2>
+  <c:if test="${not empty requestScope.error}"><p class="error" role="alert" id="settings-error"><c:out value="${requestScope.error}"/></p></c:if>
+  <div class="grid two">
+    <form method="post" action="${ctx}/account/change-password" id="change-password-form">
+      <h3>Change password</h3>
+      <auth:csrfInput/>
+      <label>Current password <input type="password" name="currentPassword" id="current-password" required autocomplete="current-password"></label>
+      <label>New password <small>(at least 8 characters)</small>
+        <input type="password" name="newPassword" id="new-password" required autocomplete="new-password"></label>
+      <label class="check"><input type="checkbox" name="revokeOtherSessions" value="true" id="revoke-other-sessions" checked>
+        Sign out my other devices</label>
+      <button type="submit" id="change-password">Change password</button>
+    </form>
+    <form method="post" action="${ctx}/account/change-email" id="change-email-form">
+      <h3>Change e-mail</h3>
+      <auth:csrfInput/>
+      <label>New e-mail address <input type="email" name="newEmail" id="new-email" required autocomplete="email"></label>
+      <p class="muted">
+        <auth:ifVerified>We mail a link to the new address; your address changes when you open it.</auth:ifVerified>
+        <c:if test="${not auth.user.emailVerified}">Your address is not verified yet, so it changes at once and we
+          mail a verification link to the new one.</c:if>
+      </p>
+      <button type="submit" class="secondary" id="change-email">Change e-mail</button>
+    </form>
+  </div>
+  <form method="post" action="${ctx}/account/delete" id="delete-account-form" class="danger-zone">
+    <h3>Delete account</h3>
+    <auth:csrfInput/>
+    <p class="muted">This deletes your account, every session on every device and all your notes. It cannot be undone.</p>
+    <label>Password <input type="password" name="password" id="delete-password" required autocomplete="current-password"></label>
+    <label class="check"><input type="checkbox" name="confirm" value="yes" id="delete-confirm" required>
+      I understand: delete my account and my notes for good</label>
+    <button type="submit" class="danger" id="delete-account">Delete my account</button>
+  </form>
 </section>
 <%@ include file="footer.jspf" %>

@@ -1,23 +1,56 @@
 package dev.sessionauth.demo;
 
+import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.SessionAuthBuilder;
+import dev.sessionauth.web.SessionAuthFilter;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import java.time.Clock;
 
-/** Opens the demo's notes database when the app starts and closes it when it stops. */
+/**
+ * Starts the demo's parts when the app starts and closes them when it stops: the notes database, the dev mailbox
+ * and SessionAuth itself. web.xml declares the {@code sessionauth} filter with its settings but without a class;
+ * this listener completes it with an engine built in code, because the dev mailbox and the notes clean-up are
+ * objects the app must keep a hold of (the page shows the mailbox; the clean-up needs the notes database), which a
+ * class named in a setting could not reach.
+ */
 public final class DemoSetup implements ServletContextListener {
     static final String NOTES = NotesStore.class.getName();
+    static final String MAILBOX = DevMailbox.class.getName();
+    private static final String FILTER = "sessionauth";
     private static final String URL_PROPERTY = "demo.notes.jdbcUrl";
+
+    private SessionAuth auth;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         String url = System.getProperty(URL_PROPERTY, context.getInitParameter(URL_PROPERTY));
-        context.setAttribute(NOTES, new NotesStore(url));
+        NotesStore notes = new NotesStore(url);
+        context.setAttribute(NOTES, notes);
+        DevMailbox mailbox = new DevMailbox(Clock.systemUTC());
+        context.setAttribute(MAILBOX, mailbox);
+
+        FilterRegistration declared = context.getFilterRegistration(FILTER);
+        if (declared == null) {
+            throw new IllegalStateException("web.xml must declare the filter " + FILTER + " (its settings live there)");
+        }
+        // The same sources the filter would read: its init-params, then sessionauth.* system properties and
+        // SESSIONAUTH_* environment variables (the builder adds those two).
+        SessionAuthBuilder builder = SessionAuth.builder();
+        declared.getInitParameters().forEach(builder::set);
+        auth = builder.mailSender(mailbox).listener(new NotesCleanup(notes)).build();
+        context.addFilter(FILTER, new SessionAuthFilter(auth));
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        // Filters are destroyed before this runs; the filter does not own an engine it was given.
+        if (auth != null) {
+            auth.close();
+        }
         if (event.getServletContext().getAttribute(NOTES) instanceof NotesStore notes) {
             notes.close();
         }

@@ -40,6 +40,7 @@ public final class NotesStore implements AutoCloseable {
                 created_at TIMESTAMP WITH TIME ZONE NOT NULL)""";
     private static final String CREATE_INDEX = "CREATE INDEX IF NOT EXISTS demo_note_by_user ON demo_note (user_id, created_at)";
     private static final String LIST = "SELECT id, body, created_at FROM demo_note WHERE user_id = ? ORDER BY created_at DESC, id DESC";
+    private static final String DELETE_ALL = "DELETE FROM demo_note WHERE user_id = ?";
     private static final String ADD = "INSERT INTO demo_note (user_id, body, created_at) VALUES (?, ?, ?)";
 
     private final JdbcConnectionPool pool;
@@ -75,6 +76,14 @@ public final class NotesStore implements AutoCloseable {
             ps.setString(2, body);
             ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
             ps.executeUpdate();
+        }
+    }
+
+    /** Deletes every note of the user; returns how many there were. */
+    public int deleteAll(String userId) throws SQLException {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(DELETE_ALL)) {
+            ps.setString(1, userId);
+            return ps.executeUpdate();
         }
     }
 

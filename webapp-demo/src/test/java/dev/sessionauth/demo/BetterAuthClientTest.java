@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Better Auth's own npm client ({@code better-auth/client}, pinned in src/test/js) against the demo: sign-up,
- * sign-in, get-session, list, update, revoke one/others/all, sign-out, all through Better Auth's code.
+ * sign-in, get-session, list, update, revoke one/others/all, sign-out, change-password (revoking the other sessions),
+ * request-password-reset, the mailed link and reset-password (link read from /dev/mail.json), all through Better
+ * Auth's code.
  */
 class BetterAuthClientTest {
     private static final File SCRIPT_DIR = new File("src/test/js/better-auth-client");

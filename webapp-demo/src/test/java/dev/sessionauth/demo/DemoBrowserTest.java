@@ -113,7 +113,7 @@ class DemoBrowserTest {
 
         driver.switchTo().window(firstTab);
         driver.findElement(By.id("sign-out")).click();
-        waitOn(driver).until(ExpectedConditions.urlToBe(demo.url("/")));
+        waitOn(driver).until(ExpectedConditions.urlToBe(demo.url("/?notice=SIGNED_OUT")));
         awaitBadge(driver, "signed-out");
 
         driver.switchTo().window(secondTab);
@@ -135,7 +135,7 @@ class DemoBrowserTest {
         String email = uniqueEmail("alan");
         signUp(driver, "Alan Turing", email);
         driver.findElement(By.id("sign-out")).click();
-        waitOn(driver).until(ExpectedConditions.urlToBe(demo.url("/")));
+        waitOn(driver).until(ExpectedConditions.urlToBe(demo.url("/?notice=SIGNED_OUT")));
 
         driver.get(demo.url("/login"));
         signIn(driver, email, "not the password");
@@ -222,7 +222,12 @@ class DemoBrowserTest {
 
         driver.findElement(By.id("verify-email")).click();
         waitOn(driver).until(ExpectedConditions.urlToBe(demo.url("/dev/mail")));
-        WebElement link = waitOn(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".verify-link")));
+        By verifyLink = By.cssSelector("tr.mail[data-kind='VERIFY_EMAIL'] a.mail-link");
+        // Mail goes out on a background thread: reload the mailbox until it is there.
+        WebElement link = waitOn(driver).until(d -> {
+            d.navigate().refresh();
+            return d.findElements(verifyLink).stream().findFirst().orElse(null);
+        });
         Chromium.screenshot(driver, "dev-mailbox");
         link.click();
 

@@ -1,0 +1,49 @@
+package dev.sessionauth.demo;
+
+import dev.sessionauth.Caller;
+import dev.sessionauth.ClientInfo;
+import dev.sessionauth.LinkBase;
+import dev.sessionauth.Resolution;
+import dev.sessionauth.ResolveMode;
+import dev.sessionauth.SessionTransport;
+import dev.sessionauth.engine.SessionAuth;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+
+/**
+ * What the demo's form handlers take from a request to call SessionAuth's Java API: the session, the caller, the
+ * origin of mailed links, the form's fields.
+ */
+final class Requests {
+    private Requests() {
+    }
+
+    /** The request's session as the store has it now (not the cookie cache): account changes act on the truth. */
+    static Resolution session(SessionAuth auth, HttpServletRequest request) {
+        return auth.resolve(SessionTransport.of(request).presented(request), ResolveMode.STORE);
+    }
+
+    /** The browser asking, as the HTTP API would see it (its address and User-Agent go on a new session). */
+    static Caller caller(HttpServletRequest request) {
+        ClientInfo client = new ClientInfo(Optional.ofNullable(request.getRemoteAddr()),
+                Optional.ofNullable(request.getHeader("User-Agent")));
+        return Caller.client(client, SessionTransport.of(request).presented(request), links(request));
+    }
+
+    /**
+     * Where the app was reached, for the links SessionAuth mails; SessionAuth itself mails only to an origin it trusts
+     * ({@code baseURL}, {@code trustedOrigins}, loopback in development), never to whatever the Host header says.
+     */
+    static LinkBase links(HttpServletRequest request) {
+        int port = request.getServerPort();
+        boolean defaultPort = (request.getScheme().equals("http") && port == 80)
+                || (request.getScheme().equals("https") && port == 443);
+        return new LinkBase(request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port),
+                request.getContextPath());
+    }
+
+    /** A form field, stripped; empty when absent or blank. */
+    static Optional<String> field(HttpServletRequest request, String name) {
+        return Optional.ofNullable(request.getParameter(name)).map(String::strip).filter(s -> !s.isEmpty());
+    }
+}

@@ -1,0 +1,294 @@
+package dev.sessionauth.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The account lifecycle in a real headless Chromium: a forgotten password reset through the dev mailbox (which signs
+ * every device out), and the dashboard's settings (change the password, change the address, delete the account).
+ */
+class AccountLifecycleBrowserTest {
+    private static final String PASSWORD = "correct horse battery";
+    private static final String NEW_PASSWORD = "plum tractor lantern";
+
+    private static DemoServer demo;
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void startDemo() throws Exception {
+        demo = DemoServer.start();
+    }
+
+    @AfterAll
+    static void stopDemo() throws Exception {
+        demo.close();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    private WebDriver browser() throws Exception {
+        WebDriver driver = Chromium.newProfile();
+        browsers.add(driver);
+        return driver;
+    }
+
+    private static WebDriverWait waitOn(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    private static String uniqueEmail(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private static void signUp(WebDriver driver, String name, String email) {
+        driver.get(demo.url("/signup"));
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("submit")).click();
+        waitOn(driver).until(ExpectedConditions.urlToBe(demo.url("/dashboard")));
+    }
+
+    private static void signIn(WebDriver driver, String email, String password) {
+        driver.get(demo.url("/login"));
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("submit")).click();
+    }
+
+    /** Opens the dev mailbox until the message of this kind to this address is there (mail goes out in the background). */
+    private static WebElement awaitMail(WebDriver driver, String kind, String to) {
+        By link = By.cssSelector("tr.mail[data-kind='" + kind + "'][data-to='" + to + "'] a.mail-link");
+        return waitOn(driver).until(d -> {
+            d.get(demo.url("/dev/mail"));
+            return d.findElements(link).stream().findFirst().orElse(null);
+        });
+    }
+
+    private static void assertSignedOut(WebDriver driver) {
+        driver.get(demo.url("/dashboard"));
+        waitOn(driver).until(ExpectedConditions.urlContains("/login?redirect="));
+    }
+
+    private static String text(WebDriver driver, String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    /** Scrolls the settings section into view, for the screenshot that follows. */
+    private static void showSettings(WebDriver driver) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("settings")));
+    }
+
+    private static int notesOf(String userId) throws Exception {
+        try (Connection c = DriverManager.getConnection(System.getProperty("demo.notes.jdbcUrl"));
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM demo_note WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    @Test
+    void aForgottenPasswordIsResetThroughTheMailedLinkAndEveryOldSessionEnds() throws Exception {
+        WebDriver laptop = browser();
+        WebDriver phone = browser();
+        WebDriver newDevice = browser();
+        String email = uniqueEmail("ada");
+        signUp(laptop, "Ada", email);
+        signIn(phone, email, PASSWORD);
+        waitOn(phone).until(ExpectedConditions.urlToBe(demo.url("/dashboard")));
+
+        newDevice.get(demo.url("/login"));
+        newDevice.findElement(By.id("forgot-password")).click();
+        waitOn(newDevice).until(ExpectedConditions.urlToBe(demo.url("/forgot-password")));
+        Chromium.screenshot(newDevice, "forgot-password");
+        newDevice.findElement(By.id("email")).sendKeys(email);
+        newDevice.findElement(By.id("submit")).click();
+        waitOn(newDevice).until(ExpectedConditions.urlToBe(demo.url("/forgot-password?notice=RESET_MAIL_SENT")));
+        assertThat(text(newDevice, "notice")).startsWith("If an account uses that address, we have sent it a link");
+        Chromium.screenshot(newDevice, "forgot-password-sent");
+
+        WebElement link = awaitMail(newDevice, "RESET_PASSWORD", email);
+        String mailedLink = link.getAttribute("href");
+        assertThat(mailedLink).startsWith(demo.url("/api/auth/reset-password/")).endsWith("?callbackURL=%2Freset-password");
+        Chromium.screenshot(newDevice, "dev-mailbox-reset");
+        link.click();
+        waitOn(newDevice).until(ExpectedConditions.urlContains("/reset-password?token="));
+        Chromium.screenshot(newDevice, "reset-password");
+
+        newDevice.findElement(By.id("new-password")).sendKeys("short");
+        newDevice.findElement(By.id("submit")).click();
+        waitOn(newDevice).until(ExpectedConditions.presenceOfElementLocated(By.id("form-error")));
+        assertThat(text(newDevice, "form-error")).isEqualTo("The password must be at least 8 characters.");
+        Chromium.screenshot(newDevice, "reset-password-too-short");
+
+        newDevice.findElement(By.id("new-password")).sendKeys(NEW_PASSWORD);
+        newDevice.findElement(By.id("submit")).click();
+        waitOn(newDevice).until(ExpectedConditions.urlToBe(demo.url("/login?notice=PASSWORD_RESET")));
+        assertThat(text(newDevice, "notice")).contains("every device that was signed in has been signed out");
+        Chromium.screenshot(newDevice, "login-after-reset");
+
+        // Both devices signed in before the reset are signed out now.
+        assertSignedOut(laptop);
+        assertSignedOut(phone);
+
+        // The old password is gone, the new one works.
+        signIn(phone, email, PASSWORD);
+        waitOn(phone).until(ExpectedConditions.presenceOfElementLocated(By.id("form-error")));
+        signIn(newDevice, email, NEW_PASSWORD);
+        waitOn(newDevice).until(ExpectedConditions.urlToBe(demo.url("/dashboard")));
+
+        // The link works once.
+        newDevice.get(mailedLink);
+        waitOn(newDevice).until(ExpectedConditions.urlToBe(demo.url("/reset-password?error=INVALID_TOKEN")));
+        assertThat(text(newDevice, "form-error")).startsWith("This link is not valid any more");
+        assertThat(newDevice.findElements(By.id("reset-form"))).isEmpty();
+        Chromium.screenshot(newDevice, "reset-link-used");
+    }
+
+    @Test
+    void changingThePasswordWithSignOutMyOtherDevicesKeepsOnlyThisOne() throws Exception {
+        WebDriver laptop = browser();
+        WebDriver phone = browser();
+        String email = uniqueEmail("grace");
+        signUp(laptop, "Grace", email);
+        signIn(phone, email, PASSWORD);
+        waitOn(phone).until(ExpectedConditions.urlToBe(demo.url("/dashboard")));
+        laptop.navigate().refresh();
+        assertThat(laptop.findElements(By.cssSelector("#sessions tbody tr"))).hasSize(2);
+
+        laptop.findElement(By.id("current-password")).sendKeys("not my password");
+        laptop.findElement(By.id("new-password")).sendKeys(NEW_PASSWORD);
+        laptop.findElement(By.id("change-password")).click();
+        waitOn(laptop).until(ExpectedConditions.presenceOfElementLocated(By.id("settings-error")));
+        assertThat(text(laptop, "settings-error")).isEqualTo("That is not your current password.");
+        showSettings(laptop);
+        Chromium.screenshot(laptop, "settings-wrong-password");
+
+        assertThat(laptop.findElement(By.id("revoke-other-sessions")).isSelected()).isTrue();
+        laptop.findElement(By.id("current-password")).sendKeys(PASSWORD);
+        laptop.findElement(By.id("new-password")).sendKeys(NEW_PASSWORD);
+        laptop.findElement(By.id("change-password")).click();
+        waitOn(laptop).until(ExpectedConditions.urlContains("notice=PASSWORD_CHANGED_OTHERS_SIGNED_OUT"));
+        assertThat(text(laptop, "notice")).isEqualTo("Your password is changed and your other devices are signed out.");
+        assertThat(laptop.findElements(By.cssSelector("#sessions tbody tr"))).hasSize(1);
+        Chromium.screenshot(laptop, "settings-password-changed");
+
+        // This device goes on (with a new session), the other one is out; only the new password signs in.
+        laptop.navigate().refresh();
+        assertThat(laptop.getCurrentUrl()).startsWith(demo.url("/dashboard"));
+        assertSignedOut(phone);
+        signIn(phone, email, PASSWORD);
+        waitOn(phone).until(ExpectedConditions.presenceOfElementLocated(By.id("form-error")));
+        signIn(phone, email, NEW_PASSWORD);
+        waitOn(phone).until(ExpectedConditions.urlToBe(demo.url("/dashboard")));
+    }
+
+    @Test
+    void anUnverifiedAddressChangesAtOnceAndAVerifiedOneOnlyThroughTheLinkMailedToTheNewAddress() throws Exception {
+        WebDriver driver = browser();
+        String first = uniqueEmail("alan");
+        String second = uniqueEmail("alan-two");
+        String third = uniqueEmail("alan-three");
+        signUp(driver, "Alan", first);
+
+        driver.findElement(By.id("new-email")).sendKeys(second);
+        driver.findElement(By.id("change-email")).click();
+        waitOn(driver).until(ExpectedConditions.urlContains("notice=EMAIL_CHANGED"));
+        assertThat(text(driver, "profile-email")).contains(second).doesNotContain("verified");
+        Chromium.screenshot(driver, "settings-email-changed");
+
+        // The verification link went to the new address; opening it verifies that address.
+        awaitMail(driver, "VERIFY_EMAIL", second).click();
+        waitOn(driver).until(ExpectedConditions.urlContains("/dashboard"));
+        driver.get(demo.url("/dashboard"));
+        assertThat(text(driver, "profile-email")).contains(second).contains("verified");
+
+        // Verified: nothing changes until the link mailed to the new address is opened.
+        driver.findElement(By.id("new-email")).sendKeys(third);
+        driver.findElement(By.id("change-email")).click();
+        waitOn(driver).until(ExpectedConditions.urlContains("notice=EMAIL_CHANGE_SENT"));
+        assertThat(text(driver, "profile-email")).contains(second);
+        Chromium.screenshot(driver, "settings-email-confirmation-sent");
+        WebElement confirm = awaitMail(driver, "CHANGE_EMAIL", third);
+        Chromium.screenshot(driver, "dev-mailbox-change-email");
+        confirm.click();
+        waitOn(driver).until(ExpectedConditions.urlContains("/dashboard"));
+        driver.get(demo.url("/dashboard"));
+        assertThat(text(driver, "profile-email")).contains(third);
+    }
+
+    @Test
+    void deletingTheAccountNeedsThePasswordAndTakesTheSessionsAndNotesAlong() throws Exception {
+        WebDriver laptop = browser();
+        WebDriver phone = browser();
+        String email = uniqueEmail("barbara");
+        signUp(laptop, "Barbara", email);
+        String userId = laptop.findElement(By.cssSelector("#profile code")).getText();
+        signIn(phone, email, PASSWORD);
+        waitOn(phone).until(ExpectedConditions.urlToBe(demo.url("/dashboard")));
+        laptop.get(demo.url("/notes"));
+        laptop.findElement(By.id("note-body")).sendKeys("Barbara's plan");
+        laptop.findElement(By.id("add-note")).click();
+        waitOn(laptop).until(ExpectedConditions.presenceOfElementLocated(By.id("notes")));
+        assertThat(notesOf(userId)).isEqualTo(1);
+
+        laptop.get(demo.url("/dashboard"));
+        laptop.findElement(By.id("delete-password")).sendKeys("not my password");
+        laptop.findElement(By.id("delete-confirm")).click();
+        laptop.findElement(By.id("delete-account")).click();
+        waitOn(laptop).until(ExpectedConditions.presenceOfElementLocated(By.id("settings-error")));
+        assertThat(text(laptop, "settings-error")).isEqualTo("That is not your current password.");
+        assertThat(notesOf(userId)).isEqualTo(1);
+
+        laptop.findElement(By.id("delete-password")).sendKeys(PASSWORD);
+        laptop.findElement(By.id("delete-confirm")).click();
+        showSettings(laptop);
+        Chromium.screenshot(laptop, "settings-delete-account");
+        laptop.findElement(By.id("delete-account")).click();
+        waitOn(laptop).until(ExpectedConditions.urlToBe(demo.url("/?notice=ACCOUNT_DELETED")));
+        assertThat(text(laptop, "notice")).isEqualTo("Your account and your notes are deleted. Goodbye!");
+        assertThat(laptop.findElement(By.id("session-badge")).getAttribute("data-state")).isEqualTo("signed-out");
+        Chromium.screenshot(laptop, "account-deleted");
+
+        assertThat(notesOf(userId)).isZero();
+        assertSignedOut(phone);
+        signIn(phone, email, PASSWORD);
+        waitOn(phone).until(ExpectedConditions.presenceOfElementLocated(By.id("form-error")));
+    }
+
+    @Test
+    void signingOutIsAPlainFormPostToTheApiThatLandsOnTheHomePage() throws Exception {
+        WebDriver driver = browser();
+        signUp(driver, "Linus", uniqueEmail("linus"));
+        showSettings(driver);
+        Chromium.screenshot(driver, "dashboard-settings");
+        driver.findElement(By.id("sign-out")).click();
+        waitOn(driver).until(ExpectedConditions.urlToBe(demo.url("/?notice=SIGNED_OUT")));
+        assertThat(text(driver, "notice")).isEqualTo("You are signed out.");
+        assertSignedOut(driver);
+    }
+}
