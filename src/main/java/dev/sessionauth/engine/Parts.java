@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver, OwnSessions own,
                     EmailVerification verification, Accounts accounts, Housekeeping housekeeping,
-                    PasswordReset passwordReset, EmailChange emailChange, AccountDeletion deletion)
+                    PasswordReset passwordReset, EmailChange emailChange, AccountDeletion deletion,
+                    AccountLocks accountLocks)
         implements AutoCloseable {
 
     /** Reads or creates the secrets and wires every part over {@code stores}. */
@@ -50,7 +51,8 @@ record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver
         AccountDeletion deletion = new AccountDeletion(config, clock, stores.users(), stores.verifications(), tokens,
                 outbox, accounts, own, resolver, events);
         return new Parts(new CookieSigner(secrets), events, resolver, own, verification, accounts, housekeeping,
-                reset, emailChange, deletion);
+                reset, emailChange, deletion,
+                new AccountLocks(stores.attempts(), clock, config.signInMaxFailures(), config.signInWindow()));
     }
 
     @Override

@@ -53,14 +53,11 @@ public final class SessionAuth implements AutoCloseable {
     private final Clock clock;
     private final Stores stores;
     private final Parts parts;
-    private final AccountLocks accountLocks;
 
     SessionAuth(AuthConfig config, Clock clock, Stores stores, Parts parts) {
         this.config = config;
         this.clock = clock;
         this.stores = stores;
-        this.accountLocks = new AccountLocks(stores.attempts(), clock, config.signInMaxFailures(),
-                config.signInWindow());
         this.parts = parts;
     }
 
@@ -94,7 +91,7 @@ public final class SessionAuth implements AutoCloseable {
 
     /** Failed sign-ins per account (in memory, or in the database under {@code rateLimit.storage=database}). */
     public AccountLocks accountLocks() {
-        return accountLocks;
+        return parts.accountLocks();
     }
 
     /**
@@ -149,11 +146,6 @@ public final class SessionAuth implements AutoCloseable {
         // Computed only when a page or the form check asks: most requests never need it.
         return AuthContext.of(resolution,
                 () -> resolution.session().map(s -> parts.signer().digest("csrf", s.getId())).orElse(""));
-    }
-
-    /** The context of a request whose session could not be checked because the store is down. */
-    public AuthContext unavailableContext() {
-        return AuthContext.storeUnavailable();
     }
 
     /** Whether the session's sign-in is younger than {@code session.freshAge}. */
@@ -283,7 +275,7 @@ public final class SessionAuth implements AutoCloseable {
         try {
             return contextFor(resolve(SessionTransport.of(request).presented(request), ResolveMode.PEEK));
         } catch (ServiceUnavailableException e) {
-            return unavailableContext();
+            return AuthContext.storeUnavailable();
         }
     }
 

@@ -243,7 +243,7 @@ public final class SessionAuthFilter implements Filter {
                 refusePage(request, response, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.defaultMessage());
                 return Optional.empty();
             }
-            return Optional.of(auth.unavailableContext());
+            return Optional.of(AuthContext.storeUnavailable());
         }
     }
 
