@@ -6,69 +6,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The account lifecycle in a real headless Chromium: a forgotten password reset through the dev mailbox (which signs
  * every device out), and the dashboard's settings (change the password, change the address, delete the account).
  */
-class AccountLifecycleBrowserTest {
-    private static final String PASSWORD = "correct horse battery";
+class AccountLifecycleBrowserTest extends DemoBrowsing {
     private static final String NEW_PASSWORD = "plum tractor lantern";
-
-    private static DemoServer demo;
-    private final List<WebDriver> browsers = new ArrayList<>();
-
-    @BeforeAll
-    static void startDemo() throws Exception {
-        demo = DemoServer.start();
-    }
-
-    @AfterAll
-    static void stopDemo() throws Exception {
-        demo.close();
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
-
-    private WebDriver browser() throws Exception {
-        WebDriver driver = Chromium.newProfile();
-        browsers.add(driver);
-        return driver;
-    }
-
-    private static WebDriverWait waitOn(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
-    }
-
-    private static String uniqueEmail(String who) {
-        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    }
-
-    private static void signUp(WebDriver driver, String name, String email) {
-        driver.get(demo.url("/signup"));
-        driver.findElement(By.id("name")).sendKeys(name);
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("submit")).click();
-        waitOn(driver).until(ExpectedConditions.urlToBe(demo.url("/dashboard")));
-    }
 
     private static void signIn(WebDriver driver, String email, String password) {
         driver.get(demo.url("/login"));

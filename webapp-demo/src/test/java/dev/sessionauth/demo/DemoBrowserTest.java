@@ -2,65 +2,15 @@ package dev.sessionauth.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The demo driven by a real headless Chromium, the way a person would use it. */
-class DemoBrowserTest {
-    private static final String PASSWORD = "correct horse battery";
-
-    private static DemoServer demo;
-    private final List<WebDriver> browsers = new ArrayList<>();
-
-    @BeforeAll
-    static void startDemo() throws Exception {
-        demo = DemoServer.start();
-    }
-
-    @AfterAll
-    static void stopDemo() throws Exception {
-        demo.close();
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
-
-    private WebDriver browser() throws Exception {
-        WebDriver driver = Chromium.newProfile();
-        browsers.add(driver);
-        return driver;
-    }
-
-    private static WebDriverWait waitOn(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
-    }
-
-    private static String uniqueEmail(String who) {
-        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    }
-
-    private static void signUp(WebDriver driver, String name, String email) {
-        driver.get(demo.url("/signup"));
-        driver.findElement(By.id("name")).sendKeys(name);
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("submit")).click();
-        waitOn(driver).until(ExpectedConditions.urlToBe(demo.url("/dashboard")));
-    }
+class DemoBrowserTest extends DemoBrowsing {
 
     private static void signIn(WebDriver driver, String email, String password) {
         driver.findElement(By.id("email")).sendKeys(email);

@@ -1,0 +1,64 @@
+package dev.sessionauth.demo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What the demo's browser tests share: the demo started once per class, a fresh Chromium profile per "device"
+ * (closed after each test), and signing up through the demo's own form.
+ */
+abstract class DemoBrowsing {
+    static final String PASSWORD = "correct horse battery";
+
+    static DemoServer demo;
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void startDemo() throws Exception {
+        demo = DemoServer.start();
+    }
+
+    @AfterAll
+    static void stopDemo() throws Exception {
+        demo.close();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    /** A new headless Chromium with a profile of its own: another device, as far as the server can tell. */
+    WebDriver browser() throws Exception {
+        WebDriver driver = Chromium.newProfile();
+        browsers.add(driver);
+        return driver;
+    }
+
+    static WebDriverWait waitOn(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    static String uniqueEmail(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    /** Signs up through /signup with {@link #PASSWORD} and waits for the dashboard. */
+    static void signUp(WebDriver driver, String name, String email) {
+        driver.get(demo.url("/signup"));
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("submit")).click();
+        waitOn(driver).until(ExpectedConditions.urlToBe(demo.url("/dashboard")));
+    }
+}
