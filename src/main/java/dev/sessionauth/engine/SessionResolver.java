@@ -116,9 +116,7 @@ final class SessionResolver {
             return Optional.empty();
         }
         Instant now = Instants.now(clock);
-        return verifiedJwts.verify(jwt, now, sessionJwt.get())
-                // The cache belongs to exactly this session cookie: a cookie swapped in beside it is not trusted.
-                .filter(v -> TokenHasher.hash(token.get()).equals(v.tokenHash()))
+        return verifiedJwts.verify(TokenHasher.hash(token.get()), jwt, now, sessionJwt.get())
                 .filter(v -> now.isBefore(v.session().getExpiresAt()))
                 // A session revoked since the cache was issued (here, or on an instance whose log entry was read).
                 .filter(v -> !revoked.doubts(v.session(), v.issuedAt()))
