@@ -17,27 +17,34 @@ public final class SessionClaims {
     private SessionClaims() {
     }
 
+    /**
+     * The claims for a session and its user. Only what a reader needs travels: the session's user id is the user's
+     * id, and absent values (no address, no image, no extra fields) are left out rather than written as null or
+     * empty, since the cookie rides on every request.
+     */
     public static Map<String, Object> of(Session session, User user, String tokenHash) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("id", session.getId());
-        s.put("userId", session.getUserId());
+        if (!session.getUserId().equals(user.getId())) {
+            s.put("userId", session.getUserId());
+        }
         s.put("expiresAt", time(session.getExpiresAt()));
         s.put("absoluteExpiresAt", time(session.getAbsoluteExpiresAt()));
         s.put("createdAt", time(session.getCreatedAt()));
         s.put("updatedAt", time(session.getUpdatedAt()));
-        s.put("ipAddress", session.getIpAddress());
-        s.put("userAgent", session.getUserAgent());
+        session.ipAddress().ifPresent(ip -> s.put("ipAddress", ip));
+        session.userAgent().ifPresent(agent -> s.put("userAgent", agent));
         s.put("remember", session.isRemember());
-        s.put("fields", session.getFields());
+        putFields(s, session.getFields());
         Map<String, Object> u = new LinkedHashMap<>();
         u.put("id", user.getId());
         u.put("name", user.getName());
         u.put("email", user.getEmail());
         u.put("emailVerified", user.isEmailVerified());
-        u.put("image", user.getImage());
+        user.image().ifPresent(image -> u.put("image", image));
         u.put("createdAt", time(user.getCreatedAt()));
         u.put("updatedAt", time(user.getUpdatedAt()));
-        u.put("fields", user.getFields());
+        putFields(u, user.getFields());
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put(TOKEN_HASH, tokenHash);
         claims.put("session", s);
@@ -45,23 +52,35 @@ public final class SessionClaims {
         return claims;
     }
 
+    private static void putFields(Map<String, Object> target, Map<String, Object> fields) {
+        if (!fields.isEmpty()) {
+            target.put("fields", fields);
+        }
+    }
+
     /** The session and user in {@code claims}, if they are complete and well-typed. */
     public static Optional<Map.Entry<Session, User>> read(Map<String, Object> claims) {
         try {
             Map<String, Object> s = map(claims.get("session"));
             Map<String, Object> u = map(claims.get("user"));
-            Session session = new Session(str(s, "id"), str(s, "userId"), instant(s, "expiresAt"),
+            // Cookies issued before the claims were trimmed carry userId, nulls and empty field maps: still read.
+            String userId = s.containsKey("userId") ? str(s, "userId") : str(u, "id");
+            Session session = new Session(str(s, "id"), userId, instant(s, "expiresAt"),
                     instant(s, "absoluteExpiresAt"), instant(s, "createdAt"), instant(s, "updatedAt"),
                     Optional.ofNullable((String) s.get("ipAddress")), Optional.ofNullable((String) s.get("userAgent")),
-                    (Boolean) s.get("remember"), map(s.get("fields")));
+                    (Boolean) s.get("remember"), fields(s));
             User user = new User(str(u, "id"), str(u, "name"), str(u, "email"), (Boolean) u.get("emailVerified"),
                     Optional.ofNullable((String) u.get("image")), instant(u, "createdAt"), instant(u, "updatedAt"),
-                    map(u.get("fields")));
+                    fields(u));
             return Optional.of(Map.entry(session, user));
         } catch (RuntimeException e) {
             // ClassCastException, NullPointerException, DateTimeParseException: not a cookie we wrote.
             return Optional.empty();
         }
+    }
+
+    private static Map<String, Object> fields(Map<String, Object> m) {
+        return m.containsKey("fields") ? map(m.get("fields")) : Map.of();
     }
 
     @SuppressWarnings("unchecked")

@@ -78,6 +78,51 @@ class SessionClaimsTest {
         assertThat(roundTrip(bad)).isEmpty();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void absentValuesAndTheRepeatedUserIdStayOutOfTheCookieAndComeBackTheSame() {
+        Session bare = new Session("s1", "u1", NOW.plusSeconds(3600), NOW.plusSeconds(86_400), NOW, NOW,
+                Optional.empty(), Optional.empty(), false);
+        User plain = new User("u1", "Ann", "ann@example.com", false, Optional.empty(), NOW, NOW, Map.of());
+        Map<String, Object> claims = SessionClaims.of(bare, plain, "hash");
+
+        assertThat((Map<String, Object>) claims.get("session")).doesNotContainKeys("userId", "ipAddress", "userAgent",
+                "fields");
+        assertThat((Map<String, Object>) claims.get("user")).doesNotContainKeys("image", "fields");
+        assertThat(roundTrip(claims)).hasValueSatisfying(e -> {
+            assertThat(e.getKey()).isEqualTo(bare);
+            assertThat(e.getValue()).isEqualTo(plain);
+        });
+    }
+
+    @Test
+    void aCookieInTheUntrimmedFormatIsStillRead() {
+        Map<String, Object> claims = SessionClaims.of(session(NOW), user(NOW), "hash");
+        Map<String, Object> untrimmed = new LinkedHashMap<>(claims);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = new LinkedHashMap<>((Map<String, Object>) claims.get("session"));
+        s.put("userId", "u1");
+        s.put("userAgent", null);
+        untrimmed.put("session", s);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> u = new LinkedHashMap<>((Map<String, Object>) claims.get("user"));
+        u.put("image", null);
+        untrimmed.put("user", u);
+
+        assertThat(roundTrip(untrimmed)).hasValueSatisfying(e -> {
+            assertThat(e.getKey()).isEqualTo(session(NOW));
+            assertThat(e.getValue()).isEqualTo(user(NOW));
+        });
+    }
+
+    @Test
+    void aSessionWhoseUserIdDiffersFromItsUsersKeepsItsOwn() {
+        Session other = new Session("s1", "u2", NOW.plusSeconds(3600), NOW.plusSeconds(86_400), NOW, NOW,
+                Optional.empty(), Optional.empty(), true);
+        assertThat(roundTrip(SessionClaims.of(other, user(NOW), "hash"))).hasValueSatisfying(e ->
+                assertThat(e.getKey().getUserId()).isEqualTo("u2"));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> isoInstants(Map<String, Object> claims) {
         Map<String, Object> copy = new LinkedHashMap<>(claims);
