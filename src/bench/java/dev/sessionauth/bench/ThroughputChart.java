@@ -69,6 +69,7 @@ final class ThroughputChart {
         return switch (sc.id()) {
             case BenchRunner.BASELINE -> "baseline, no cookie";
             case BenchRunner.BASELINE_COOKIE -> "baseline, cookies";
+            case BenchRunner.BASELINE_JWT_COOKIES -> "baseline, jwt cookies";
             case "public" -> "public path";
             case "protected-db" -> "protected, database";
             case "protected-jwt" -> "protected, jwt";
