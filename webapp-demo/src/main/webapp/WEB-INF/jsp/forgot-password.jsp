@@ -12,7 +12,7 @@
     <label>E-mail <input type="email" name="email" id="email" required autocomplete="username"></label>
     <button type="submit" id="submit">Send me a link</button>
   </form>
-  <c:if test="${devPages}"><p class="muted">Development: the link shows up in the <a href="${ctx}/dev/mail" id="dev-mail-link">dev mailbox</a>.</p></c:if>
+  <c:if test="${requestScope.devPages}"><p class="muted">Development: the link shows up in the <a href="${ctx}/dev/mail" id="dev-mail-link">dev mailbox</a>.</p></c:if>
   <p class="muted"><a href="${ctx}/login">Back to sign in</a></p>
 </section>
 <%@ include file="footer.jspf" %>

@@ -10,8 +10,8 @@
       <a href="${ctx}/dashboard">Go to your dashboard</a>, or sign in as someone else below.</p>
   </auth:ifSignedIn>
   <form method="post" action="${ctx}/api/auth/sign-in/email" id="login-form">
-    <input type="hidden" name="callbackURL" value="<c:out value='${redirect}'/>">
-    <input type="hidden" name="errorCallbackURL" value="<c:out value='${errorBack}'/>">
+    <input type="hidden" name="callbackURL" value="<c:out value='${requestScope.redirect}'/>">
+    <input type="hidden" name="errorCallbackURL" value="<c:out value='${requestScope.errorBack}'/>">
     <label>E-mail <input type="email" name="email" id="email" required autocomplete="username"></label>
     <label>Password <input type="password" name="password" id="password" required autocomplete="current-password"></label>
     <label class="check"><input type="checkbox" name="rememberMe" value="true" checked> Keep me signed in on this device</label>

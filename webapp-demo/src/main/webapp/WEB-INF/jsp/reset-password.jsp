@@ -6,14 +6,14 @@
   <h1>Choose a new password</h1>
   <c:if test="${not empty requestScope.error}"><p class="error" role="alert" id="form-error"><c:out value="${requestScope.error}"/></p></c:if>
   <c:choose>
-    <c:when test="${empty token}">
+    <c:when test="${empty requestScope.token}">
       <p id="no-token">This page opens from the link in a password-reset mail.
         <a href="${ctx}/forgot-password" id="ask-again">Ask for a new link</a>.</p>
     </c:when>
     <c:otherwise>
       <form method="post" action="${ctx}/reset-password" id="reset-form">
         <auth:csrfInput/>
-        <input type="hidden" name="token" value="<c:out value='${token}'/>">
+        <input type="hidden" name="token" value="<c:out value='${requestScope.token}'/>">
         <label>New password <small>(at least 8 characters)</small>
           <input type="password" name="newPassword" id="new-password" required autocomplete="new-password"></label>
         <button type="submit" id="submit">Set the new password</button>

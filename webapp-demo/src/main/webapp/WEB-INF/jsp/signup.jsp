@@ -6,8 +6,8 @@
   <h1>Create an account</h1>
   <c:if test="${not empty requestScope.error}"><p class="error" role="alert" id="form-error"><c:out value="${requestScope.error}"/></p></c:if>
   <form method="post" action="${ctx}/api/auth/sign-up/email" id="signup-form">
-    <input type="hidden" name="callbackURL" value="<c:out value='${redirect}'/>">
-    <input type="hidden" name="errorCallbackURL" value="<c:out value='${errorBack}'/>">
+    <input type="hidden" name="callbackURL" value="<c:out value='${requestScope.redirect}'/>">
+    <input type="hidden" name="errorCallbackURL" value="<c:out value='${requestScope.errorBack}'/>">
     <label>Name <input type="text" name="name" id="name" required maxlength="255" autocomplete="name"></label>
     <label>E-mail <input type="email" name="email" id="email" required autocomplete="username"></label>
     <label>Password <small>(at least 8 characters)</small>

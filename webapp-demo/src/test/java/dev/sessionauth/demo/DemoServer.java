@@ -40,6 +40,8 @@ final class DemoServer implements AutoCloseable {
         app.setContextPath("/");
         app.setBaseResourceAsPath(Path.of("src/main/webapp").toAbsolutePath());
         app.setParentLoaderPriority(true);
+        // As in mvn jetty:run: the JSP servlet out of development mode.
+        app.addOverrideDescriptor(Path.of("src/main/jetty/override-web.xml").toAbsolutePath().toString());
         // TLDs and META-INF/resources (client.js) come from the library jar and JSTL on the test classpath.
         app.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN,
                 ".*/sessionauth-[^/]*\\.jar$|.*/sessionauth[^/]*/target[^/]*/classes/?$|.*/jakarta\\.servlet\\.jsp\\.jstl-[^/]*\\.jar$");
