@@ -52,6 +52,11 @@ final class DemoServer implements AutoCloseable {
         return new DemoServer(server, connector.getLocalPort());
     }
 
+    /** An init parameter of the JSP servlet as the running demo has it, e.g. {@code development}. */
+    String jspInitParameter(String name) {
+        return ((WebAppContext) server.getHandler()).getServletHandler().getServlet("jsp").getInitParameter(name);
+    }
+
     int port() {
         return port;
     }
