@@ -1,13 +1,17 @@
 package dev.sessionauth;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A refusal with a well-known {@link ErrorCode}: the code says what went wrong and carries its HTTP status.
- * The message is safe to show to the client; it never contains a token, a password or a stack trace.
+ * The message is safe to show to the client; it never contains a token, a password or a stack trace. A throttle's
+ * refusal ({@code TOO_MANY_REQUESTS}) also says how long to wait ({@link #retryAfter()}).
  */
 public final class AuthException extends RuntimeException {
     private final ErrorCode code;
+    private final Duration retryAfter;
 
     public AuthException(ErrorCode code) {
         this(code, code.defaultMessage());
@@ -16,11 +20,24 @@ public final class AuthException extends RuntimeException {
     public AuthException(ErrorCode code, String message) {
         super(message, null, false, false);
         this.code = Objects.requireNonNull(code, "code");
+        this.retryAfter = null;
     }
 
     public AuthException(ErrorCode code, String message, Throwable cause) {
         super(message, cause, false, false);
         this.code = Objects.requireNonNull(code, "code");
+        this.retryAfter = null;
+    }
+
+    private AuthException(String message, Duration retryAfter) {
+        super(message, null, false, false);
+        this.code = ErrorCode.TOO_MANY_REQUESTS;
+        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    /** A throttle's refusal: {@code TOO_MANY_REQUESTS}, to be tried again after {@code retryAfter}. */
+    public static AuthException tooManyRequests(String message, Duration retryAfter) {
+        return new AuthException(message, retryAfter);
     }
 
     /** What went wrong. */
@@ -31,5 +48,16 @@ public final class AuthException extends RuntimeException {
     /** The HTTP status of {@link #code()}. */
     public int status() {
         return code.status();
+    }
+
+    /** How long a throttled caller should wait before trying again; empty for every other refusal. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** {@link #retryAfter()} in whole seconds, rounded up and at least 1 (0 would invite an immediate retry). */
+    public long retryAfterSeconds() {
+        Duration wait = retryAfter == null ? Duration.ZERO : retryAfter;
+        return Math.max(1, wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0));
     }
 }

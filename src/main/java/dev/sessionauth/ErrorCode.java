@@ -31,6 +31,12 @@ public enum ErrorCode {
      * under the {@code verified} setting, {@code Validation.requireVerified()}.
      */
     EMAIL_NOT_VERIFIED(403, "E-mail address not verified"),
+    /**
+     * A request that changes state carried two different live sessions, as when a sibling subdomain tosses its own
+     * session cookie in beside the user's: answering for either could act as the wrong account. Signing out (which
+     * ends both) and in again fixes it; under https the {@code __Host-} cookie cannot be tossed in.
+     */
+    CONFLICTING_SESSIONS(403, "This request carries two different sessions; sign out and sign in again"),
     /** Unknown e-mail or wrong password: deliberately the same answer for both. */
     INVALID_EMAIL_OR_PASSWORD(401, "Invalid e-mail or password"),
     /** Sign-up with an e-mail address that already has an account. */

@@ -26,7 +26,12 @@ public record Resolution(Status status, Optional<Session> session, SessionUser s
         /** The credential is malformed or its signature does not verify. */
         INVALID,
         /** The credential is well-signed but names no session: signed out or revoked. */
-        UNKNOWN
+        UNKNOWN,
+        /**
+         * A request that changes state carried two different live sessions (a cookie tossed in by a sibling
+         * subdomain beside the user's own): it is answered for neither.
+         */
+        CONFLICT
     }
 
     /** An outcome without a session: nothing presented, or a failure. */
@@ -80,6 +85,7 @@ public record Resolution(Status status, Optional<Session> session, SessionUser s
         return switch (status) {
             case EXPIRED -> ErrorCode.SESSION_EXPIRED;
             case INVALID -> ErrorCode.INVALID_TOKEN;
+            case CONFLICT -> ErrorCode.CONFLICTING_SESSIONS;
             default -> ErrorCode.UNAUTHORIZED;
         };
     }

@@ -19,7 +19,9 @@ public interface SessionListener {
         /** The user signed out of every device. */
         REVOKE_ALL,
         /** The browser signed in again, which replaces its previous session (no fixation). */
-        REPLACED
+        REPLACED,
+        /** The user signed in once more than {@code session.maxPerUser} allows: the oldest session ended. */
+        SESSION_LIMIT
     }
 
     /** A session began (sign-up or sign-in). */

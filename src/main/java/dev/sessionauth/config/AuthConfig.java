@@ -61,6 +61,7 @@ public final class AuthConfig {
     public static final int MIN_SECRET_BYTES = 32;
 
     private static final Duration MAX_HASH_QUEUE_TIMEOUT = Duration.ofMinutes(1);
+    private static final Duration MAX_BODY_TIMEOUT = Duration.ofMinutes(5);
 
     private final List<String> protectedPatterns;
     private final List<String> publicPatterns;
@@ -118,6 +119,9 @@ public final class AuthConfig {
     private final Optional<String> cookiePath;
     private final Optional<String> errorPage;
     private final AccountSettings accounts;
+    private final Duration bodyTimeout;
+    private final int maxConcurrentBodies;
+    private final int maxSessionsPerUser;
 
     private AuthConfig(SettingReader r) {
         protectedPatterns = r.list(PROTECTED);
@@ -256,6 +260,14 @@ public final class AuthConfig {
         });
         errorPage = r.optional(ERROR_PAGE, v -> r.requirePath(ERROR_PAGE, v));
         accounts = AccountSettings.read(r);
+        bodyTimeout = r.positiveDuration(REQUEST_BODY_TIMEOUT, "10s");
+        if (bodyTimeout.compareTo(MAX_BODY_TIMEOUT) > 0) {
+            throw r.bad(REQUEST_BODY_TIMEOUT, Durations.format(bodyTimeout), "is too long; use at most "
+                    + Durations.format(MAX_BODY_TIMEOUT) + ": a client that sends its body slowly holds the request"
+                    + " that long");
+        }
+        maxConcurrentBodies = r.integer(REQUEST_MAX_CONCURRENT_BODIES, 20, 1, 100_000);
+        maxSessionsPerUser = r.integer(SESSION_MAX_PER_USER, 100, 1, 100_000);
 
         if (maxAge.isZero()) {
             throw r.bad(MAX_AGE, "0", "a session must live longer than 0 seconds");
@@ -374,6 +386,16 @@ public final class AuthConfig {
     public List<String> listeners() { return listeners; }
     /** Mail and the account lifecycle: the mail sender, password resets, account deletion. */
     public AccountSettings accounts() { return accounts; }
+
+    /**
+     * How long the API waits for a request's whole body ({@code request.bodyTimeout}); a body that takes longer, or
+     * trickles in slower than a minimum rate, is answered 408 and its connection closed.
+     */
+    public Duration bodyTimeout() { return bodyTimeout; }
+    /** Request bodies one client address may have unfinished at once; the rest are refused with 429 unread. */
+    public int maxConcurrentBodies() { return maxConcurrentBodies; }
+    /** Live sessions one user may have ({@code session.maxPerUser}); a new sign-in past it ends the oldest. */
+    public int maxSessionsPerUser() { return maxSessionsPerUser; }
 
     /** The cookies' {@code Path}, when set; empty means the app's context path ({@code /} for the root app). */
     public Optional<String> cookiePath() { return cookiePath; }

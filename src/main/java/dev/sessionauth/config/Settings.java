@@ -67,6 +67,10 @@ final class Settings {
     static final String PASSWORD_RESET_REVOKE_SESSIONS = "passwordReset.revokeSessions";
     static final String DELETE_USER_SEND_CONFIRMATION = "deleteUser.sendConfirmation";
     static final String DELETE_USER_EXPIRES_IN = "deleteUser.expiresIn";
+    // Hostile input (issue 28): bounded request bodies, bounded sessions per user.
+    static final String REQUEST_BODY_TIMEOUT = "request.bodyTimeout";
+    static final String REQUEST_MAX_CONCURRENT_BODIES = "request.maxConcurrentBodies";
+    static final String SESSION_MAX_PER_USER = "session.maxPerUser";
 
     static final List<String> NAMES = List.of(PROTECTED, PUBLIC, LOGIN_PAGE, BASE_PATH, BASE_URL, TRUSTED_ORIGINS,
             TRUST_PROXY, SECRET, MAX_AGE, UPDATE_AGE, ABSOLUTE_MAX_AGE, FRESH_AGE, REMEMBER_ME, STRATEGY,
@@ -80,7 +84,7 @@ final class Settings {
             EMAIL_VERIFICATION_SEND_ON_SIGN_UP, EMAIL_VERIFICATION_SENDER, LISTENERS,
             COOKIE_PATH, ERROR_PAGE,
             MAIL_SENDER, PASSWORD_RESET_EXPIRES_IN, PASSWORD_RESET_REVOKE_SESSIONS, DELETE_USER_SEND_CONFIRMATION,
-            DELETE_USER_EXPIRES_IN);
+            DELETE_USER_EXPIRES_IN, REQUEST_BODY_TIMEOUT, REQUEST_MAX_CONCURRENT_BODIES, SESSION_MAX_PER_USER);
 
     private Settings() {
     }

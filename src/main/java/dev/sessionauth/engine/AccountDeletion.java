@@ -1,6 +1,7 @@
 package dev.sessionauth.engine;
 
 import dev.sessionauth.AuthException;
+import dev.sessionauth.Caller;
 import dev.sessionauth.DeleteUser;
 import dev.sessionauth.DeleteUserResult;
 import dev.sessionauth.ErrorCode;
@@ -18,7 +19,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,8 +29,6 @@ import java.util.Optional;
  */
 final class AccountDeletion {
     static final String PREFIX = "delete-account:";
-    private static final List<String> SECRETS = List.of(EmailVerification.PREFIX, PasswordReset.PREFIX,
-            EmailChange.PREFIX, PREFIX);
 
     private final AuthConfig config;
     private final Clock clock;
@@ -43,10 +41,12 @@ final class AccountDeletion {
     private final OwnSessions own;
     private final SessionResolver resolver;
     private final SessionEvents events;
+    private final PendingLinks pendingLinks;
 
     AccountDeletion(AuthConfig config, Clock clock, UserStore users, VerificationStore verifications,
                     TokenGenerator tokens, Outbox outbox, Accounts accounts, OwnSessions own,
-                    SessionResolver resolver, SessionEvents events) {
+                    SessionResolver resolver, SessionEvents events, PendingLinks links) {
+        this.pendingLinks = links;
         this.config = config;
         this.clock = clock;
         this.users = users;
@@ -64,12 +64,12 @@ final class AccountDeletion {
      * Deletes the session's user, or mails the confirmation link. A token (from that link) deletes at once; else the
      * password must be right ({@code INVALID_PASSWORD}) or the sign-in fresh ({@code SESSION_NOT_FRESH}).
      */
-    DeleteUserResult delete(Resolution given, DeleteUser request, Optional<LinkBase> links) {
+    DeleteUserResult delete(Resolution given, DeleteUser request, Optional<LinkBase> links, Caller caller) {
         Resolution current = resolver.fromStore(given);
         Session session = current.session().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         User user = current.user().orElseThrow();
         if (request.password().isPresent()) {
-            accounts.checkPassword(user.getId(), request.password().get());
+            accounts.checkPasswordThrottled(user, request.password().get(), caller);
         }
         if (request.token().isPresent()) {
             return new DeleteUserResult(DeleteUserResult.Status.DELETED, confirm(current, request.token().get()));
@@ -116,7 +116,7 @@ final class AccountDeletion {
     void deleteNow(User user) {
         events.userDeleting(user);
         own.revokeAll(user.getId());
-        SECRETS.forEach(prefix -> verifications.deleteAll(prefix + user.getId()));
+        pendingLinks.forgetAll(user.getId());
         users.delete(user.getId());
     }
 }

@@ -2,6 +2,7 @@ package dev.sessionauth.engine;
 
 import dev.sessionauth.AuthException;
 import dev.sessionauth.BrowserUpdate;
+import dev.sessionauth.Caller;
 import dev.sessionauth.EmailChangeResult;
 import dev.sessionauth.EmailVerified;
 import dev.sessionauth.ErrorCode;
@@ -17,22 +18,22 @@ import dev.sessionauth.crypto.TokenHasher;
 import dev.sessionauth.store.DuplicateEmailException;
 import dev.sessionauth.store.UserStore;
 import dev.sessionauth.store.VerificationStore;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Changing a user's e-mail address. An unverified user's address changes at once (and the new one gets a
- * verification link); a verified user's changes only when a link mailed to the new address is opened, so nobody
- * moves an account to an address they cannot read. A taken address changes nothing and sends nothing, with the same
- * answer. The confirmation token is {@code <secret>.<new address, base64url>}: its stored hash covers the address
- * too, so a token edited to name another address matches nothing.
+ * Changing a user's e-mail address, which needs proof that the owner is at the keyboard (a fresh sign-in or the
+ * password) and tells the old address. An unverified user's address changes at once (and the new one gets a
+ * verification link); a verified user's changes only when a link mailed to the new address is opened, so nobody moves
+ * an account to an address they cannot read. A taken address changes nothing and sends nothing, with the same answer.
+ * The confirmation token names the new address ({@link AddressToken}). Every change of address first deletes the
+ * user's unopened verification and change links, so no link outlives the address it was mailed for.
  */
 final class EmailChange {
     static final String PREFIX = "change-email:";
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final String INVALID = "This e-mail change link is not valid: it was used already, has expired"
+            + " or never existed";
 
     private final AuthConfig config;
     private final Clock clock;
@@ -44,10 +45,12 @@ final class EmailChange {
     private final EmailVerification verification;
     private final SessionResolver resolver;
     private final SessionEvents events;
+    private final Accounts accounts;
+    private final Throttles throttles;
 
     EmailChange(AuthConfig config, Clock clock, UserStore users, VerificationStore verifications,
                 TokenGenerator tokens, Outbox outbox, EmailVerification verification, SessionResolver resolver,
-                SessionEvents events) {
+                SessionEvents events, Accounts accounts, Throttles throttles) {
         this.config = config;
         this.clock = clock;
         this.users = users;
@@ -58,26 +61,37 @@ final class EmailChange {
         this.verification = verification;
         this.resolver = resolver;
         this.events = events;
+        this.accounts = accounts;
+        this.throttles = throttles;
     }
 
-    /** Changes the address of the session's user, or mails the new address a link that will. */
-    EmailChangeResult change(Resolution given, String newEmail, Optional<LinkBase> links,
-                             Optional<String> callbackURL) {
+    /**
+     * Changes the address of the session's user, or mails the new address a link that will. Needs the password or a
+     * sign-in younger than {@code session.freshAge} ({@code SESSION_NOT_FRESH}, {@code INVALID_PASSWORD}): a stolen
+     * session alone must not move the account to the thief's address.
+     */
+    EmailChangeResult change(Resolution given, String newEmail, Optional<String> password, Optional<LinkBase> links,
+                             Optional<String> callbackURL, Caller caller) {
         Resolution current = resolver.fromStore(given);
         Session session = current.session().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         User user = current.user().orElseThrow();
         String email = AccountInput.normalizeEmail(newEmail);
+        if (password.isPresent()) {
+            accounts.checkPasswordThrottled(user, password.get(), caller);
+        } else if (!resolver.isFresh(session)) {
+            throw new AuthException(ErrorCode.SESSION_NOT_FRESH,
+                    "Changing the e-mail address needs your password or a recent sign-in");
+        }
+        throttles.strict(AddressLimits.Action.CHANGE_EMAIL, caller.client());
         if (email.equals(user.getEmail())) {
             throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The new e-mail address is the current one");
         }
-        String secret = tokens.newToken();
-        String token = secret + "." + B64.encodeToString(email.getBytes(StandardCharsets.UTF_8));
-        String hash = TokenHasher.hash(token);
         if (users.findCredentials(email).isPresent()) {
             return new EmailChangeResult(EmailChangeResult.Status.ADDRESS_TAKEN, user, BrowserUpdate.KEEP);
         }
         Instant now = Instants.now(clock);
         if (!user.isEmailVerified()) {
+            forgetAddressLinks(user.getId());
             User changed;
             try {
                 changed = users.changeEmail(user.getId(), email, now)
@@ -85,8 +99,7 @@ final class EmailChange {
             } catch (DuplicateEmailException e) {
                 return new EmailChangeResult(EmailChangeResult.Status.ADDRESS_TAKEN, user, BrowserUpdate.KEEP);
             }
-            // A link mailed to the old address must not verify the new one.
-            verifications.deleteAll(EmailVerification.PREFIX + user.getId());
+            tellOldAddress(user);
             verification.send(changed, links, callbackURL);
             events.publish(l -> l.emailChanged(changed, user.getEmail()));
             return new EmailChangeResult(EmailChangeResult.Status.CHANGED, changed,
@@ -94,54 +107,56 @@ final class EmailChange {
         }
         Optional<String> base = mailLinks.endpoint(links, "/verify-email", "e-mail change", user.getId());
         if (base.isPresent()) {
+            String token = AddressToken.issue(tokens, email);
             verifications.deleteAll(PREFIX + user.getId());
-            verifications.create(tokens.newId(), PREFIX + user.getId(), hash,
+            verifications.create(tokens.newId(), PREFIX + user.getId(), TokenHasher.hash(token),
                     now.plus(config.emailVerificationExpiresIn()), now);
             outbox.post(new Mail(Mail.Kind.CHANGE_EMAIL, email, user,
                     base.get() + "?token=" + token + MailLinks.param("callbackURL", callbackURL)));
+            tellOldAddress(user);
         }
         return new EmailChangeResult(EmailChangeResult.Status.CONFIRMATION_SENT, user, BrowserUpdate.KEEP);
     }
 
-    /** Whether {@code token} has the shape of a change confirmation (rather than a verification secret). */
-    static boolean isChangeToken(String token) {
-        int dot = token.indexOf('.');
-        return dot == TokenGenerator.TOKEN_LENGTH && TokenGenerator.looksLikeToken(token.substring(0, dot));
+    private void tellOldAddress(User user) {
+        outbox.post(new Mail(Mail.Kind.EMAIL_CHANGED, user.getEmail(), user, ""));
+    }
+
+    private void forgetAddressLinks(String userId) {
+        verifications.deleteAll(EmailVerification.PREFIX + userId);
+        verifications.deleteAll(PREFIX + userId);
+    }
+
+    /** Whether {@code token} is a live e-mail change confirmation (rather than a verification link's). */
+    boolean isChangeToken(String token) {
+        return AddressToken.address(token).isPresent() && verifications.find(TokenHasher.hash(token),
+                Instants.now(clock)).filter(id -> id.startsWith(PREFIX)).isPresent();
     }
 
     /**
-     * Uses up a confirmation token and gives its user the new address, verified (the link was read there). A
+     * Uses up a confirmation token and gives its user the address it names, verified (the link was read there). A
      * browser signed in as that user gets its jwt cache replaced.
      *
      * @throws AuthException {@code INVALID_TOKEN}; {@code USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL} when another account
      *                       took the address since the link was sent
      */
     EmailVerified confirm(String token, Presented presented) {
-        AuthException invalid = new AuthException(ErrorCode.INVALID_TOKEN,
-                "This e-mail change link is not valid: it was used already, has expired or never existed");
-        if (!isChangeToken(token)) {
-            throw invalid;
-        }
-        String email;
-        try {
-            email = new String(Base64.getUrlDecoder().decode(token.substring(TokenGenerator.TOKEN_LENGTH + 1)),
-                    StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw invalid;
-        }
+        String email = AddressToken.address(token)
+                .orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN, INVALID));
         Instant now = Instants.now(clock);
         String userId = OneTimeSecrets.use(verifications, TokenHasher.hash(token), now, PREFIX)
-                .orElseThrow(() -> invalid);
-        User before = users.findById(userId).orElseThrow(() -> invalid);
+                .orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN, INVALID));
+        User before = users.findById(userId).orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN, INVALID));
+        forgetAddressLinks(userId);
         try {
-            users.changeEmail(userId, email, now).orElseThrow(() -> invalid);
+            users.changeEmail(userId, email, now).orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN, INVALID));
         } catch (DuplicateEmailException e) {
             throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL,
                     "Another account uses this address now; the e-mail address was not changed");
         }
-        users.markEmailVerified(userId, now);
-        verifications.deleteAll(EmailVerification.PREFIX + userId);
-        User changed = users.findById(userId).orElseThrow(() -> invalid);
+        // Holds only while the address is still the one just set: a change racing this one wins unverified.
+        users.markEmailVerified(userId, email, now);
+        User changed = users.findById(userId).orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN, INVALID));
         events.publish(l -> l.emailChanged(changed, before.getEmail()));
         Resolution r = resolver.fromStore(presented, false);
         BrowserUpdate browser = r.isValid() && r.user().orElseThrow().getId().equals(userId)

@@ -2,6 +2,7 @@ package dev.sessionauth.engine;
 
 import dev.sessionauth.AuthException;
 import dev.sessionauth.BrowserUpdate;
+import dev.sessionauth.ClientInfo;
 import dev.sessionauth.EmailVerified;
 import dev.sessionauth.ErrorCode;
 import dev.sessionauth.LinkBase;
@@ -21,12 +22,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * E-mail verification: a single-use secret per user, mailed as a link the engine builds from {@code baseURL} (or
- * from where the request reached the app, when that origin is trusted), and marking the address verified when the
- * link is opened.
+ * E-mail verification: a single-use secret per user, bound to the address it is mailed to ({@link AddressToken}),
+ * mailed as a link the engine builds from {@code baseURL} (or from where the request reached the app, when that origin
+ * is trusted), and marking that address verified when the link is opened, only if it is still the account's.
  */
 final class EmailVerification {
     static final String PREFIX = "email-verification:";
+    private static final String INVALID = "This verification link is not valid: it was used already, has expired,"
+            + " never existed or is for an address the account no longer has";
 
     private final AuthConfig config;
     private final Clock clock;
@@ -36,9 +39,10 @@ final class EmailVerification {
     private final MailLinks mailLinks;
     private final Outbox outbox;
     private final SessionResolver resolver;
+    private final Throttles throttles;
 
-    public EmailVerification(AuthConfig config, Clock clock, UserStore users, VerificationStore verifications,
-                             TokenGenerator tokens, Outbox outbox, SessionResolver resolver) {
+    EmailVerification(AuthConfig config, Clock clock, UserStore users, VerificationStore verifications,
+                      TokenGenerator tokens, Outbox outbox, SessionResolver resolver, Throttles throttles) {
         this.config = config;
         this.clock = clock;
         this.users = users;
@@ -47,16 +51,18 @@ final class EmailVerification {
         this.mailLinks = new MailLinks(config);
         this.outbox = outbox;
         this.resolver = resolver;
+        this.throttles = throttles;
     }
 
     /**
      * Sends a verification link to the user with this address, if there is one and it is not verified yet. The
      * answer does not depend on either, so it tells nobody which addresses have accounts.
      */
-    public void request(String email, LinkBase links, Optional<String> callbackURL) {
+    void request(String email, Optional<LinkBase> links, Optional<String> callbackURL, ClientInfo client) {
         String normalized = AccountInput.normalizeEmail(email);
+        throttles.strict(AddressLimits.Action.SEND_VERIFICATION, client);
         users.findCredentials(normalized).map(Credentials::user).filter(u -> !u.isEmailVerified())
-                .ifPresent(u -> send(u, Optional.of(links), callbackURL));
+                .ifPresent(u -> send(u, links, callbackURL));
     }
 
     /** Replaces the user's verification secret and mails the link to their address, on the background thread. */
@@ -65,32 +71,33 @@ final class EmailVerification {
         if (base.isEmpty()) {
             return;
         }
-        String secret = tokens.newToken();
+        String token = AddressToken.issue(tokens, user.getEmail());
         Instant now = Instants.now(clock);
         String identifier = PREFIX + user.getId();
         verifications.deleteAll(identifier);
-        verifications.create(tokens.newId(), identifier, TokenHasher.hash(secret),
+        verifications.create(tokens.newId(), identifier, TokenHasher.hash(token),
                 now.plus(config.emailVerificationExpiresIn()), now);
         outbox.post(new Mail(Mail.Kind.VERIFY_EMAIL, user.getEmail(), user,
-                base.get() + "?token=" + secret + MailLinks.param("callbackURL", callbackURL)));
+                base.get() + "?token=" + token + MailLinks.param("callbackURL", callbackURL)));
     }
 
     /**
-     * Uses up a verification secret and marks its user's address verified. A browser signed in as that user gets
-     * its jwt cache replaced, so it does not keep a cached "unverified" until the cache expires.
+     * Uses up a verification token and marks the address it names verified, in one conditional write that holds
+     * only while the account still has that address: a link mailed to an address the account has since left
+     * verifies nothing. A browser signed in as that user gets its jwt cache replaced, so it does not keep a cached
+     * "unverified" until the cache expires.
      *
-     * @throws AuthException {@code INVALID_TOKEN} when the secret is unknown, used or expired
+     * @throws AuthException {@code INVALID_TOKEN} when the token is unknown, used, expired or for another address
      */
-    public EmailVerified verify(String secret, Presented presented) {
-        if (!TokenGenerator.looksLikeToken(secret)) {
-            throw new AuthException(ErrorCode.INVALID_TOKEN, "This verification link is not valid");
-        }
+    EmailVerified verify(String token, Presented presented) {
+        String email = AddressToken.address(token)
+                .orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN, INVALID));
         Instant now = Instants.now(clock);
-        String userId = verifications.consume(TokenHasher.hash(secret), now)
-                .filter(id -> id.startsWith(PREFIX)).map(id -> id.substring(PREFIX.length()))
-                .orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN,
-                        "This verification link is not valid: it was used already, has expired or never existed"));
-        users.markEmailVerified(userId, now);
+        String userId = OneTimeSecrets.use(verifications, TokenHasher.hash(token), now, PREFIX)
+                .orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN, INVALID));
+        if (!users.markEmailVerified(userId, email, now)) {
+            throw new AuthException(ErrorCode.INVALID_TOKEN, INVALID);
+        }
         User user = users.findById(userId).orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN));
         Resolution current = resolver.fromStore(presented, false);
         BrowserUpdate browser = current.isValid() && current.session().orElseThrow().getUserId().equals(userId)
@@ -101,7 +108,7 @@ final class EmailVerification {
     }
 
     /** Where verification links go: the mail sender, as a {@link VerificationSender}. */
-    public VerificationSender sender() {
+    VerificationSender sender() {
         return (user, link) -> outbox.sender().send(new Mail(Mail.Kind.VERIFY_EMAIL, user.getEmail(), user, link));
     }
 }

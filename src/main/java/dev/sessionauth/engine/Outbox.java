@@ -28,6 +28,11 @@ final class Outbox {
         });
     }
 
+    /** Runs {@code work} (which ends in a {@link #post}) on the background thread, after the request's answer. */
+    void later(Runnable work) {
+        background.execute(work);
+    }
+
     MailSender sender() {
         return sender;
     }

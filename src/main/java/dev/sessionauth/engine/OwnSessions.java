@@ -29,9 +29,11 @@ final class OwnSessions {
     private final Revocations revocations;
     private final SessionResolver resolver;
     private final FieldValues sessionFields;
+    private final PendingLinks links;
 
     public OwnSessions(AuthConfig config, Clock clock, SessionStore sessions, Revocations revocations,
-                       SessionResolver resolver) {
+                       SessionResolver resolver, PendingLinks links) {
+        this.links = links;
         this.clock = clock;
         this.sessions = sessions;
         this.revocations = revocations;
@@ -39,15 +41,27 @@ final class OwnSessions {
         this.sessionFields = new FieldValues(config.sessionFields());
     }
 
-    /** Ends the live session the presented tokens name, if any: the row is deleted. Whether there was one. */
+    /**
+     * Ends the live sessions the presented tokens name (a browser carrying two ends both), if any: the rows are
+     * deleted. Whether there was one.
+     */
     public boolean signOut(Presented presented) {
-        return revoke(resolver.fromStore(presented, false), SessionListener.RevocationReason.SIGN_OUT);
+        boolean any = false;
+        for (Resolution r : resolver.eachFromStore(presented)) {
+            any |= revoke(r, SessionListener.RevocationReason.SIGN_OUT);
+        }
+        return any;
     }
 
-    /** Ends the session a new sign-in replaces; a store failure here must not fail the sign-in. */
+    /**
+     * Ends every session a new sign-in replaces (all that the browser presents: a second, tossed cookie must not
+     * outlive it); a store failure here must not fail the sign-in.
+     */
     void revokeReplaced(Presented presented) {
         try {
-            revoke(resolver.fromStore(presented, false), SessionListener.RevocationReason.REPLACED);
+            for (Resolution r : resolver.eachFromStore(presented)) {
+                revoke(r, SessionListener.RevocationReason.REPLACED);
+            }
         } catch (StoreUnavailableException e) {
             // The new session exists; the old one still expires on its own.
             LOG.log(System.Logger.Level.WARNING, "could not revoke the session presented at sign-in: " + e.getMessage());
@@ -77,9 +91,19 @@ final class OwnSessions {
                 SessionListener.RevocationReason.REVOKE_OTHERS);
     }
 
-    /** Revokes every session of the user ("sign out from all devices"); how many. */
+    /**
+     * Revokes every session of the user ("sign out from all devices"); how many. The links mailed to act on the
+     * account (e-mail change, deletion, reset) go too: this is what an owner does who fears someone else is in.
+     */
     public int revokeAll(String userId) {
-        return revocations.end(userId, Revocation.Scope.ALL, "", SessionListener.RevocationReason.REVOKE_ALL);
+        int ended = revocations.end(userId, Revocation.Scope.ALL, "", SessionListener.RevocationReason.REVOKE_ALL);
+        links.forgetActing(userId);
+        return ended;
+    }
+
+    /** Ends one session of the user for {@code reason}; whether it was there. */
+    boolean end(String userId, String sessionId, SessionListener.RevocationReason reason) {
+        return revocations.end(userId, Revocation.Scope.ONE, sessionId, reason) > 0;
     }
 
     /** Sets additional session fields ({@link Writer#CLIENT}: only {@code input} ones); the session afterwards. */

@@ -4,6 +4,7 @@ import dev.sessionauth.AuthContext;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.BrowserUpdate;
 import dev.sessionauth.Caller;
+import dev.sessionauth.ClientInfo;
 import dev.sessionauth.DeleteUser;
 import dev.sessionauth.DeleteUserResult;
 import dev.sessionauth.EmailChangeResult;
@@ -89,11 +90,6 @@ public final class SessionAuth implements AutoCloseable {
         return clock;
     }
 
-    /** Failed sign-ins per account (in memory, or in the database under {@code rateLimit.storage=database}). */
-    public AccountLocks accountLocks() {
-        return parts.accountLocks();
-    }
-
     /**
      * Creates a user and, unless {@code emailVerification.required}, signs them in (a presented session is revoked).
      * Fails with {@code INVALID_EMAIL}, {@code PASSWORD_TOO_*}, {@code INVALID_REQUEST_BODY} or {@code USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL}.
@@ -115,15 +111,21 @@ public final class SessionAuth implements AutoCloseable {
         return parts.own().signOut(presented);
     }
 
-    /** Mails a verification link to this address if it has an unverified account; the same outcome either way. */
-    public void requestVerification(String email, LinkBase links, Optional<String> callbackURL) {
-        parts.verification().request(email, links, callbackURL);
+    /**
+     * Mails a verification link to this address if it has an unverified account; the same outcome either way.
+     * Counted against the client's address ({@code rateLimit.strict.*}).
+     */
+    public void requestVerification(String email, LinkBase links, Optional<String> callbackURL, ClientInfo client) {
+        parts.verification().request(email, Optional.of(links), callbackURL, client);
     }
 
-    /** Uses up a verification (or e-mail change) link's secret: the address is verified; else {@code INVALID_TOKEN}. */
-    public EmailVerified verifyEmail(String secret, Presented presented) {
-        return EmailChange.isChangeToken(secret) ? parts.emailChange().confirm(secret, presented)
-                : parts.verification().verify(secret, presented);
+    /**
+     * Uses up a verification (or e-mail change) link's token: the address it names is verified, if it is still the
+     * account's (or becomes it, for a change); else {@code INVALID_TOKEN}.
+     */
+    public EmailVerified verifyEmail(String token, Presented presented) {
+        return parts.emailChange().isChangeToken(token) ? parts.emailChange().confirm(token, presented)
+                : parts.verification().verify(token, presented);
     }
 
     /** Where verification links go: the configured mail sender, as a {@link VerificationSender}. */
@@ -202,14 +204,20 @@ public final class SessionAuth implements AutoCloseable {
         return parts.own().updateFields(current, fields, writer);
     }
 
-    /** Changes the password, checking the current one first ({@code INVALID_PASSWORD}, {@code PASSWORD_TOO_*}). */
+    /**
+     * Changes the password, checking the current one first ({@code INVALID_PASSWORD}, {@code PASSWORD_TOO_*}); wrong
+     * current passwords count against the account as failed sign-ins do ({@code TOO_MANY_REQUESTS} once locked).
+     */
     public PasswordChanged changePassword(Resolution current, PasswordChange change, Caller caller) {
-        return parts.accounts().changePassword(current, change, caller.client());
+        return parts.accounts().changePassword(current, change, caller);
     }
 
-    /** Mails a password-reset link if the address has an account; the same outcome, and work, either way. */
-    public void requestPasswordReset(String email, LinkBase links, Optional<String> redirectTo) {
-        parts.passwordReset().request(email, Optional.of(links), redirectTo);
+    /**
+     * Mails a password-reset link if the address has an account; the same outcome, and work, either way (the
+     * look-up happens after the answer). Counted against the client's address ({@code rateLimit.strict.*}).
+     */
+    public void requestPasswordReset(String email, LinkBase links, Optional<String> redirectTo, ClientInfo client) {
+        parts.passwordReset().request(email, Optional.of(links), redirectTo, client);
     }
 
     /** Whether a password-reset token would be accepted now; nothing is used up. */
@@ -217,20 +225,26 @@ public final class SessionAuth implements AutoCloseable {
         return parts.passwordReset().isValid(token);
     }
 
-    /** Sets a new password with a single-use reset token ({@code INVALID_TOKEN}); the user's sessions end. */
-    public User resetPassword(String token, String newPassword) {
-        return parts.passwordReset().reset(token, newPassword);
+    /**
+     * Sets a new password with a single-use reset token ({@code INVALID_TOKEN}); the user's sessions end, and so do
+     * the account's sign-in lock and its other pending links.
+     */
+    public User resetPassword(String token, String newPassword, ClientInfo client) {
+        return parts.passwordReset().reset(token, newPassword, client);
     }
 
-    /** Changes the address at once (unverified user) or mails a link to the new one (verified user). */
-    public EmailChangeResult changeEmail(Resolution current, String newEmail, LinkBase links,
-                                         Optional<String> callbackURL) {
-        return parts.emailChange().change(current, newEmail, Optional.of(links), callbackURL);
+    /**
+     * Changes the address at once (unverified user) or mails a link to the new one (verified user); the old address
+     * is told. Needs {@code password} or a fresh sign-in ({@code SESSION_NOT_FRESH}).
+     */
+    public EmailChangeResult changeEmail(Resolution current, String newEmail, Optional<String> password,
+                                         LinkBase links, Optional<String> callbackURL, Caller caller) {
+        return parts.emailChange().change(current, newEmail, password, Optional.of(links), callbackURL, caller);
     }
 
     /** Deletes the user (password, fresh session or mailed token), or mails a confirmation link first. */
-    public DeleteUserResult deleteUser(Resolution current, DeleteUser request, LinkBase links) {
-        return parts.deletion().delete(current, request, Optional.of(links));
+    public DeleteUserResult deleteUser(Resolution current, DeleteUser request, LinkBase links, Caller caller) {
+        return parts.deletion().delete(current, request, Optional.of(links), caller);
     }
 
     /** The request's session, like Better Auth's {@code getServerSession}. */

@@ -23,6 +23,8 @@ import dev.sessionauth.store.SessionStore;
 import dev.sessionauth.store.UserStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +35,7 @@ import java.util.Optional;
  * refresh and the outcome of a session just changed.
  */
 final class SessionResolver {
+    private static final System.Logger LOG = System.getLogger(SessionResolver.class.getName());
     private final AuthConfig config;
     private final Clock clock;
     private final SessionStore sessions;
@@ -61,6 +64,9 @@ final class SessionResolver {
      * reported as {@link Resolution.Status#EXPIRED}; a credential that no longer works clears the browser's cookies.
      */
     public Resolution resolve(Presented presented, ResolveMode mode) {
+        if (mode.oneSession() && presented.candidates().size() > 1 && isConflict(presented)) {
+            return Resolution.of(Resolution.Status.CONFLICT);
+        }
         if (mode.readCache() && sessionJwt.isPresent() && presented.sessionCache().isPresent()
                 && !presented.candidates().isEmpty()) {
             Optional<Resolution> cached = fromCache(presented.candidates().get(0), presented.sessionCache().get());
@@ -105,6 +111,32 @@ final class SessionResolver {
             first = first.status() == Resolution.Status.NONE ? r : first;
         }
         return first;
+    }
+
+    /** Whether the presented tokens name two different live sessions; both are named in the log. */
+    private boolean isConflict(Presented presented) {
+        List<Resolution> live = eachFromStore(presented);
+        List<String> ids = live.stream().map(r -> r.session().orElseThrow().getId()).distinct().toList();
+        if (ids.size() < 2) {
+            return false;
+        }
+        LOG.log(System.Logger.Level.WARNING, () -> "refused a request that carried " + ids.size()
+                + " different live sessions: " + live.stream().map(r -> "session " + r.session().orElseThrow().getId()
+                + " of user " + r.session().orElseThrow().getUserId()).distinct().toList()
+                + "; a cookie may have been planted by a sibling subdomain");
+        return true;
+    }
+
+    /** Every presented candidate that names a live session, each resolved against the store; nothing refreshed. */
+    List<Resolution> eachFromStore(Presented presented) {
+        List<Resolution> valid = new ArrayList<>(1);
+        for (Presented.Candidate c : presented.candidates()) {
+            Resolution r = resolveOne(c, false, false);
+            if (r.isValid()) {
+                valid.add(r);
+            }
+        }
+        return valid;
     }
 
     private Optional<Resolution> fromCache(Presented.Candidate candidate, String jwt) {

@@ -37,8 +37,11 @@ public interface UserStore {
         return updateProfile(userId, name, image, Map.of(), now);
     }
 
-    /** Marks the user's e-mail address as verified; whether the user exists. */
-    boolean markEmailVerified(String userId, Instant now);
+    /**
+     * Marks the user's e-mail address as verified, but only while it is {@code email}: one conditional write, so an
+     * address changed a moment before is never the one marked. Whether it was marked.
+     */
+    boolean markEmailVerified(String userId, String email, Instant now);
 
     /** The user with this id and their password hash (for checking the current password). */
     Optional<Credentials> findCredentialsById(String userId);

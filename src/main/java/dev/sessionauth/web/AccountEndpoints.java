@@ -23,12 +23,10 @@ import java.util.Set;
 final class AccountEndpoints {
     private final ApiExchange api;
     private final SessionAuth auth;
-    private final SignInThrottle passwordChecks;
 
-    AccountEndpoints(ApiExchange api, SignInThrottle passwordChecks) {
+    AccountEndpoints(ApiExchange api) {
         this.api = api;
         this.auth = api.auth();
-        this.passwordChecks = passwordChecks;
     }
 
     Map<String, Endpoint> endpoints() {
@@ -39,13 +37,13 @@ final class AccountEndpoints {
     }
 
     private void changeEmail(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonBody body = api.body(request, true).allowOnly(ApiExchange.withFormFields(Set.of("newEmail")));
+        JsonBody body = api.body(request, true).allowOnly(ApiExchange.withFormFields(Set.of("newEmail", "password")));
         Optional<String> callback = api.callbackUrl(body, request, "callbackURL");
         ApiExchange.backToFormOnError(body, api.callbackUrl(body, request, "errorCallbackURL"), response, () -> {
             Resolution current = api.requireSession(request, response);
             api.checkFormToken(body, request, current);
             EmailChangeResult result = auth.changeEmail(current, body.requiredString("newEmail"),
-                    ApiExchange.linkBase(request), callback);
+                    body.optionalString("password"), ApiExchange.linkBase(request), callback, api.caller(request));
             api.apply(request, response, result.browser());
             // Changed, confirmation sent or address taken: one answer, as Better Auth gives.
             ObjectNode out = api.json().object();
@@ -62,10 +60,8 @@ final class AccountEndpoints {
             api.checkFormToken(body, request, current);
             DeleteUser delete = new DeleteUser(body.optionalString("password"), body.optionalString("token"),
                     callback);
-            DeleteUserResult result = delete.password().isPresent()
-                    ? passwordChecks.passwordCheck(current.user().orElseThrow().getEmail(),
-                            () -> auth.deleteUser(current, delete, ApiExchange.linkBase(request)))
-                    : auth.deleteUser(current, delete, ApiExchange.linkBase(request));
+            DeleteUserResult result = auth.deleteUser(current, delete, ApiExchange.linkBase(request),
+                    api.caller(request));
             api.succeed(body, callback, response, deleted(request, response, result));
         });
     }
@@ -78,7 +74,8 @@ final class AccountEndpoints {
         try {
             Resolution current = api.requireSession(request, response);
             result = auth.deleteUser(current, new DeleteUser(Optional.empty(),
-                    Optional.of(query.single("token").orElse("")), callback), ApiExchange.linkBase(request));
+                    Optional.of(query.single("token").orElse("")), callback), ApiExchange.linkBase(request),
+                    api.caller(request));
         } catch (AuthException e) {
             if (callback.isPresent()) {
                 ApiExchange.redirect(response, ApiExchange.withError(callback.get(), e.code()));

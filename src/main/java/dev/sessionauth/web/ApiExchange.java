@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.BrowserUpdate;
+import dev.sessionauth.Caller;
 import dev.sessionauth.ClientInfo;
 import dev.sessionauth.ErrorCode;
 import dev.sessionauth.LinkBase;
@@ -67,6 +68,11 @@ final class ApiExchange {
         return cookies.presented(request);
     }
 
+    /** The caller as the engine wants it: client address and agent, presented tokens, where it reached the app. */
+    Caller caller(HttpServletRequest request) {
+        return Caller.client(clientInfo(request), presented(request), linkBase(request));
+    }
+
     /** Tells the browser what the engine decided about its cookies. */
     void apply(HttpServletRequest request, HttpServletResponse response, BrowserUpdate update) {
         cookies.apply(request, response, update);
@@ -77,7 +83,7 @@ final class ApiExchange {
      * the store, never from the jwt strategy's cookie: the endpoints that ask change or list sessions.
      */
     Resolution requireSession(HttpServletRequest request, HttpServletResponse response) {
-        Resolution r = auth.resolve(cookies.presented(request), ResolveMode.STORE);
+        Resolution r = auth.resolve(cookies.presented(request), ResolveMode.STORE.requireOneSession());
         cookies.apply(request, response, r.browser());
         if (!r.isValid()) {
             throw new AuthException(r.failure());
@@ -155,8 +161,6 @@ final class ApiExchange {
                                   Work work) throws IOException {
         try {
             work.run();
-        } catch (TooManyRequestsException e) {
-            redirectOnFormError(body, errorCallback, refusal(response, e), response);
         } catch (AuthException e) {
             redirectOnFormError(body, errorCallback, e, response);
         }
@@ -196,18 +200,16 @@ final class ApiExchange {
         return names;
     }
 
-    /** Sets {@code Retry-After}; the refusal then goes out as any other error (or back to the form). */
-    static AuthException refusal(HttpServletResponse response, TooManyRequestsException e) {
-        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-        return e.toAuthException();
-    }
-
-    /** A form post that fails goes back to the page that can show the error, when it named one. */
+    /**
+     * A form post that fails goes back to the page that can show the error, when it named one (with
+     * {@code Retry-After} when throttled); else the failure goes on to be answered as JSON.
+     */
     static void redirectOnFormError(JsonBody body, Optional<String> errorCallback, AuthException e,
                                     HttpServletResponse response) {
         if (!body.isForm() || errorCallback.isEmpty()) {
             throw e;
         }
+        e.retryAfter().ifPresent(wait -> response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds())));
         redirect(response, withError(errorCallback.get(), e.code()));
     }
 

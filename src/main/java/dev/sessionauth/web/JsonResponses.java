@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessionauth.AuthException;
 import dev.sessionauth.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -43,6 +44,12 @@ final class JsonResponses {
     void error(HttpServletResponse response, ErrorCode code, String message) throws IOException {
         retryAfter(response, code);
         write(response, code.status(), errorBody(code, message));
+    }
+
+    /** A refusal as its JSON error; a throttle's carries {@code Retry-After} as it says. */
+    void error(HttpServletResponse response, AuthException e) throws IOException {
+        e.retryAfter().ifPresent(wait -> response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds())));
+        error(response, e.code(), e.getMessage());
     }
 
     void error(HttpServletResponse response, ErrorCode code) throws IOException {

@@ -2,7 +2,6 @@ package dev.sessionauth.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
-import dev.sessionauth.Caller;
 import dev.sessionauth.ErrorCode;
 import dev.sessionauth.PasswordChange;
 import dev.sessionauth.PasswordChanged;
@@ -22,8 +21,8 @@ import java.util.Set;
  * Passwords: {@code /change-password} (knowing the current one), {@code /request-password-reset},
  * {@code GET /reset-password/:token} (the mailed link, on to the app's reset page) and {@code /reset-password}.
  * JSON for Better Auth's clients; HTML forms (with {@code _csrf} when signed in) go on to {@code callbackURL} or back
- * to {@code errorCallbackURL} with {@code ?error=CODE}. Every password check and hash queues in the
- * {@link HashingQueue}; wrong current passwords count against the account like failed sign-ins.
+ * to {@code errorCallbackURL} with {@code ?error=CODE}. The engine throttles every password check and hash; wrong
+ * current passwords count against the account like failed sign-ins.
  */
 final class PasswordEndpoints {
     private static final String RESET_REQUESTED = "If this email exists in our system, check your email for the reset"
@@ -31,14 +30,10 @@ final class PasswordEndpoints {
 
     private final ApiExchange api;
     private final SessionAuth auth;
-    private final HashingQueue hashing;
-    private final SignInThrottle passwordChecks;
 
-    PasswordEndpoints(ApiExchange api, HashingQueue hashing, SignInThrottle passwordChecks) {
+    PasswordEndpoints(ApiExchange api) {
         this.api = api;
         this.auth = api.auth();
-        this.hashing = hashing;
-        this.passwordChecks = passwordChecks;
     }
 
     Map<String, Endpoint> endpoints() {
@@ -62,10 +57,7 @@ final class PasswordEndpoints {
             api.checkFormToken(body, request, current);
             PasswordChange change = new PasswordChange(body.requiredString("currentPassword"),
                     body.requiredString("newPassword"), body.optionalBoolean("revokeOtherSessions").orElse(false));
-            Caller caller = Caller.client(api.clientInfo(request), api.presented(request),
-                    ApiExchange.linkBase(request));
-            PasswordChanged changed = passwordChecks.passwordCheck(current.user().orElseThrow().getEmail(),
-                    () -> auth.changePassword(current, change, caller));
+            PasswordChanged changed = auth.changePassword(current, change, api.caller(request));
             changed.newSession().ifPresent(s -> api.apply(request, response, s.browser()));
             ObjectNode out = api.json().object();
             // Better Auth's answer: the new session's token when the others were revoked, else null.
@@ -81,7 +73,8 @@ final class PasswordEndpoints {
         ApiExchange.backToFormOnError(body, api.callbackUrl(body, request, "errorCallbackURL"), response, () -> {
             // Where the mailed link leads obeys the callbackURL rules: a path in this app or a trusted origin.
             Optional<String> redirectTo = api.callbackUrl(body, request, "redirectTo");
-            auth.requestPasswordReset(body.requiredString("email"), ApiExchange.linkBase(request), redirectTo);
+            auth.requestPasswordReset(body.requiredString("email"), ApiExchange.linkBase(request), redirectTo,
+                    api.clientInfo(request));
             // The same answer whether or not the address has an account.
             ObjectNode out = api.json().object();
             out.put("status", true);
@@ -122,7 +115,7 @@ final class PasswordEndpoints {
             // Better Auth's client may send the token in the query instead of the body.
             String token = body.optionalString("token").or(() -> query.single("token")).orElse("");
             String newPassword = body.requiredString("newPassword");
-            hashing.run(() -> auth.resetPassword(token, newPassword));
+            auth.resetPassword(token, newPassword, api.clientInfo(request));
             ObjectNode out = api.json().object();
             out.put("status", true);
             api.succeed(body, callback, response, out);

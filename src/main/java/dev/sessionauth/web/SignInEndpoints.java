@@ -3,7 +3,6 @@ package dev.sessionauth.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.BrowserUpdate;
-import dev.sessionauth.Caller;
 import dev.sessionauth.ResolveMode;
 import dev.sessionauth.SignIn;
 import dev.sessionauth.SignUp;
@@ -25,14 +24,10 @@ import java.util.Set;
 final class SignInEndpoints {
     private final ApiExchange api;
     private final SessionAuth auth;
-    private final HashingQueue hashing;
-    private final SignInThrottle signIns;
 
-    SignInEndpoints(ApiExchange api, HashingQueue hashing, SignInThrottle signIns) {
+    SignInEndpoints(ApiExchange api) {
         this.api = api;
         this.auth = api.auth();
-        this.hashing = hashing;
-        this.signIns = signIns;
     }
 
     Map<String, Endpoint> endpoints() {
@@ -40,11 +35,6 @@ final class SignInEndpoints {
                 "/sign-up/email", Endpoint.post(this::signUp),
                 "/sign-in/email", Endpoint.post(this::signIn),
                 "/sign-out", Endpoint.post(this::signOut));
-    }
-
-    /** The endpoints that take HTML forms, whose failures go back to the form's {@code errorCallbackURL}. */
-    static boolean takesForms(String endpoint) {
-        return endpoint.equals("/sign-up/email") || endpoint.equals("/sign-in/email");
     }
 
     private void signUp(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -57,13 +47,7 @@ final class SignInEndpoints {
             SignUp signUp = new SignUp(body.requiredString("name"), body.requiredString("email"),
                     body.requiredString("password"), body.optionalString("image"),
                     rememberMe(body), body.fieldValues(auth.config().userFields(), api.mapper()));
-            Caller caller = Caller.client(api.clientInfo(request), api.presented(request),
-                    ApiExchange.linkBase(request));
-            // Hashing the new password is bcrypt work like a sign-in's check: it queues for the same slots.
-            result = hashing.run(() -> auth.signUp(signUp, caller));
-        } catch (TooManyRequestsException e) {
-            ApiExchange.redirectOnFormError(body, errorCallback, ApiExchange.refusal(response, e), response);
-            return;
+            result = auth.signUp(signUp, api.caller(request));
         } catch (AuthException e) {
             ApiExchange.redirectOnFormError(body, errorCallback, e, response);
             return;
@@ -88,14 +72,9 @@ final class SignInEndpoints {
         Optional<String> errorCallback = api.callbackUrl(body, request, "errorCallbackURL");
         SignedIn signedIn;
         try {
-            String email = body.requiredString("email");
-            SignIn signIn = new SignIn(email, body.requiredString("password"), rememberMe(body));
-            Caller caller = Caller.client(api.clientInfo(request), api.presented(request),
-                    ApiExchange.linkBase(request));
-            signedIn = signIns.signIn(email, () -> auth.signIn(signIn, caller));
-        } catch (TooManyRequestsException e) {
-            ApiExchange.redirectOnFormError(body, errorCallback, ApiExchange.refusal(response, e), response);
-            return;
+            SignIn signIn = new SignIn(body.requiredString("email"), body.requiredString("password"),
+                    rememberMe(body));
+            signedIn = auth.signIn(signIn, api.caller(request));
         } catch (AuthException e) {
             ApiExchange.redirectOnFormError(body, errorCallback, e, response);
             return;

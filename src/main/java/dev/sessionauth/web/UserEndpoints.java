@@ -52,7 +52,8 @@ final class UserEndpoints {
     private void sendVerificationEmail(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody body = api.body(request, false).allowOnly(Set.of("email", "callbackURL"));
         Optional<String> callback = api.callbackUrl(body, request, "callbackURL");
-        auth.requestVerification(body.requiredString("email"), ApiExchange.linkBase(request), callback);
+        auth.requestVerification(body.requiredString("email"), ApiExchange.linkBase(request), callback,
+                api.clientInfo(request));
         // The same answer whether or not the address has an account: nothing to learn from it.
         api.status(response);
     }

@@ -181,7 +181,8 @@ class EngineRulesTest {
     @Test
     void aVerificationLinkWorksOnceAndNotAfterItExpires() throws InterruptedException {
         String email = newAccount();
-        auth.requestVerification(email, new LinkBase("http://localhost:8080", ""), Optional.empty());
+        auth.requestVerification(email, new LinkBase("http://localhost:8080", ""), Optional.empty(),
+                ClientInfo.unknown());
         String link = links.poll(30, TimeUnit.SECONDS);
         assertThat(link).startsWith("http://localhost:8080/api/auth/verify-email?token=");
         String secret = link.substring(link.indexOf("token=") + 6);
@@ -190,7 +191,8 @@ class EngineRulesTest {
                 .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TOKEN));
 
         String other = newAccount();
-        auth.requestVerification(other, new LinkBase("http://localhost:8080", ""), Optional.empty());
+        auth.requestVerification(other, new LinkBase("http://localhost:8080", ""), Optional.empty(),
+                ClientInfo.unknown());
         String late = links.poll(30, TimeUnit.SECONDS);
         clock.advance(Duration.ofDays(2));
         assertThatThrownBy(() -> auth.verifyEmail(late.substring(late.indexOf("token=") + 6), Presented.none()))
@@ -200,8 +202,10 @@ class EngineRulesTest {
     @Test
     void anUntrustedLinkOriginSendsNothing() throws InterruptedException {
         String email = newAccount();
-        auth.requestVerification(email, new LinkBase("http://attacker.example", ""), Optional.empty());
-        auth.requestVerification(email, new LinkBase("http://127.0.0.1:9", "/app"), Optional.empty());
+        auth.requestVerification(email, new LinkBase("http://attacker.example", ""), Optional.empty(),
+                ClientInfo.unknown());
+        auth.requestVerification(email, new LinkBase("http://127.0.0.1:9", "/app"), Optional.empty(),
+                ClientInfo.unknown());
         assertThat(links.poll(30, TimeUnit.SECONDS)).startsWith("http://127.0.0.1:9/app/api/auth/verify-email?token=");
         assertThat(links).isEmpty();
     }

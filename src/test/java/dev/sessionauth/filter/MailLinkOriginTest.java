@@ -2,6 +2,7 @@ package dev.sessionauth.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessionauth.ClientInfo;
 import dev.sessionauth.LinkBase;
 import dev.sessionauth.engine.SessionAuth;
 import dev.sessionauth.User;
@@ -111,8 +112,10 @@ class MailLinkOriginTest {
         try (TestServer server = TestServer.builder().verificationSender(outbox).start()) {
             String email = signUp(server);
             SessionAuth auth = server.auth();
-            auth.requestVerification(email, new LinkBase("http://attacker.example", ""), Optional.empty());
-            auth.requestVerification(email, new LinkBase("http://localhost:8080", ""), Optional.empty());
+            auth.requestVerification(email, new LinkBase("http://attacker.example", ""), Optional.empty(),
+                    ClientInfo.unknown());
+            auth.requestVerification(email, new LinkBase("http://localhost:8080", ""), Optional.empty(),
+                    ClientInfo.unknown());
             assertThat(outbox.next()).startsWith(email + " http://localhost:8080/api/auth/verify-email?token=");
             assertThat(outbox.links).isEmpty();
         }

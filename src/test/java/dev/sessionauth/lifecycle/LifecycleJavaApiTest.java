@@ -92,7 +92,7 @@ class LifecycleJavaApiTest {
                 .isInstanceOfSatisfying(AuthException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED));
         assertThatThrownBy(() -> auth.deleteUser(page, new DeleteUser(Optional.of(PASSWORD), Optional.empty(),
-                Optional.empty()), LINKS)).isInstanceOf(AuthException.class);
+                Optional.empty()), LINKS, Caller.app(ClientInfo.unknown()))).isInstanceOf(AuthException.class);
         assertThat(stores.users().findById(in.user().getId())).isPresent();
     }
 
@@ -114,28 +114,34 @@ class LifecycleJavaApiTest {
                 });
 
         Resolution now = auth.resolve(Presented.bearer(changed.newSession().get().token()), ResolveMode.STORE);
-        EmailChangeResult moved = auth.changeEmail(now, "moved@example.com", LINKS, Optional.empty());
+        EmailChangeResult moved = auth.changeEmail(now, "moved@example.com", Optional.empty(), LINKS, Optional.empty(),
+                Caller.app(ClientInfo.unknown()));
         assertThat(moved.status()).isEqualTo(EmailChangeResult.Status.CHANGED);
         assertThat(moved.user().getEmail()).isEqualTo("moved@example.com");
+        Mail notice = next();
+        assertThat(notice.kind()).isEqualTo(Mail.Kind.EMAIL_CHANGED);
+        assertThat(notice.to()).isEqualTo("java@example.com");
         assertThat(next().kind()).isEqualTo(Mail.Kind.VERIFY_EMAIL);
         signIn("taken@example.com");
         assertThat(auth.changeEmail(auth.resolve(Presented.bearer(changed.newSession().get().token()),
-                ResolveMode.STORE), "taken@example.com", LINKS, Optional.empty()).status())
+                ResolveMode.STORE), "taken@example.com", Optional.empty(), LINKS, Optional.empty(),
+                Caller.app(ClientInfo.unknown())).status())
                 .isEqualTo(EmailChangeResult.Status.ADDRESS_TAKEN);
 
-        auth.requestPasswordReset("moved@example.com", LINKS, Optional.of("/reset"));
+        auth.requestPasswordReset("moved@example.com", LINKS, Optional.of("/reset"), ClientInfo.unknown());
         Mail reset = next();
         assertThat(reset.kind()).isEqualTo(Mail.Kind.RESET_PASSWORD);
         String token = reset.link().replaceAll(".*/reset-password/([A-Za-z0-9_-]{43}).*", "$1");
         assertThat(auth.isPasswordResetValid(token)).isTrue();
-        assertThat(auth.resetPassword(token, "a third good password").getEmail()).isEqualTo("moved@example.com");
+        assertThat(auth.resetPassword(token, "a third good password", ClientInfo.unknown()).getEmail()).isEqualTo("moved@example.com");
         assertThat(auth.isPasswordResetValid(token)).isFalse();
         assertThat(auth.listSessions(in.user().getId())).as("the reset ended every session").isEmpty();
 
         SignedIn again = auth.signIn(new SignIn("moved@example.com", "a third good password", true),
                 Caller.app(ClientInfo.unknown()));
         DeleteUserResult deleted = auth.deleteUser(auth.resolve(Presented.bearer(again.token()), ResolveMode.STORE),
-                new DeleteUser(Optional.empty(), Optional.empty(), Optional.empty()), LINKS);
+                new DeleteUser(Optional.empty(), Optional.empty(), Optional.empty()), LINKS,
+                Caller.app(ClientInfo.unknown()));
         assertThat(deleted.status()).isEqualTo(DeleteUserResult.Status.DELETED);
         assertThat(stores.users().findById(in.user().getId())).isEmpty();
     }

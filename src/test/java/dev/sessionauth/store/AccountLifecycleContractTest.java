@@ -45,7 +45,7 @@ class AccountLifecycleContractTest extends StoreContract {
 
     @Test
     void aNewAddressIsUnverifiedAndTheOldOneIsFree() {
-        users.markEmailVerified("u-ann", T0);
+        users.markEmailVerified("u-ann", "ann@example.com", T0);
 
         assertThat(users.changeEmail("u-ann", "ann@new.example", T0.plusSeconds(5))).hasValueSatisfying(u -> {
             assertThat(u.getEmail()).isEqualTo("ann@new.example");

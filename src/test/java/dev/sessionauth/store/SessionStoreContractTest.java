@@ -299,7 +299,7 @@ class SessionStoreContractTest extends StoreContract {
     @Test
     void aSessionOfAnUnknownUserIsRefused() {
         assertThatThrownBy(() -> sessions.create(newSession(session("s-ghost", "u-nobody", T0))))
-                .isInstanceOf(StoreUnavailableException.class);
+                .as("the user's race, not an outage").isInstanceOf(NoSuchUserException.class);
 
         assertThat(exists("s-ghost")).isFalse();
         assertThat(sessions.listLive("u-nobody", T0)).isEmpty();

@@ -143,8 +143,11 @@ class UserStoreContractTest extends StoreContract {
         signUpAnn();
         Instant later = T0.plus(Duration.ofHours(3));
 
-        assertThat(users.markEmailVerified("u-ann", later)).isTrue();
-        assertThat(users.markEmailVerified("u-nobody", later)).isFalse();
+        assertThat(users.markEmailVerified("u-ann", "someone@else.example", later))
+                .as("only the address the account has now").isFalse();
+        assertThat(users.findById("u-ann").orElseThrow().isEmailVerified()).isFalse();
+        assertThat(users.markEmailVerified("u-ann", ann.getEmail(), later)).isTrue();
+        assertThat(users.markEmailVerified("u-nobody", ann.getEmail(), later)).isFalse();
 
         User verified = users.findById("u-ann").orElseThrow();
         assertThat(verified).isEqualTo(new User("u-ann", ann.getName(), ann.getEmail(), true, ann.image(),

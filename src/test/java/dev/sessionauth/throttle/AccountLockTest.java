@@ -46,7 +46,7 @@ class AccountLockTest {
             Reply locked = attacker.signIn(email, WRONG + 5);
             assertTooManyRequests(locked);
             assertThat(locked.json().path("message").asText())
-                    .isEqualTo("Too many failed sign-ins for this account; try again later");
+                    .isEqualTo("Too many failed sign-ins for this account; try again later, or reset your password");
             // The window opened at the first failure, five minutes ago, and lasts fifteen.
             assertThat(retryAfter(locked)).isEqualTo(Duration.ofMinutes(10).toSeconds());
             // The right password is refused as well: otherwise the lock would still tell a guess from the answer.

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * read each other's links; sending happens on a background thread, so reading waits (with a timeout).
  */
 final class Links implements VerificationSender {
-    static final Pattern TOKEN = Pattern.compile("[?&]token=([A-Za-z0-9_-]{43})(?:&|\\s|$)");
+    /** A 43-character secret, then the address it was mailed to (base64url): the link proves that address only. */
+    static final Pattern TOKEN = Pattern.compile("[?&]token=([A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]+)(?:&|\\s|$)");
     private static final long TIMEOUT_SECONDS = 30;
 
     /** One delivered link and the user it was sent to. */
@@ -75,7 +76,7 @@ final class Links implements VerificationSender {
 
     static String token(String link) {
         Matcher m = TOKEN.matcher(link);
-        assertThat(m.find()).as("a 43-character token in %s", link).isTrue();
+        assertThat(m.find()).as("a 43-character token and its address in %s", link).isTrue();
         return m.group(1);
     }
 

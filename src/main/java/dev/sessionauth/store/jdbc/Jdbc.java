@@ -11,12 +11,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import javax.sql.DataSource;
 
 /** The conversions and row mappings the JDBC stores share. */
 final class Jdbc {
     /** SQLSTATE of a unique-constraint violation, the same in H2 and PostgreSQL. */
     static final String UNIQUE_VIOLATION = "23505";
+    /** A NOT NULL column left empty (the user key's sub-select found no user), on H2 and PostgreSQL alike. */
+    private static final String NOT_NULL_VIOLATION = "23502";
+    /** A foreign key naming a missing row: PostgreSQL's code, then H2's. */
+    private static final List<String> FOREIGN_KEY_VIOLATIONS = List.of("23503", "23506");
 
     /** Statements run on one connection, as one unit of work. */
     @FunctionalInterface
@@ -48,6 +53,11 @@ final class Jdbc {
         } finally {
             c.setAutoCommit(autoCommit);
         }
+    }
+
+    /** Whether an insert failed because the user row it refers to is gone. */
+    static boolean isMissingUser(SQLException e) {
+        return NOT_NULL_VIOLATION.equals(e.getSQLState()) || FOREIGN_KEY_VIOLATIONS.contains(e.getSQLState());
     }
 
     static StoreUnavailableException unavailable(String operation, SQLException e) {

@@ -4,6 +4,7 @@ import dev.sessionauth.AdditionalField;
 import dev.sessionauth.Session;
 import dev.sessionauth.crypto.TokenHasher;
 import dev.sessionauth.store.NewSession;
+import dev.sessionauth.store.NoSuchUserException;
 import dev.sessionauth.store.Revocation;
 import dev.sessionauth.store.SessionAndUser;
 import dev.sessionauth.store.SessionStore;
@@ -83,6 +84,10 @@ public final class JdbcSessionStore implements SessionStore {
             Jdbc.bindSession(ps, session.session(), session.tokenHash(), sessionFields);
             ps.executeUpdate();
         } catch (SQLException e) {
+            if (Jdbc.isMissingUser(e)) {
+                // The user was deleted between the password check and this insert: their race, not an outage.
+                throw new NoSuchUserException();
+            }
             throw Jdbc.unavailable("create a session", e);
         }
     }

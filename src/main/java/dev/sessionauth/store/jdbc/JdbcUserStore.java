@@ -27,7 +27,8 @@ public final class JdbcUserStore implements UserStore {
     private static final String INSERT_ACCOUNT = """
             INSERT INTO sa_account (id, user_id, provider_id, account_id, password_hash, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
-    private static final String MARK_VERIFIED = "UPDATE sa_user SET email_verified = TRUE, updated_at = ? WHERE id = ?";
+    private static final String MARK_VERIFIED = """
+            UPDATE sa_user SET email_verified = TRUE, updated_at = ? WHERE id = ? AND email = ?""";
     private static final String UPDATE_PASSWORD = """
             UPDATE sa_account SET password_hash = ?, updated_at = ? WHERE user_id = ? AND provider_id = ?""";
     private static final String CHANGE_EMAIL = """
@@ -177,10 +178,11 @@ public final class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public boolean markEmailVerified(String userId, Instant now) {
+    public boolean markEmailVerified(String userId, String email, Instant now) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(MARK_VERIFIED)) {
             Jdbc.setInstant(ps, 1, now);
             ps.setString(2, userId);
+            ps.setString(3, email);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw Jdbc.unavailable("verify an e-mail address", e);

@@ -7,6 +7,7 @@ import dev.sessionauth.store.Credentials;
 import dev.sessionauth.store.DuplicateEmailException;
 import dev.sessionauth.store.MetaStore;
 import dev.sessionauth.store.NewSession;
+import dev.sessionauth.store.NoSuchUserException;
 import dev.sessionauth.store.Revocation;
 import dev.sessionauth.store.SessionAndUser;
 import dev.sessionauth.store.SessionStore;
@@ -173,15 +174,16 @@ public final class MemoryStores {
         }
 
         @Override
-        public boolean markEmailVerified(String userId, Instant now) {
+        public boolean markEmailVerified(String userId, String email, Instant now) {
             synchronized (lock) {
                 Account a = accountsById.get(userId);
-                if (a != null) {
-                    User u = a.user();
-                    accountsById.put(userId, new Account(new User(u.getId(), u.getName(), u.getEmail(), true,
-                            u.image(), u.getCreatedAt(), now, u.getFields()), a.passwordHash()));
+                if (a == null || !a.user().getEmail().equals(email)) {
+                    return false;
                 }
-                return a != null;
+                User u = a.user();
+                accountsById.put(userId, new Account(new User(u.getId(), u.getName(), u.getEmail(), true,
+                        u.image(), u.getCreatedAt(), now, u.getFields()), a.passwordHash()));
+                return true;
             }
         }
 
@@ -247,7 +249,7 @@ public final class MemoryStores {
                 NewSession row = stored(session);
                 checkNewSession(row);
                 if (!accountsById.containsKey(row.session().getUserId())) {
-                    throw refused("the session's user does not exist");
+                    throw new NoSuchUserException();
                 }
                 putSession(row);
             }

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionauth.store.DuplicateEmailException;
-import dev.sessionauth.store.StoreUnavailableException;
+import dev.sessionauth.store.NoSuchUserException;
 import dev.sessionauth.testing.SharedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -45,7 +45,7 @@ class PostgresSchemaTest {
         assertThat(sessions.findByTokenHash(tokenHashOf("s1")).orElseThrow().user().getEmail())
                 .isEqualTo("ann@example.com");
         assertThatThrownBy(() -> sessions.create(newSession(session("s2", "nobody", T0))))
-                .isInstanceOf(StoreUnavailableException.class);
+                .isInstanceOf(NoSuchUserException.class);
         assertThatThrownBy(() -> users.create(user("u2", "ann@example.com"), "hash", Optional.empty()))
                 .isInstanceOf(DuplicateEmailException.class);
 

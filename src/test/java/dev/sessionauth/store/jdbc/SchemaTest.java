@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionauth.store.NewSession;
+import dev.sessionauth.store.NoSuchUserException;
 import dev.sessionauth.store.StoreUnavailableException;
 import java.util.Optional;
 import org.h2.jdbcx.JdbcDataSource;
@@ -112,6 +113,6 @@ class SchemaTest {
     void aSessionOfAnUnknownUserIsRefused() {
         JdbcDataSource ds = migratedDatabase();
         assertThatThrownBy(() -> new JdbcSessionStore(ds).create(newSession(session("s1", "nobody", T0))))
-                .isInstanceOf(StoreUnavailableException.class);
+                .isInstanceOf(NoSuchUserException.class);
     }
 }

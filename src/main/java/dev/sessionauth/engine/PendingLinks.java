@@ -1,0 +1,32 @@
+package dev.sessionauth.engine;
+
+import dev.sessionauth.store.VerificationStore;
+import java.util.List;
+
+/**
+ * The one-time links a user has been mailed and not yet opened. When the owner takes the account back (a password
+ * reset, a password change that ends the other sessions, "sign out everywhere") every link that acts on the account
+ * goes too: an e-mail change requested with a stolen session must not survive the owner's reset.
+ */
+final class PendingLinks {
+    /** Links that change or remove the account; a verification link only proves an address and may stay. */
+    private static final List<String> ACTING = List.of(EmailChange.PREFIX, AccountDeletion.PREFIX,
+            PasswordReset.PREFIX);
+
+    private final VerificationStore verifications;
+
+    PendingLinks(VerificationStore verifications) {
+        this.verifications = verifications;
+    }
+
+    /** Deletes every unopened link that would change the user's address, password or existence. */
+    void forgetActing(String userId) {
+        ACTING.forEach(prefix -> verifications.deleteAll(prefix + userId));
+    }
+
+    /** Deletes every unopened link of the user, verification links too: for an account that goes away. */
+    void forgetAll(String userId) {
+        forgetActing(userId);
+        verifications.deleteAll(EmailVerification.PREFIX + userId);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.sessionauth.engine;
+
+import static dev.sessionauth.engine.Instants.min;
+
+import dev.sessionauth.BrowserUpdate;
+import dev.sessionauth.ClientInfo;
+import dev.sessionauth.Presented;
+import dev.sessionauth.Session;
+import dev.sessionauth.SessionListener;
+import dev.sessionauth.SignedIn;
+import dev.sessionauth.User;
+import dev.sessionauth.config.AuthConfig;
+import dev.sessionauth.crypto.TokenGenerator;
+import dev.sessionauth.crypto.TokenHasher;
+import dev.sessionauth.store.NewSession;
+import dev.sessionauth.store.SessionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place sessions are made: every way in (sign-up, sign-in, a password change that ends the others, and each
+ * way in still to come) ends here. A new session gets a fresh token, a presented one is ended (no fixation), the
+ * user's oldest sessions beyond {@code session.maxPerUser} end, the listeners hear {@code created}, and the outcome
+ * says what the browser must be told.
+ */
+final class SessionIssuer {
+    private static final Duration BROWSER_SESSION_ROW = Duration.ofDays(1);
+    private static final Duration NO_CAP = Duration.ofDays(365L * 100);
+
+    private final AuthConfig config;
+    private final Clock clock;
+    private final SessionStore sessions;
+    private final TokenGenerator tokens;
+    private final SessionEvents events;
+    private final SessionResolver resolver;
+    private final OwnSessions own;
+    private final FieldValues sessionFields;
+
+    SessionIssuer(AuthConfig config, Clock clock, SessionStore sessions, TokenGenerator tokens, SessionEvents events,
+                  SessionResolver resolver, OwnSessions own) {
+        this.config = config;
+        this.clock = clock;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.events = events;
+        this.resolver = resolver;
+        this.own = own;
+        this.sessionFields = new FieldValues(config.sessionFields());
+    }
+
+    /** A session not yet written, with its token: for a sign-up, which writes it together with the new user. */
+    record Prepared(NewSession row, String token) {
+        @Override
+        public String toString() {
+            return "Prepared[session=" + row.session().getId() + "]";
+        }
+    }
+
+    /** A new session for {@code user}, written now and {@link #issued issued}. */
+    SignedIn issue(User user, boolean rememberMe, ClientInfo client, Presented presented) {
+        Prepared p = prepare(user.getId(), rememberMe, client);
+        sessions.create(p.row());
+        return issued(user, p, presented);
+    }
+
+    /** The row and token of a new session for the user, not written. */
+    Prepared prepare(String userId, boolean rememberMe, ClientInfo client) {
+        Instant now = Instants.now(clock);
+        boolean remember = rememberMe && config.rememberMe();
+        Duration cap = config.absoluteMaxAge().isZero() ? NO_CAP : config.absoluteMaxAge();
+        Instant absolute = now.plus(cap);
+        Instant expires = remember
+                ? min(now.plus(config.maxAge()), absolute)
+                : min(now.plus(min(BROWSER_SESSION_ROW, config.maxAge())), absolute);
+        Session session = new Session(tokens.newId(), userId, expires, remember ? absolute : expires, now, now,
+                client.ipAddress(), client.userAgent(), remember, sessionFields.forNewRow(Map.of(), false));
+        String token = tokens.newToken();
+        return new Prepared(new NewSession(session, TokenHasher.hash(token)), token);
+    }
+
+    /**
+     * A prepared session now written: the sessions {@code presented} names end (every one of them: a second, tossed
+     * cookie must not outlive the sign-in), the oldest past {@code session.maxPerUser} end, {@code created} fires.
+     */
+    SignedIn issued(User user, Prepared p, Presented presented) {
+        Session session = p.row().session();
+        own.revokeReplaced(presented);
+        endOldest(user.getId(), session.getId());
+        events.publish(l -> l.created(session, user));
+        return new SignedIn(user, session, p.token(),
+                BrowserUpdate.set(p.token(), session, resolver.cacheFor(session, user, p.token())));
+    }
+
+    private void endOldest(String userId, String newSessionId) {
+        List<Session> live = sessions.listLive(userId, Instants.now(clock));
+        // Newest first: everything past the allowance is older than the one just made.
+        for (Session old : live.subList(Math.min(live.size(), config.maxSessionsPerUser()), live.size())) {
+            if (!old.getId().equals(newSessionId)) {
+                own.end(userId, old.getId(), SessionListener.RevocationReason.SESSION_LIMIT);
+            }
+        }
+    }
+}
