@@ -55,6 +55,12 @@ public enum ErrorCode {
     INVALID_REQUEST_BODY(400, "Invalid request body"),
     /** The request path could not be normalized unambiguously (encoded slash, {@code ..} above root, ...). */
     INVALID_PATH(400, "Invalid request path"),
+    /**
+     * The request's body did not arrive whole within {@code request.bodyTimeout}, or arrived slower than the minimum
+     * rate: a client that sends its body a byte at a time would otherwise hold a thread of the app. The connection is
+     * closed with this answer.
+     */
+    REQUEST_TIMEOUT(408, "The request body did not arrive in time"),
     /** The request body is larger than the API accepts. */
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     /** The body's content type is not one the endpoint accepts. */

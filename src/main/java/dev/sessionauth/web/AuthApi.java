@@ -29,8 +29,10 @@ final class AuthApi {
     private final Map<String, Endpoint> endpoints;
     private final Map<String, Endpoint.WithSegment> prefixed;
     private final Optional<AddressLimits> addresses;
+    private final RequestBodies bodies;
 
-    AuthApi(SessionAuth auth, SessionCookies cookies, CsrfGuard csrf, ObjectMapper mapper, JsonResponses responses) {
+    AuthApi(SessionAuth auth, SessionCookies cookies, CsrfGuard csrf, ObjectMapper mapper, JsonResponses responses,
+            RequestBodies bodies) {
         this.auth = auth;
         this.responses = responses;
         this.addresses = auth.config().rateLimitEnabled() ? Optional.of(new AddressLimits(auth.config().rateLimitMax(),
@@ -46,14 +48,22 @@ final class AuthApi {
         all.putAll(new AccountEndpoints(api).endpoints());
         this.endpoints = Map.copyOf(all);
         this.prefixed = passwords.prefixedEndpoints();
+        this.bodies = bodies;
     }
 
-    /** Answers one API request; {@code endpoint} is the normalized path below {@code basePath}. */
+    /**
+     * Answers one API request; {@code endpoint} is the normalized path below {@code basePath}. Refusals that need no
+     * body (over the address's allowance, unknown endpoint, wrong method, broken query) come before it is read; a
+     * POST's body is then read whole, in time ({@link RequestBodies}), and only then does the endpoint run, possibly
+     * on another thread after this method returned.
+     */
     void handle(HttpServletRequest request, HttpServletResponse response, String endpoint) throws IOException {
+        Endpoint e;
+        UrlEncoded query;
         try {
             // Unknown endpoints and wrong methods count too: probing is traffic like any other.
             addresses.ifPresent(limits -> limits.take(ClientAddress.of(request, auth.config().trustProxy())));
-            Endpoint e = endpoints.getOrDefault(endpoint, withSegment(endpoint));
+            e = endpoints.getOrDefault(endpoint, withSegment(endpoint));
             if (e == null) {
                 throw new AuthException(ErrorCode.NOT_FOUND, "No endpoint " + auth.config().basePath() + endpoint);
             }
@@ -64,18 +74,34 @@ final class AuthApi {
             }
             // A malformed query is refused on every endpoint, not only on those that read it: the answer to a broken
             // request must not depend on which parameters the endpoint happens to look at. Decoded once, here.
-            e.handler().handle(request, response, UrlEncoded.query(request));
-        } catch (AuthException e) {
-            if (e.code() == ErrorCode.TOO_MANY_REQUESTS && !response.isCommitted()) {
-                // Whatever body is still unread is not worth a thread: the connection ends with this answer.
-                response.setHeader("Connection", "close");
+            query = UrlEncoded.query(request);
+        } catch (AuthException refused) {
+            if (refused.code() == ErrorCode.TOO_MANY_REQUESTS) {
+                // The body stays unread, so the connection ends with this answer: a refusal is not worth a thread.
+                RequestBodies.answerClosing(responses::error, response, refused);
+            } else {
+                responses.error(response, refused);
             }
-            responses.error(response, e);
-        } catch (ServiceUnavailableException e) {
-            LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + e.getMessage());
+            return;
+        }
+        if (e.method().equals("POST")) {
+            bodies.read(request, response, responses::error, () -> run(e, request, response, query, endpoint));
+        } else {
+            run(e, request, response, query, endpoint);
+        }
+    }
+
+    private void run(Endpoint e, HttpServletRequest request, HttpServletResponse response, UrlEncoded query,
+                     String endpoint) throws IOException {
+        try {
+            e.handler().handle(request, response, query);
+        } catch (AuthException refused) {
+            responses.error(response, refused);
+        } catch (ServiceUnavailableException unavailable) {
+            LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + unavailable.getMessage());
             responses.error(response, ErrorCode.SERVICE_UNAVAILABLE);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "unexpected failure in " + endpoint, e);
+        } catch (RuntimeException failure) {
+            LOG.log(System.Logger.Level.ERROR, "unexpected failure in " + endpoint, failure);
             responses.error(response, ErrorCode.INTERNAL_ERROR);
         }
     }

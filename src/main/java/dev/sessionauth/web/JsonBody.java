@@ -14,7 +14,6 @@ import dev.sessionauth.AdditionalField;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -36,10 +35,6 @@ import java.util.Set;
  * size, with typed accessors whose failures are 4xx {@link AuthException}s that name the field.
  */
 final class JsonBody {
-    private static final System.Logger LOG = System.getLogger(JsonBody.class.getName());
-    /** Bodies above this are refused with 413 before they are read. */
-    static final int MAX_BYTES = 64 * 1024;
-
     private final ObjectNode fields;
     private final boolean form;
 
@@ -56,23 +51,23 @@ final class JsonBody {
     }
 
     /**
-     * Reads the body of {@code request}. Every way a body can be bad (cut short, broken chunking, not UTF-8, not
-     * JSON, too large) is an {@link AuthException} with our own message: never the container's or the parser's.
+     * The body of {@code request}, as {@link RequestBodies} read it (whole, in time, capped in size). Every way a body
+     * can be bad (not UTF-8, not JSON, the wrong media type) is an {@link AuthException} with our own message: never
+     * the container's or the parser's. A body whose media type is a form is a form, empty or not, so it is asked for
+     * the form's CSRF token like any other.
      *
      * @param formAllowed whether {@code application/x-www-form-urlencoded} is accepted
      */
     static JsonBody read(HttpServletRequest request, ObjectMapper mapper, boolean formAllowed) {
-        long declared = request.getContentLengthLong();
-        if (declared > MAX_BYTES) {
-            throw tooLarge();
-        }
-        byte[] bytes = readCapped(request);
+        byte[] bytes = RequestBodies.of(request);
         // The header itself: a container's getContentType() may parse the charset and throw on a bad one.
         String contentType = Optional.ofNullable(request.getHeader("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
         String mediaType = contentType.split(";", 2)[0].trim();
+        if (formAllowed && mediaType.equals("application/x-www-form-urlencoded")) {
+            return new JsonBody(isBlank(bytes) ? JsonNodeFactory.instance.objectNode() : parseForm(bytes), true);
+        }
         if (bytes.length == 0 || isBlank(bytes)) {
-            if (mediaType.isEmpty() || mediaType.equals("application/json")
-                    || (formAllowed && mediaType.equals("application/x-www-form-urlencoded"))) {
+            if (mediaType.isEmpty() || mediaType.equals("application/json")) {
                 return new JsonBody(JsonNodeFactory.instance.objectNode(), false);
             }
             throw unsupported(formAllowed);
@@ -85,45 +80,12 @@ final class JsonBody {
             }
             throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The body must be a JSON object");
         }
-        if (formAllowed && mediaType.equals("application/x-www-form-urlencoded")) {
-            return new JsonBody(parseForm(bytes), true);
-        }
         throw unsupported(formAllowed);
-    }
-
-    private static AuthException tooLarge() {
-        return new AuthException(ErrorCode.PAYLOAD_TOO_LARGE, "The body must be at most " + MAX_BYTES / 1024 + " KiB");
     }
 
     private static AuthException unsupported(boolean formAllowed) {
         return new AuthException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send Content-Type: application/json"
                 + (formAllowed ? " or application/x-www-form-urlencoded" : ""));
-    }
-
-    private static byte[] readCapped(HttpServletRequest request) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = readSome(request, buffer)) != -1) {
-            if (out.size() + n > MAX_BYTES) {
-                throw tooLarge();
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
-    private static int readSome(HttpServletRequest request, byte[] buffer) {
-        try {
-            return request.getInputStream().read(buffer);
-        } catch (IOException | RuntimeException e) {
-            // The client's mistake (a body shorter than its Content-Length, broken chunks, a dropped connection):
-            // containers report it as an IOException (Jetty's EofException) or a runtime one (a bad-message
-            // exception), and either way the answer is ours, never the container's error page.
-            LOG.log(System.Logger.Level.DEBUG, () -> "request body unreadable: " + e);
-            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The body could not be read: it ended before"
-                    + " its declared length or its chunked encoding is broken");
-        }
     }
 
     /**
@@ -257,8 +219,8 @@ final class JsonBody {
         while (it.hasNext()) {
             String name = it.next();
             if (!names.contains(name)) {
-                throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "Unknown field: " + shown(name)
-                        + "; accepted fields are " + String.join(", ", names.stream().sorted().toList()));
+                // Named, but the fields it could have been are not listed: that would tell a prober what is settable.
+                throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "Unknown field: " + shown(name));
             }
         }
         return this;

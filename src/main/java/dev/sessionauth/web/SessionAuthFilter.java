@@ -54,6 +54,7 @@ public final class SessionAuthFilter implements Filter {
     private JsonResponses responses;
     private SecurityHeaders securityHeaders;
     private AuthApi api;
+    private RequestBodies bodies;
     private String basePath;
     private String contextPath;
     private Optional<String> loginPage;
@@ -96,7 +97,8 @@ public final class SessionAuthFilter implements Filter {
             securityHeaders = new SecurityHeaders(config);
             ObjectMapper mapper = JsonBody.strictMapper();
             responses = new JsonResponses(mapper);
-            api = new AuthApi(auth, cookies, csrf, mapper, responses);
+            bodies = new RequestBodies(config.bodyTimeout(), config.maxConcurrentBodies(), config.trustProxy());
+            api = new AuthApi(auth, cookies, csrf, mapper, responses, bodies);
             filterConfig.getServletContext().setAttribute(SessionAuth.ATTRIBUTE, auth);
             filterConfig.getServletContext().setAttribute(SessionTransport.ATTRIBUTE, cookies);
         } catch (ConfigException | ServiceUnavailableException | AmbiguousPathException e) {
@@ -234,7 +236,9 @@ public final class SessionAuthFilter implements Filter {
     private Optional<AuthContext> resolve(HttpServletRequest request, HttpServletResponse response, Demand demand)
             throws IOException, ServletException {
         try {
-            Resolution resolution = auth.resolve(cookies.presented(request), ResolveMode.PAGE);
+            // A request that changes state is answered for one session or none: never for whichever came first.
+            Resolution resolution = auth.resolve(cookies.presented(request), CsrfGuard.isUnsafe(request)
+                    ? ResolveMode.PAGE.requireOneSession() : ResolveMode.PAGE);
             cookies.apply(request, response, resolution.browser());
             return Optional.of(auth.contextFor(resolution));
         } catch (ServiceUnavailableException e) {
@@ -250,7 +254,10 @@ public final class SessionAuthFilter implements Filter {
     /** Refuses (and answers) a request that does not meet its path's demand or posts a form without the CSRF token. */
     private boolean refused(HttpServletRequest request, HttpServletResponse response, Demand demand,
                             AuthContext context) throws IOException, ServletException {
-        if (demand.isProtected() && !context.isSignedIn()) {
+        if (context.failure() == ErrorCode.CONFLICTING_SESSIONS) {
+            refusePage(request, response, ErrorCode.CONFLICTING_SESSIONS,
+                    ErrorCode.CONFLICTING_SESSIONS.defaultMessage());
+        } else if (demand.isProtected() && !context.isSignedIn()) {
             deny(request, response, context.failure());
         } else if (demand.isProtected() && demand.verified() && !context.getUser().isEmailVerified()) {
             responses.error(response, ErrorCode.EMAIL_NOT_VERIFIED, "Please verify your e-mail address to open this page");
@@ -258,13 +265,32 @@ public final class SessionAuthFilter implements Filter {
             // A recent sign-in is what is missing: a browser goes to the login page to give one.
             deny(request, response, ErrorCode.SESSION_NOT_FRESH);
         } else if (context.isSignedIn() && CsrfGuard.isUnsafe(request) && isForm(request)
-                && !csrf.hasFormToken(request, context.getCsrfToken())) {
-            refusePage(request, response, ErrorCode.INVALID_CSRF_TOKEN, "This form needs the session's CSRF token:"
-                    + " render <auth:csrfInput/> inside it, or send the X-CSRF-Token header");
+                && !hasFormToken(request, response, context)) {
+            if (!response.isCommitted()) {
+                refusePage(request, response, ErrorCode.INVALID_CSRF_TOKEN, "This form needs the session's CSRF token:"
+                        + " render <auth:csrfInput/> inside it, or send the X-CSRF-Token header");
+            }
         } else {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Whether a form posted to the app's own page carries the session's CSRF token. Reading it makes the container
+     * read the form's body, which counts as one of the address's bodies being read; past the cap the request is
+     * refused here with 429 (and false).
+     */
+    private boolean hasFormToken(HttpServletRequest request, HttpServletResponse response, AuthContext context)
+            throws IOException, ServletException {
+        try {
+            return bodies.whileReading(request, () -> csrf.hasFormToken(request, context.getCsrfToken()));
+        } catch (dev.sessionauth.AuthException refused) {
+            response.setHeader("Connection", "close");
+            response.setHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
+            refusePage(request, response, refused.code(), refused.getMessage());
+            return false;
+        }
     }
 
     /** HTML form posts, which must carry the session's CSRF token when they reach the app's own pages. */
@@ -364,6 +390,10 @@ public final class SessionAuthFilter implements Filter {
 
     @Override
     public void destroy() {
+        if (bodies != null) {
+            bodies.close();
+            bodies = null;
+        }
         if (ownsAuth && auth != null) {
             auth.close();
             auth = null;

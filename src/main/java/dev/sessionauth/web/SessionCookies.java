@@ -23,6 +23,7 @@ import java.util.Optional;
  */
 public final class SessionCookies implements SessionTransport {
     private static final String SECURE_PREFIX = "__Secure-";
+    private static final String HOST_PREFIX = "__Host-";
     private static final String BEARER = "Bearer ";
     private static final int MAX_CANDIDATES = 3;
 
@@ -33,6 +34,11 @@ public final class SessionCookies implements SessionTransport {
     private final String dataName;
     private final String dontRememberName;
     private final String path;
+    /**
+     * {@code __Host-} when the cookies live at {@code /} (no domain is ever set): a sibling subdomain can neither set
+     * nor toss in such a cookie. {@code __Secure-} under a narrower path, where {@code __Host-} is not allowed.
+     */
+    private final String securePrefix;
     private final List<String> allNames;
     private final List<String> clearPlain;
     private final List<String> clearSecure;
@@ -50,6 +56,7 @@ public final class SessionCookies implements SessionTransport {
     public SessionCookies(AuthConfig config, CookieSigner signer, Clock clock, String contextPath) {
         this.config = config;
         this.path = config.cookiePath().orElseGet(() -> pathOf(contextPath));
+        this.securePrefix = path.equals("/") ? HOST_PREFIX : SECURE_PREFIX;
         this.clock = clock;
         this.signer = signer;
         this.tokenName = config.cookiePrefix() + ".session_token";
@@ -84,7 +91,7 @@ public final class SessionCookies implements SessionTransport {
         return p.toString();
     }
 
-    /** Whether cookies on this request get {@code Secure} and the {@code __Secure-} prefix. */
+    /** Whether cookies on this request get {@code Secure} and the {@code __Host-} (or {@code __Secure-}) prefix. */
     public boolean secure(HttpServletRequest request) {
         return switch (config.secureCookies()) {
             case ALWAYS -> true;
@@ -95,12 +102,13 @@ public final class SessionCookies implements SessionTransport {
 
     /** The session cookie's name on this request. */
     public String tokenCookieName(HttpServletRequest request) {
-        return (secure(request) ? SECURE_PREFIX : "") + tokenName;
+        return (secure(request) ? securePrefix : "") + tokenName;
     }
 
     /** Whether the request carries a session cookie (the trigger for the CSRF origin check). */
     public boolean hasSessionCookie(HttpServletRequest request) {
-        return has(request, tokenName) || has(request, SECURE_PREFIX + tokenName);
+        return has(request, tokenName) || has(request, SECURE_PREFIX + tokenName)
+                || has(request, HOST_PREFIX + tokenName);
     }
 
     /**
@@ -194,7 +202,7 @@ public final class SessionCookies implements SessionTransport {
     }
 
     private String prefixed(HttpServletRequest request, String name) {
-        return (secure(request) ? SECURE_PREFIX : "") + name;
+        return (secure(request) ? securePrefix : "") + name;
     }
 
     /** Expires every SessionAuth cookie in the browser. */
@@ -205,7 +213,7 @@ public final class SessionCookies implements SessionTransport {
     }
 
     private List<String> clearHeaders(boolean secure) {
-        String prefix = secure ? SECURE_PREFIX : "";
+        String prefix = secure ? securePrefix : "";
         return allNames.stream().map(name -> header(secure, prefix + name, "", Optional.of(Duration.ZERO))).toList();
     }
 

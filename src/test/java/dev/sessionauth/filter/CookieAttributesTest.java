@@ -147,25 +147,37 @@ class CookieAttributesTest {
         try (TestServer s = TestServer.start("protected", "/app/**", "security.requireSecureCookie", "true")) {
             TestClient.Reply r = s.client().signUp("Secure", "secure@example.com", PASSWORD);
             assertThat(r.status()).isEqualTo(200);
-            String header = r.setCookie("__Secure-" + COOKIE).orElseThrow(() -> new AssertionError(r.headers()));
-            assertThat(header).matches(Pattern.quote("__Secure-" + COOKIE) + "=" + SIGNED_VALUE
+            String header = r.setCookie("__Host-" + COOKIE).orElseThrow(() -> new AssertionError(r.headers()));
+            assertThat(header).matches(Pattern.quote("__Host-" + COOKIE) + "=" + SIGNED_VALUE
                     + "; Path=/; Max-Age=\\d+; HttpOnly; SameSite=Lax; Secure");
             assertThat(r.setCookie(COOKIE)).isEmpty();
 
             String value = header.substring(header.indexOf('=') + 1, header.indexOf(';'));
-            TestClient.Reply app = s.client().get("/app/x", "Cookie", "__Secure-" + COOKIE + "=" + value);
+            TestClient.Reply app = s.client().get("/app/x", "Cookie", "__Host-" + COOKIE + "=" + value);
             assertThat(app.status()).as(app.body()).isEqualTo(200);
             assertThat(app.json().path("signedIn").asBoolean()).isTrue();
             TestClient.Reply unprefixed = s.client().get("/app/x", "Cookie", COOKIE + "=" + value);
-            assertThat(unprefixed.status()).as("only the __Secure- name counts").isEqualTo(401);
+            assertThat(unprefixed.status()).as("only the __Host- name counts").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void underANarrowerPathTheSecureCookieTakesTheSecurePrefixForHostNeedsTheRootPath() {
+        try (TestServer s = TestServer.builder().contextPath("/myapp").set("security.requireSecureCookie", "true")
+                .start()) {
+            TestClient.Reply r = s.client().signUp("Narrow", "narrow@example.com", PASSWORD);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.setCookie("__Secure-" + COOKIE).orElseThrow(() -> new AssertionError(r.headers())))
+                    .contains("; Path=/myapp;").endsWith("; Secure");
+            assertThat(r.setCookie("__Host-" + COOKIE)).isEmpty();
         }
     }
 
     @Test
     void requireSecureCookieClearsTheSecureNames() {
         try (TestServer s = TestServer.start("security.requireSecureCookie", "true")) {
-            TestClient.Reply r = s.client().get("/x", "Cookie", "__Secure-" + COOKIE + "=forged.value");
-            assertCleared(r, "__Secure-sessionauth");
+            TestClient.Reply r = s.client().get("/x", "Cookie", "__Host-" + COOKIE + "=forged.value");
+            assertCleared(r, "__Host-sessionauth");
             assertThat(r.allHeaders("Set-Cookie")).allSatisfy(h -> assertThat(h).endsWith("; Secure"));
         }
     }
@@ -177,7 +189,7 @@ class CookieAttributesTest {
                     "name", "Https", "email", "https@example.com", "password", PASSWORD)),
                     "Origin", "https://app.example.com");
             assertThat(r.status()).as(r.body()).isEqualTo(200);
-            String header = r.setCookie("__Secure-" + COOKIE).orElseThrow(() -> new AssertionError(r.headers()));
+            String header = r.setCookie("__Host-" + COOKIE).orElseThrow(() -> new AssertionError(r.headers()));
             assertThat(header).endsWith("; HttpOnly; SameSite=Lax; Secure");
         }
     }

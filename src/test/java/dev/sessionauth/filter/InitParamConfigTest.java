@@ -61,7 +61,7 @@ class InitParamConfigTest {
                 .set("cookie.prefix", "webapp").set("cookie.sameSite", "strict")
                 .set("security.requireSecureCookie", "true").start()) {
             TestClient.Reply r = s.client().signUp("Shaped", "shaped@example.com", PASSWORD);
-            assertThat(r.setCookie("__Secure-webapp.session_token").orElseThrow(() -> new AssertionError(r.headers())))
+            assertThat(r.setCookie("__Host-webapp.session_token").orElseThrow(() -> new AssertionError(r.headers())))
                     .endsWith("; HttpOnly; SameSite=Strict; Secure");
         }
     }

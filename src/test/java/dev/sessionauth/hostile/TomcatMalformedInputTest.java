@@ -21,14 +21,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * chunking) is another matter: Tomcat itself calls {@code sendError(400)} inside the failing read and renders its
  * error report instead of anything the filter writes, which no Servlet API call undoes. So a deployment on Tomcat
  * needs its {@code ErrorReportValve} with {@code showReport="false" showServerInfo="false"}, as configured here:
- * then that answer is a bare 400 that names nothing.
+ * then that answer is a bare 400 that names nothing. That is the filter reading bodies on the request's thread (a
+ * web.xml without {@code async-supported}); with the asynchronous filter Tomcat ends such an exchange by closing the
+ * connection, which {@link #anAsynchronousFilterLetsTomcatCloseOnABrokenBodyNeverA500} pins.
  */
 class TomcatMalformedInputTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     // As a deployment should have it (README): Tomcat's own error pages without stack trace or version.
     @RegisterExtension
-    static final ServerExtension server = ServerExtension.with(b -> b.tomcat().hideErrorReports());
+    static final ServerExtension server = ServerExtension.with(b -> b.tomcat().hideErrorReports().synchronousFilter());
+
+    @RegisterExtension
+    static final ServerExtension asynchronous = ServerExtension.with(b -> b.tomcat().hideErrorReports());
 
     private static Answer send(String head, String body) {
         int port = server.port();
@@ -80,5 +85,22 @@ class TomcatMalformedInputTest {
         Answer a = send("POST /api/auth/sign-in/email HTTP/1.1\r\nContent-Type: application/json; charset=nonesuch\r\n"
                 + "Content-Length: 2", "{}");
         ourMessage(a, 400, "INVALID_REQUEST_BODY");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Content-Length: 100\r\n\r\n{\"email\":",
+            "Transfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n"})
+    void anAsynchronousFilterLetsTomcatCloseOnABrokenBodyNeverA500(String rest) {
+        int port = asynchronous.port();
+        String request = "POST /api/auth/sign-in/email HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nConnection: close\r\nContent-Type: application/json\r\n" + rest;
+        Answer a;
+        try {
+            a = RawExchange.send(port, request.getBytes(StandardCharsets.ISO_8859_1));
+        } catch (java.io.UncheckedIOException closed) {
+            // Tomcat closed the connection without an answer: its decision for a body it could not read.
+            return;
+        }
+        assertBare400(a);
     }
 }

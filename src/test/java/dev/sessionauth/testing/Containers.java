@@ -76,9 +76,15 @@ final class Containers {
             context.getServletHandler().setDecodeAmbiguousURIs(true);
         }
         EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
-        b.frontFilters.forEach(f -> context.addFilter(new FilterHolder(f), "/*", requests));
+        // Asynchronous like the README's web.xml, so the API reads request bodies without holding a thread.
+        b.frontFilters.forEach(f -> {
+            FilterHolder front = new FilterHolder(f);
+            front.setAsyncSupported(true);
+            context.addFilter(front, "/*", requests);
+        });
         FilterHolder auth = filter != null ? new FilterHolder(filter) : new FilterHolder(
                 dev.sessionauth.web.SessionAuthFilter.class);
+        auth.setAsyncSupported(b.asyncFilter);
         auth.setName(FILTER_NAME);
         auth.setInitParameters(initParams);
         filterPatterns(b).forEach(pattern -> context.addFilter(auth, pattern, requests));
@@ -147,6 +153,11 @@ final class Containers {
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
+        // As the README tells a Tomcat deployment (see "Request bodies"): a body must keep arriving (10 s per read),
+        // and a refused one is not drained before the connection closes.
+        connector.setProperty("disableUploadTimeout", "false");
+        connector.setProperty("connectionUploadTimeout", "10000");
+        connector.setProperty("maxSwallowSize", "0");
         tomcat.setConnector(connector);
         if (b.hideErrorReports) {
             ErrorReportValve errorReport = new ErrorReportValve();
@@ -162,6 +173,7 @@ final class Containers {
             FilterDef def = new FilterDef();
             def.setFilterName(ours ? FILTER_NAME : "front-" + i);
             def.setFilter(filters.get(i));
+            def.setAsyncSupported(Boolean.toString(!ours || b.asyncFilter));
             context.addFilterDef(def);
             FilterMap map = new FilterMap();
             map.setFilterName(def.getFilterName());
@@ -172,7 +184,8 @@ final class Containers {
                 ? List.of(new TestServer.Mapped("echo", new TestServer.EchoServlet(), List.of("/")))
                 : b.servlets;
         for (TestServer.Mapped s : servlets) {
-            Tomcat.addServlet(context, s.name(), s.servlet());
+            // Tomcat lets a request go asynchronous only when its servlet allows it too.
+            Tomcat.addServlet(context, s.name(), s.servlet()).setAsyncSupported(true);
             s.patterns().forEach(pattern -> context.addServletMappingDecoded(pattern, s.name()));
         }
         try {

@@ -187,6 +187,7 @@ public final class TestServer implements AutoCloseable {
         UriCompliance uriCompliance = UriCompliance.UNSAFE;
         boolean decodeAmbiguousUris = true;
         boolean hideErrorReports;
+        boolean asyncFilter = true;
         String contextPath = "";
         String webappFolder;
         final List<String> filterPatterns = new ArrayList<>();
@@ -279,6 +280,15 @@ public final class TestServer implements AutoCloseable {
         public Builder jettyDefaults() {
             this.uriCompliance = UriCompliance.DEFAULT;
             this.decodeAmbiguousUris = false;
+            return this;
+        }
+
+        /**
+         * The filter declared without {@code async-supported}, as an app that left it out of its web.xml: request bodies
+         * are then read on the request's thread (with the same deadline).
+         */
+        public Builder synchronousFilter() {
+            this.asyncFilter = false;
             return this;
         }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (sign-up, a refused sign-in, send-verification-email), on {@code baseURL} when one is configured.
  */
 class VerificationLinkTest {
-    private static final String TOKEN = "[A-Za-z0-9_-]{43}";
+    private static final String TOKEN = "[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]+";
     private final Links links = new Links();
     @RegisterExtension
     final ServerExtension server = ServerExtension.onDemand(b -> b.verificationSender(links)

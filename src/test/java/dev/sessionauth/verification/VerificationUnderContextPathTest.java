@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** An app deployed under a context path (/shop): every verification link points inside it. */
 class VerificationUnderContextPathTest {
-    private static final String TOKEN = "[A-Za-z0-9_-]{43}";
+    private static final String TOKEN = "[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]+";
     private final Links links = new Links();
     private TestServer server;
     private String origin;

@@ -39,7 +39,8 @@ public final class AccountServlet extends HttpServlet {
                 }
                 case "/verify-email" -> {
                     String email = auth.getUser(request).orElseThrow().getEmail();
-                    auth.requestVerification(email, Requests.links(request), Optional.of(dashboard + "?verified=1"));
+                    auth.requestVerification(email, Requests.links(request), Optional.of(dashboard + "?verified=1"),
+                            Requests.client(request));
                     back = context + "/dev/mail";
                 }
                 case "/revoke" -> back = revoke(auth, userId, request, response);
@@ -84,8 +85,9 @@ public final class AccountServlet extends HttpServlet {
             return request.getContextPath() + "/dashboard?error=SAME_EMAIL#settings";
         }
         String dashboard = request.getContextPath() + "/dashboard";
-        EmailChangeResult result = auth.changeEmail(Requests.session(auth, request), newEmail, Requests.links(request),
-                Optional.of(dashboard + "?notice=EMAIL_CHANGE_CONFIRMED"));
+        EmailChangeResult result = auth.changeEmail(Requests.session(auth, request), newEmail,
+                Requests.field(request, "password"), Requests.links(request),
+                Optional.of(dashboard + "?notice=EMAIL_CHANGE_CONFIRMED"), Requests.caller(request));
         apply(request, response, result.browser());
         // A taken address reads like a mailed link, as the HTTP API answers it: the form tells nobody who has an account.
         return dashboard + "?notice=" + (result.status() == EmailChangeResult.Status.CHANGED ? "EMAIL_CHANGED"
@@ -98,7 +100,8 @@ public final class AccountServlet extends HttpServlet {
         }
         DeleteUser ask = new DeleteUser(Requests.field(request, "password"), Optional.empty(),
                 Optional.of(request.getContextPath() + "/?notice=ACCOUNT_DELETED"));
-        DeleteUserResult result = auth.deleteUser(Requests.session(auth, request), ask, Requests.links(request));
+        DeleteUserResult result = auth.deleteUser(Requests.session(auth, request), ask, Requests.links(request),
+                Requests.caller(request));
         if (result.status() == DeleteUserResult.Status.CONFIRMATION_SENT) {
             return request.getContextPath() + "/dashboard?notice=DELETE_MAIL_SENT";
         }

@@ -48,7 +48,8 @@ public final class PasswordResetServlet extends HttpServlet {
             }
             try {
                 // The same answer whether or not the address has an account.
-                auth.requestPasswordReset(email.get(), Requests.links(request), Optional.of(context + RESET));
+                auth.requestPasswordReset(email.get(), Requests.links(request), Optional.of(context + RESET),
+                        Requests.client(request));
             } catch (AuthException e) {
                 response.sendRedirect(context + FORGOT + "?error=" + e.code());
                 return;
@@ -63,7 +64,7 @@ public final class PasswordResetServlet extends HttpServlet {
             return;
         }
         try {
-            auth.resetPassword(token.get(), newPassword == null ? "" : newPassword);
+            auth.resetPassword(token.get(), newPassword == null ? "" : newPassword, Requests.client(request));
         } catch (AuthException e) {
             String back = e.code() == ErrorCode.INVALID_TOKEN ? "" : "token=" + SafeRedirect.encode(token.get()) + "&";
             response.sendRedirect(context + RESET + "?" + back + "error=" + e.code());

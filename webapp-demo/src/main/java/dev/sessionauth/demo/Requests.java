@@ -25,9 +25,13 @@ final class Requests {
 
     /** The browser asking, as the HTTP API would see it (its address and User-Agent go on a new session). */
     static Caller caller(HttpServletRequest request) {
-        ClientInfo client = new ClientInfo(Optional.ofNullable(request.getRemoteAddr()),
+        return Caller.client(client(request), SessionTransport.of(request).presented(request), links(request));
+    }
+
+    /** The client's address and User-Agent: what the engine's throttles count and a new session records. */
+    static ClientInfo client(HttpServletRequest request) {
+        return new ClientInfo(Optional.ofNullable(request.getRemoteAddr()),
                 Optional.ofNullable(request.getHeader("User-Agent")));
-        return Caller.client(client, SessionTransport.of(request).presented(request), links(request));
     }
 
     /**
