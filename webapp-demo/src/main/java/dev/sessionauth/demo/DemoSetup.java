@@ -42,8 +42,7 @@ public final class DemoSetup implements ServletContextListener {
         SessionAuthBuilder builder = SessionAuth.builder();
         declared.getInitParameters().forEach(builder::set);
         auth = builder.mailSender(mailbox).listener(new NotesCleanup(notes)).build();
-        // Asynchronous, so that the API reads request bodies without holding a thread (see the README, "Request bodies").
-        context.addFilter(FILTER, new SessionAuthFilter(auth)).setAsyncSupported(true);
+        context.addFilter(FILTER, new SessionAuthFilter(auth));
     }
 
     @Override
