@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * loopback source addresses (all of 127/8 reaches the loopback interface on Linux), and what a legitimate user sees
  * meanwhile:
  * <ul>
- *   <li>{@code flood}: threads sign in with wrong passwords to made-up accounts from {@code addresses} source addresses
+ *   <li>{@code flood}: a thread per address signs in with wrong passwords to made-up accounts, from {@code addresses} source addresses
  *       while one user signs in with the right password once a second from 127.0.0.1;</li>
  *   <li>{@code slow}: {@code connections} POSTs to sign-in from one address declare 4,000 bytes and send one byte every
  *       5 s, while the user opens a public page and signs in once a second.</li>
@@ -42,7 +42,7 @@ public final class HostileRun {
         AtomicInteger attacks = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         if (mode.equals("flood")) {
-            for (int i = 0; i < many * 2; i++) {
+            for (int i = 0; i < many; i++) {
                 String from = "127.0." + (1 + (i % many) / 250) + "." + (2 + (i % many) % 250);
                 Thread t = new Thread(() -> {
                     while (running.get()) {

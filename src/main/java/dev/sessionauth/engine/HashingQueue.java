@@ -5,10 +5,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sessionauth.AuthException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -21,10 +25,13 @@ import java.util.function.Supplier;
  * <p>Who goes next is not first come, first served, which a flood from many addresses would win by arriving more
  * often: the queue takes turns. A waiter ranks, best first, by
  * <ol>
- *   <li>whether its address is guessing ({@value #GUESSING_FAILURES} or more failed password checks in the last
- *       minute): a flood of wrong passwords waits behind everyone who is not flooding;</li>
+ *   <li>whether its address is, at the moment of the decision, guessing ({@value #GUESSING_FAILURES} or more failed password checks in the last
+ *       minute) or pressing (asking for checks, refused ones too, faster than two a second for long enough to run
+ *       {@value #PRESSING_DEMAND} ahead, which a flood does even when the queue lets none of it through to fail): a flood waits behind everyone who is
+ *       not flooding;</li>
  *   <li>how many waiters of its own address are ahead of it: each address gets one turn before any gets a second;</li>
- *   <li>how long ago its address, then its account, last had a turn: the longest-waiting goes first;</li>
+ *   <li>how long ago its address, then its account, last had a turn (within the last ten seconds): the
+ *       longest-waiting goes first;</li>
  *   <li>arrival.</li>
  * </ol>
  * The same order decides who stays when the queue is full: a newcomer that ranks better than the worst waiter takes
@@ -36,17 +43,39 @@ final class HashingQueue {
     static final int WAITING_PER_SLOT = 16;
     /** Failed checks from one address within {@link #FAILURE_MEMORY} that mark it as guessing. */
     static final int GUESSING_FAILURES = 5;
+    /**
+     * How far an address's asks may run ahead of {@link #DEMAND_DRAIN_PER_SECOND} before it counts as pressing: a
+     * person retrying by hand, or one's devices signing in together, stays far below; a flood (which the per-address
+     * allowance lets reach ten a second) passes it within two seconds and stays past it while it goes on.
+     */
+    static final int PRESSING_DEMAND = 10;
+    private static final double DEMAND_DRAIN_PER_SECOND = 2;
     private static final Duration FAILURE_MEMORY = Duration.ofMinutes(1);
+    /** How long a turn counts against its address and account when turns are taken in turn. */
+    private static final Duration TURN_MEMORY = Duration.ofSeconds(10);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
     private static final long MAX_KEYS = 100_000;
+    /** Addresses and accounts whose last turn is remembered; the least recently served are forgotten first. */
+    private static final int MAX_TURNS = 10_000;
 
     private final int maxWaiting;
     private final long timeoutNanos;
-    private final Object lock = new Object();
+    // One lock, held only for decisions over at most maxWaiting entries; each waiter is woken alone, by its own
+    // condition, when it is served or refused (a flood of arrivals must not make every waiter re-contend the lock).
+    private final ReentrantLock lock = new ReentrantLock();
     private final List<Waiter> waiting = new ArrayList<>();
-    /** Address or account → the turn it last had (a counter, not a time). Bounded, forgotten when idle. */
-    private final Cache<String, Long> lastTurns;
+    /**
+     * Address or account → the turn it last had (a counter) and when. Guarded by the lock. A turn older than
+     * {@link #TURN_MEMORY} counts as none: served a while ago and never served wait alike.
+     */
+    private final Map<String, Turn> lastTurns = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Turn> eldest) {
+            return size() > MAX_TURNS;
+        }
+    };
     private final Cache<String, AtomicInteger> failures;
+    private final Cache<String, Demand> demand;
     private int free;
     private long turns;
     private long arrivals;
@@ -55,10 +84,21 @@ final class HashingQueue {
         this.free = slots;
         this.maxWaiting = slots * WAITING_PER_SLOT;
         this.timeoutNanos = timeout.toNanos();
-        this.lastTurns = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(FAILURE_MEMORY)
-                .executor(Runnable::run).build();
         this.failures = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(FAILURE_MEMORY)
                 .executor(Runnable::run).build();
+        this.demand = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(FAILURE_MEMORY)
+                .executor(Runnable::run).build();
+    }
+
+    /**
+     * An address's recent asks as a leaky bucket: each ask adds one, the level drains at
+     * {@link #DEMAND_DRAIN_PER_SECOND}, so a steady flood keeps it high and a pause empties it.
+     */
+    private record Demand(double level, long atNanos) {
+        Demand next(long now) {
+            double drained = level - (now - atNanos) / 1e9 * DEMAND_DRAIN_PER_SECOND;
+            return new Demand(Math.max(0, drained) + 1, now);
+        }
     }
 
     /**
@@ -82,57 +122,70 @@ final class HashingQueue {
 
     /** How many wait for a slot now. */
     int waiting() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return waiting.size();
+        } finally {
+            lock.unlock();
         }
     }
 
     private void acquire(String address, String account) {
-        Waiter me;
-        synchronized (lock) {
+        ask(address);
+        lock.lock();
+        try {
             if (free > 0 && waiting.isEmpty()) {
                 free--;
                 takeTurn(address, account);
                 return;
             }
-            me = new Waiter(address, account, arrivals++, isGuessing(address));
+            Waiter me = new Waiter(address, account, arrivals++, lock.newCondition());
             if (waiting.size() >= maxWaiting) {
-                Waiter worst = waiting.stream().max(order()).orElseThrow();
-                if (order().compare(me, worst) >= 0) {
+                Waiter worst = ranked(me).worst();
+                if (worst == me) {
                     throw busy();
                 }
                 waiting.remove(worst);
                 worst.state = State.REFUSED;
-                lock.notifyAll();
+                worst.wake.signal();
             }
             waiting.add(me);
-            long deadline = System.nanoTime() + timeoutNanos;
-            try {
-                while (me.state == State.WAITING) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        waiting.remove(me);
-                        throw busy();
-                    }
-                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+            await(me);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits, holding the lock between wake-ups, until served, refused or out of time. */
+    private void await(Waiter me) {
+        long left = timeoutNanos;
+        try {
+            while (me.state == State.WAITING) {
+                if (left <= 0) {
+                    waiting.remove(me);
+                    throw busy();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (me.state == State.GRANTED) {
-                    handOn();
-                }
-                waiting.remove(me);
-                throw busy();
+                left = me.wake.awaitNanos(left);
             }
-            if (me.state == State.REFUSED) {
-                throw busy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (me.state == State.GRANTED) {
+                handOn();
             }
+            waiting.remove(me);
+            throw busy();
+        }
+        if (me.state == State.REFUSED) {
+            throw busy();
         }
     }
 
     private void release() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             handOn();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -142,40 +195,81 @@ final class HashingQueue {
             free++;
             return;
         }
-        Waiter next = waiting.stream().min(order()).orElseThrow();
+        Waiter next = ranked(null).best();
         waiting.remove(next);
         next.state = State.GRANTED;
         takeTurn(next.address, next.account);
-        lock.notifyAll();
+        next.wake.signal();
     }
 
     private void takeTurn(String address, String account) {
-        long turn = ++turns;
+        Turn turn = new Turn(++turns, System.nanoTime());
         lastTurns.put("a " + address, turn);
         lastTurns.put("u " + account, turn);
     }
 
-    private boolean isGuessing(String address) {
+    /** A turn taken: its number, and when. */
+    private record Turn(long number, long atNanos) {
+    }
+
+    /** Counts one ask of {@code address} in its demand. */
+    private void ask(String address) {
+        long now = System.nanoTime();
+        demand.asMap().compute(address, (a, old) -> old == null ? new Demand(1, now) : old.next(now));
+    }
+
+    /**
+     * Whether the address is flooding now: guessing (failed checks) or pressing (asking faster than a person would).
+     * Judged at each decision, not at arrival, so a waiter that came in early in a flood falls behind once its
+     * address shows what it is.
+     */
+    private boolean isFlooding(String address, long now) {
         AtomicInteger count = failures.getIfPresent(address);
-        return count != null && count.get() >= GUESSING_FAILURES;
+        if (count != null && count.get() >= GUESSING_FAILURES) {
+            return true;
+        }
+        Demand d = demand.getIfPresent(address);
+        return d != null && d.level() - (now - d.atNanos()) / 1e9 * DEMAND_DRAIN_PER_SECOND > PRESSING_DEMAND;
     }
 
-    /** Best first; see the class comment. Reads the waiting list, so it is used only under the lock. */
-    private Comparator<Waiter> order() {
-        return Comparator.<Waiter>comparingInt(w -> w.guessing ? 1 : 0)
-                .thenComparingLong(this::aheadOfItsAddress)
-                .thenComparingLong(w -> lastTurn("a " + w.address))
-                .thenComparingLong(w -> lastTurn("u " + w.account))
-                .thenComparingLong(w -> w.arrival);
+    /**
+     * The waiters (and {@code newcomer}, when given, as if it had just joined) with their ranks, computed once per
+     * decision: best first is fewest failures, then fewest of its own address ahead, then the longest since its
+     * address and its account had a turn, then arrival. Holds the lock.
+     */
+    private Ranking ranked(Waiter newcomer) {
+        Map<String, Integer> perAddress = new HashMap<>();
+        Map<String, Boolean> flooding = new HashMap<>();
+        long now = System.nanoTime();
+        Waiter best = null;
+        long[] bestKey = null;
+        Waiter worst = null;
+        long[] worstKey = null;
+        int n = waiting.size() + (newcomer == null ? 0 : 1);
+        for (int i = 0; i < n; i++) {
+            Waiter w = i < waiting.size() ? waiting.get(i) : newcomer;
+            int ahead = perAddress.merge(w.address, 1, Integer::sum) - 1;
+            boolean flood = flooding.computeIfAbsent(w.address, a -> isFlooding(a, now));
+            long[] key = {flood ? 1 : 0, ahead, lastTurn("a " + w.address, now), lastTurn("u " + w.account, now),
+                    w.arrival};
+            if (best == null || Arrays.compare(key, bestKey) < 0) {
+                best = w;
+                bestKey = key;
+            }
+            if (worst == null || Arrays.compare(key, worstKey) > 0) {
+                worst = w;
+                worstKey = key;
+            }
+        }
+        return new Ranking(best, worst);
     }
 
-    private long aheadOfItsAddress(Waiter w) {
-        return waiting.stream().filter(o -> o != w && o.address.equals(w.address) && o.arrival < w.arrival).count();
+    private record Ranking(Waiter best, Waiter worst) {
     }
 
-    private long lastTurn(String key) {
-        Long turn = lastTurns.getIfPresent(key);
-        return turn == null ? 0 : turn;
+    private long lastTurn(String key, long now) {
+        Turn turn = lastTurns.get(key);
+        return turn == null || now - turn.atNanos() > TURN_MEMORY.toNanos() ? 0 : turn.number();
     }
 
     private static AuthException busy() {
@@ -190,14 +284,14 @@ final class HashingQueue {
         final String address;
         final String account;
         final long arrival;
-        final boolean guessing;
+        final Condition wake;
         State state = State.WAITING;
 
-        Waiter(String address, String account, long arrival, boolean guessing) {
+        Waiter(String address, String account, long arrival, Condition wake) {
             this.address = address;
             this.account = account;
             this.arrival = arrival;
-            this.guessing = guessing;
+            this.wake = wake;
         }
     }
 }

@@ -14,9 +14,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,11 +53,15 @@ final class RequestBodies {
         this.timeout = timeout;
         this.maxPerAddress = maxPerAddress;
         this.trustProxy = trustProxy;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "sessionauth-body-deadlines");
             t.setDaemon(true);
             return t;
         });
+        // Nearly every deadline is cancelled (the body arrives in time): drop them at once rather than keep a
+        // request's worth of garbage in the timer's queue for the whole timeout.
+        deadlines.setRemoveOnCancelPolicy(true);
+        this.timer = deadlines;
     }
 
     /** Stops the timer of bodies being read without a thread. */
