@@ -118,7 +118,7 @@ class HashingQueueOrderTest {
     }
 
     @Test
-    void aNewcomerTakesTheFullQueuesWorstPlace() throws InterruptedException {
+    void aNewcomerTakesTheFullQueuesWorstPlaceAndAnAddressAskingThatOftenWaitsLast() throws InterruptedException {
         HashingQueue queue = heldQueue();
         for (int i = 0; i < HashingQueue.WAITING_PER_SLOT; i++) {
             arrive(queue, "flood-" + i, "203.0.113.9", "victim" + i + "@example.com");
@@ -132,7 +132,19 @@ class HashingQueueOrderTest {
             Thread.sleep(1);
         }
         assertThat(refused).containsOnlyKeys("same-address", "flood-" + (HashingQueue.WAITING_PER_SLOT - 1));
-        assertThat(servedAfterRelease(HashingQueue.WAITING_PER_SLOT)).startsWith("flood-0", "user");
+        // Seventeen asks in a moment: more than a person makes, so the flood's address waits behind the user.
+        assertThat(servedAfterRelease(HashingQueue.WAITING_PER_SLOT)).startsWith("user", "flood-0", "flood-1");
+    }
+
+    @Test
+    void anAddressAskingFasterThanAPersonWaitsBehindOneThatDoesNot() throws InterruptedException {
+        HashingQueue queue = heldQueue();
+        for (int i = 0; i < HashingQueue.PRESSING_DEMAND + 2; i++) {
+            arrive(queue, "press-" + i, "203.0.113.9", "p" + i + "@example.com");
+        }
+        arrive(queue, "user", "198.51.100.4", "ann@example.com");
+
+        assertThat(servedAfterRelease(HashingQueue.PRESSING_DEMAND + 3)).startsWith("user", "press-0");
     }
 
     @Test
