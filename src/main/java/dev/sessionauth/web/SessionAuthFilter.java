@@ -154,22 +154,32 @@ public final class SessionAuthFilter implements Filter {
             return;
         }
         securityHeaders.apply(request, response);
-        Optional<String> agreed = agreedPath(request, response);
-        if (agreed.isEmpty()) {
+        String uri = request.getRequestURI();
+        String named;
+        String reached;
+        try {
+            named = RequestPath.named(uri, contextPath);
+            reached = RequestPath.reached(named, uri, request.getServletPath(), request.getPathInfo());
+        } catch (AmbiguousPathException e) {
+            responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous: " + e.getMessage());
+            return;
+        } catch (IllegalArgumentException e) {
+            // A container may throw this from its path getters for a URI it cannot decode: refuse, never a 500.
+            responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous");
             return;
         }
-        String path = agreed.get();
         request.setAttribute(SessionAuth.ATTRIBUTE, auth);
         request.setAttribute(SessionTransport.ATTRIBUTE, cookies);
-        boolean isApi = path.startsWith(basePath) && (path.length() == basePath.length() || path.charAt(basePath.length()) == '/');
+        boolean isApi = named.startsWith(basePath)
+                && (named.length() == basePath.length() || named.charAt(basePath.length()) == '/');
         if (refusedCrossSite(request, response, isApi)) {
             return;
         }
         if (isApi) {
-            api.handle(request, response, path.substring(basePath.length()));
+            api.handle(request, response, named.substring(basePath.length()));
             return;
         }
-        Demand demand = demandOf(path);
+        PathDemand demand = demandOf(named, reached);
         Optional<AuthContext> context = resolve(request, response, demand);
         if (context.isEmpty() || refused(request, response, demand, context.get())) {
             return;
@@ -178,33 +188,22 @@ public final class SessionAuthFilter implements Filter {
     }
 
     /** What a path asks of its request: protection, and on top of it a verified address or a fresh sign-in. */
-    private record Demand(boolean isProtected, boolean verified, boolean fresh) {
-    }
-
-    private Demand demandOf(String path) {
+    private PathDemand demandOf(String path) {
         boolean verified = verifiedRules.isProtected(path);
         boolean fresh = freshRules.isProtected(path);
         // A stricter demand wins even over a public pattern: fail closed when the two overlap.
         boolean isProtected = verified || fresh || rules.classify(path) == PathRules.Access.PROTECTED;
-        return new Demand(isProtected, verified, fresh);
+        return new PathDemand(isProtected, verified, fresh);
     }
 
     /**
-     * One path for every decision (API, protection, verified, fresh): the filter's normalization of the raw URI,
-     * and only when the container dispatches to that same path. Any disagreement is refused (and answered here),
-     * so the rules can never judge one path while a servlet serves another.
+     * What a request asks for: its named path's demand and, when the container reaches another resource (a welcome
+     * file), that one's too. Protected if either is, so neither a protected folder with a public welcome file nor
+     * the reverse opens without a session.
      */
-    private Optional<String> agreedPath(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            return Optional.of(RequestPath.agreed(request.getRequestURI(), contextPath, request.getServletPath(),
-                    request.getPathInfo()));
-        } catch (AmbiguousPathException e) {
-            responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            // A container may throw this from its path getters for a URI it cannot decode: refuse, never a 500.
-            responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous");
-        }
-        return Optional.empty();
+    private PathDemand demandOf(String named, String reached) {
+        PathDemand demand = demandOf(named);
+        return reached == named ? demand : demand.and(demandOf(reached));
     }
 
     /** Refuses (and answers) an unsafe request with a session cookie, or a simple form to the API, from an untrusted origin. */
@@ -231,7 +230,7 @@ public final class SessionAuthFilter implements Filter {
      * The request's context, with the browser told what the engine decided (refreshed, cleared or cached cookies).
      * When the store is down a protected path is answered 503 here (empty); an open one goes on signed out.
      */
-    private Optional<AuthContext> resolve(HttpServletRequest request, HttpServletResponse response, Demand demand)
+    private Optional<AuthContext> resolve(HttpServletRequest request, HttpServletResponse response, PathDemand demand)
             throws IOException, ServletException {
         try {
             Resolution resolution = auth.resolve(cookies.presented(request), ResolveMode.PAGE);
@@ -248,7 +247,7 @@ public final class SessionAuthFilter implements Filter {
     }
 
     /** Refuses (and answers) a request that does not meet its path's demand or posts a form without the CSRF token. */
-    private boolean refused(HttpServletRequest request, HttpServletResponse response, Demand demand,
+    private boolean refused(HttpServletRequest request, HttpServletResponse response, PathDemand demand,
                             AuthContext context) throws IOException, ServletException {
         if (demand.isProtected() && !context.isSignedIn()) {
             deny(request, response, context.failure());
