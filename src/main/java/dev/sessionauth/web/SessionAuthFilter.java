@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -155,17 +156,16 @@ public final class SessionAuthFilter implements Filter {
         }
         securityHeaders.apply(request, response);
         String uri = request.getRequestURI();
-        String named;
+        String named = null;
         String reached;
         try {
             named = RequestPath.named(uri, contextPath);
             reached = RequestPath.reached(named, uri, request.getServletPath(), request.getPathInfo());
-        } catch (AmbiguousPathException e) {
-            responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous: " + e.getMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            // A container may throw this from its path getters for a URI it cannot decode: refuse, never a 500.
-            responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous");
+        } catch (AmbiguousPathException | IllegalArgumentException e) {
+            // IllegalArgumentException: a container may throw it from its path getters for a URI it cannot decode.
+            logAmbiguous(request, uri, named, e);
+            String reason = e instanceof AmbiguousPathException ? ": " + e.getMessage() : "";
+            refusePage(request, response, ErrorCode.INVALID_PATH, "The request path is ambiguous" + reason);
             return;
         }
         request.setAttribute(SessionAuth.ATTRIBUTE, auth);
@@ -204,6 +204,30 @@ public final class SessionAuthFilter implements Filter {
     private PathDemand demandOf(String named, String reached) {
         PathDemand demand = demandOf(named);
         return reached == named ? demand : demand.and(demandOf(reached));
+    }
+
+    /**
+     * Logs a refused path with the two views that disagreed (the path it names, and where the container dispatches
+     * it), so that an operator can tell an attack from an ordinary URL of the app that the check does not know.
+     */
+    private static void logAmbiguous(HttpServletRequest request, String uri, String named, RuntimeException e) {
+        LOG.log(System.Logger.Level.INFO, () -> {
+            String container;
+            try {
+                String servletPath = request.getServletPath();
+                String pathInfo = request.getPathInfo();
+                container = LoggedPath.of(Objects.toString(servletPath, "") + Objects.toString(pathInfo, ""))
+                        + " (servlet path \"" + LoggedPath.of(Objects.toString(servletPath, "")) + "\", path info "
+                        + (pathInfo == null ? "null" : "\"" + LoggedPath.of(pathInfo) + "\"") + ")";
+            } catch (IllegalArgumentException unreadable) {
+                container = "a path it cannot decode";
+            }
+            String reason = e instanceof AmbiguousPathException ? e.getMessage() : "the container cannot decode it";
+            return "refused " + LoggedPath.of(request.getMethod()) + " " + LoggedPath.of(uri)
+                    + " with 400 INVALID_PATH (" + reason + "): the path it names is "
+                    + (named == null ? "none the filter can read" : LoggedPath.of(named))
+                    + ", the container's is " + container;
+        });
     }
 
     /** Refuses (and answers) an unsafe request with a session cookie, or a simple form to the API, from an untrusted origin. */

@@ -15,6 +15,9 @@ import java.util.Map;
  * signed up through the HTTP API ({@link Identity}), and one kept-alive raw connection to send probes on.
  */
 final class Deployment implements AutoCloseable {
+    /** The message of the filter's 400 {@code INVALID_PATH}, which a browser sees in the container's error page. */
+    static final String AMBIGUOUS = "The request path is ambiguous";
+
     private static final String TOKEN_COOKIE = Accounts.TOKEN_COOKIE;
 
     private final Container container;
@@ -36,14 +39,19 @@ final class Deployment implements AutoCloseable {
             return visits.stream().anyMatch(v -> !v.demandMet());
         }
 
-        /** Refused by the filter: 400 with our {@code INVALID_PATH} body. */
+        /**
+         * Refused by the filter: 400 with our {@code INVALID_PATH} body, or, for a browser, the container's HTML
+         * error page with our message.
+         */
         boolean refusedByFilter() {
-            return response.status() == 400 && response.code().equals("INVALID_PATH");
+            return response.status() == 400 && (response.code().equals("INVALID_PATH")
+                    || response.header("Content-Type").orElse("").startsWith("text/html")
+                    && response.body().contains(AMBIGUOUS));
         }
 
         /** Refused by the container itself before any servlet ran (its own 400 page, no body of ours). */
         boolean refusedByContainer() {
-            return response.status() == 400 && response.code().isEmpty() && visits.isEmpty();
+            return response.status() == 400 && response.code().isEmpty() && visits.isEmpty() && !refusedByFilter();
         }
 
         /** The pattern of the mapping that served it, if a servlet did. */
