@@ -11,6 +11,7 @@ import dev.sessionauth.SessionTransport;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.config.ConfigSource;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -39,11 +40,20 @@ import java.util.Optional;
  *
  * <p>From {@code web.xml} it reads its settings from init-params, context-params, system properties and the
  * environment; in code, {@code new SessionAuthFilter(SessionAuth.builder()...build())}.
+ *
+ * <p>Mapped for {@code FORWARD}, {@code INCLUDE} and {@code ERROR} dispatches as well as requests, it also judges
+ * where the app and the container dispatch a request after its first pass: a forward, an include, an
+ * {@code <error-page>}, and the welcome file Jetty forwards a directory request to.
  */
 public final class SessionAuthFilter implements Filter {
     /** The request attribute that tells an {@code errorPage} which refusal it shows, e.g. {@code INVALID_CSRF_TOKEN}. */
     public static final String ERROR_CODE_ATTRIBUTE = "sessionauth.errorCode";
     private static final System.Logger LOG = System.getLogger(SessionAuthFilter.class.getName());
+    /**
+     * Marks the filter's own forward to {@code errorPage} with a refusal, which shows that page as it is: the
+     * refused request has no session context to judge it with (and judging it could refuse the refusal again).
+     */
+    private static final String ERROR_PAGE_FORWARD = SessionAuthFilter.class.getName() + ".errorPageForward";
 
     private SessionAuth auth;
     private boolean ownsAuth;
@@ -149,8 +159,15 @@ public final class SessionAuthFilter implements Filter {
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
-        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
-                || req.getAttribute(AuthContext.ATTRIBUTE) instanceof AuthContext) {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        if (request.getDispatcherType() != DispatcherType.REQUEST) {
+            filterDispatch(request, response, chain);
+            return;
+        }
+        if (req.getAttribute(AuthContext.ATTRIBUTE) instanceof AuthContext) {
             chain.doFilter(req, res);
             return;
         }
@@ -187,6 +204,81 @@ public final class SessionAuthFilter implements Filter {
         chain.doFilter(new AuthenticatedRequest(request, context.get()), response);
     }
 
+    /**
+     * Judges a forward, include, error page or async dispatch (when the app maps the filter for them) on the path it
+     * names and the resource it reaches, with the session the request already has: the auth API and CSRF were
+     * settled on the request's own pass. A request the filter did not see on its way in (the container answered it
+     * with an error page first) gets its session resolved here. A refused include includes nothing; any other
+     * refused dispatch is answered as the request would have been.
+     */
+    private void filterDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getAttribute(ERROR_PAGE_FORWARD) != null) {
+            request.removeAttribute(ERROR_PAGE_FORWARD);
+            chain.doFilter(request, response);
+            return;
+        }
+        String uri = DispatchTarget.requestUri(request);
+        String named = null;
+        String reached;
+        try {
+            named = RequestPath.named(uri, contextPath);
+            reached = RequestPath.reached(named, uri, DispatchTarget.servletPath(request),
+                    DispatchTarget.pathInfo(request));
+        } catch (AmbiguousPathException | IllegalArgumentException e) {
+            logAmbiguous(request, uri, named, e);
+            if (!answerable(request, response)) {
+                return;
+            }
+            if (request.getDispatcherType() == DispatcherType.ERROR) {
+                // Already an error page: another sendError would not show one.
+                responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous");
+            } else {
+                refusePage(request, response, ErrorCode.INVALID_PATH, "The request path is ambiguous");
+            }
+            return;
+        }
+        PathDemand demand = demandOf(named, reached);
+        boolean seen = request.getAttribute(AuthContext.ATTRIBUTE) instanceof AuthContext;
+        AuthContext context;
+        if (seen) {
+            context = (AuthContext) request.getAttribute(AuthContext.ATTRIBUTE);
+        } else {
+            securityHeaders.apply(request, response);
+            request.setAttribute(SessionAuth.ATTRIBUTE, auth);
+            request.setAttribute(SessionTransport.ATTRIBUTE, cookies);
+            context = resolveQuietly(request, response);
+        }
+        Optional<ErrorCode> unmet = unmet(demand, context);
+        if (unmet.isPresent()) {
+            if (answerable(request, response)) {
+                answerUnmet(request, response, unmet.get());
+            } else {
+                LOG.log(System.Logger.Level.DEBUG, () -> "not including " + LoggedPath.of(reached) + ": "
+                        + unmet.get());
+            }
+            return;
+        }
+        chain.doFilter(seen ? request : new AuthenticatedRequest(request, context), response);
+    }
+
+    /** Whether a refused dispatch can still be answered: not an include, and nothing sent yet. */
+    private static boolean answerable(HttpServletRequest request, HttpServletResponse response) {
+        return request.getDispatcherType() != DispatcherType.INCLUDE && !response.isCommitted();
+    }
+
+    /** The session of a dispatch the filter did not see as a request; a store that is down reads as signed out. */
+    private AuthContext resolveQuietly(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            Resolution resolution = auth.resolve(cookies.presented(request), ResolveMode.PAGE);
+            cookies.apply(request, response, resolution.browser());
+            return auth.contextFor(resolution);
+        } catch (ServiceUnavailableException e) {
+            LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + e.getMessage());
+            return AuthContext.storeUnavailable();
+        }
+    }
+
     /** What a path asks of its request: protection, and on top of it a verified address or a fresh sign-in. */
     private PathDemand demandOf(String path) {
         boolean verified = verifiedRules.isProtected(path);
@@ -214,16 +306,18 @@ public final class SessionAuthFilter implements Filter {
         LOG.log(System.Logger.Level.INFO, () -> {
             String container;
             try {
-                String servletPath = request.getServletPath();
-                String pathInfo = request.getPathInfo();
+                String servletPath = DispatchTarget.servletPath(request);
+                String pathInfo = DispatchTarget.pathInfo(request);
                 container = LoggedPath.of(Objects.toString(servletPath, "") + Objects.toString(pathInfo, ""))
                         + " (servlet path \"" + LoggedPath.of(Objects.toString(servletPath, "")) + "\", path info "
                         + (pathInfo == null ? "null" : "\"" + LoggedPath.of(pathInfo) + "\"") + ")";
             } catch (IllegalArgumentException unreadable) {
                 container = "a path it cannot decode";
             }
+            String dispatch = request.getDispatcherType() == DispatcherType.REQUEST ? ""
+                    : " (a " + request.getDispatcherType() + " dispatch)";
             String reason = e instanceof AmbiguousPathException ? e.getMessage() : "the container cannot decode it";
-            return "refused " + LoggedPath.of(request.getMethod()) + " " + LoggedPath.of(uri)
+            return "refused " + LoggedPath.of(request.getMethod()) + " " + LoggedPath.of(uri) + dispatch
                     + " with 400 INVALID_PATH (" + reason + "): the path it names is "
                     + (named == null ? "none the filter can read" : LoggedPath.of(named))
                     + ", the container's is " + container;
@@ -273,13 +367,9 @@ public final class SessionAuthFilter implements Filter {
     /** Refuses (and answers) a request that does not meet its path's demand or posts a form without the CSRF token. */
     private boolean refused(HttpServletRequest request, HttpServletResponse response, PathDemand demand,
                             AuthContext context) throws IOException, ServletException {
-        if (demand.isProtected() && !context.isSignedIn()) {
-            deny(request, response, context.failure());
-        } else if (demand.isProtected() && demand.verified() && !context.getUser().isEmailVerified()) {
-            responses.error(response, ErrorCode.EMAIL_NOT_VERIFIED, "Please verify your e-mail address to open this page");
-        } else if (demand.isProtected() && demand.fresh() && !auth.isFresh(context.getSession())) {
-            // A recent sign-in is what is missing: a browser goes to the login page to give one.
-            deny(request, response, ErrorCode.SESSION_NOT_FRESH);
+        Optional<ErrorCode> unmet = unmet(demand, context);
+        if (unmet.isPresent()) {
+            answerUnmet(request, response, unmet.get());
         } else if (context.isSignedIn() && CsrfGuard.isUnsafe(request) && isForm(request)
                 && !csrf.hasFormToken(request, context.getCsrfToken())) {
             refusePage(request, response, ErrorCode.INVALID_CSRF_TOKEN, "This form needs the session's CSRF token:"
@@ -288,6 +378,36 @@ public final class SessionAuthFilter implements Filter {
             return false;
         }
         return true;
+    }
+
+    /** What the request lacks of its path's demand: a session, a verified address or a fresh sign-in; else empty. */
+    private Optional<ErrorCode> unmet(PathDemand demand, AuthContext context) {
+        if (!demand.isProtected()) {
+            return Optional.empty();
+        }
+        if (!context.isSignedIn()) {
+            return Optional.of(context.failure());
+        }
+        if (demand.verified() && !context.getUser().isEmailVerified()) {
+            return Optional.of(ErrorCode.EMAIL_NOT_VERIFIED);
+        }
+        if (demand.fresh() && !auth.isFresh(context.getSession())) {
+            return Optional.of(ErrorCode.SESSION_NOT_FRESH);
+        }
+        return Optional.empty();
+    }
+
+    private void answerUnmet(HttpServletRequest request, HttpServletResponse response, ErrorCode code)
+            throws IOException {
+        switch (code) {
+            case EMAIL_NOT_VERIFIED ->
+                    responses.error(response, code, "Please verify your e-mail address to open this page");
+            // Only a dispatch gets here with the store down (a request was answered when it was resolved).
+            case SERVICE_UNAVAILABLE -> responses.error(response, code);
+            // A recent sign-in (SESSION_NOT_FRESH) or any sign-in is what is missing: a browser goes to the login
+            // page to give one.
+            default -> deny(request, response, code);
+        }
     }
 
     /** HTML form posts, which must carry the session's CSRF token when they reach the app's own pages. */
@@ -307,7 +427,8 @@ public final class SessionAuthFilter implements Filter {
 
     private void deny(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
         if (loginPage.isPresent() && wantsHtml(request)) {
-            String original = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            // A dispatch's own URI is its target's: after signing in, the browser asks again for what it asked for.
+            String original = DispatchTarget.original(request);
             String login = request.getContextPath() + loginPage.get();
             response.setHeader("Cache-Control", "no-store");
             response.setStatus(302);
@@ -333,12 +454,18 @@ public final class SessionAuthFilter implements Filter {
         }
         response.setHeader("Cache-Control", "no-store");
         if (errorPage.isPresent()) {
+            request.setAttribute(ERROR_PAGE_FORWARD, Boolean.TRUE);
             request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, code.status());
             request.setAttribute(RequestDispatcher.ERROR_MESSAGE, message);
             request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
             request.setAttribute(ERROR_CODE_ATTRIBUTE, code.name());
             response.setStatus(code.status());
-            request.getRequestDispatcher(errorPage.get()).forward(request, response);
+            try {
+                request.getRequestDispatcher(errorPage.get()).forward(request, response);
+            } finally {
+                // Left behind when the filter is not mapped for forwards, it would wave a later dispatch through.
+                request.removeAttribute(ERROR_PAGE_FORWARD);
+            }
             return;
         }
         response.sendError(code.status(), message);
