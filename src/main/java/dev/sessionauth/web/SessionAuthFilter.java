@@ -11,6 +11,7 @@ import dev.sessionauth.SessionTransport;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.config.ConfigSource;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,11 +40,20 @@ import java.util.Optional;
  *
  * <p>From {@code web.xml} it reads its settings from init-params, context-params, system properties and the
  * environment; in code, {@code new SessionAuthFilter(SessionAuth.builder()...build())}.
+ *
+ * <p>Mapped for {@code FORWARD}, {@code INCLUDE} and {@code ERROR} dispatches as well as requests, it also judges
+ * where the app and the container dispatch a request after its first pass: a forward, an include, an
+ * {@code <error-page>}, and the welcome file Jetty forwards a directory request to.
  */
 public final class SessionAuthFilter implements Filter {
     /** The request attribute that tells an {@code errorPage} which refusal it shows, e.g. {@code INVALID_CSRF_TOKEN}. */
     public static final String ERROR_CODE_ATTRIBUTE = "sessionauth.errorCode";
     private static final System.Logger LOG = System.getLogger(SessionAuthFilter.class.getName());
+    /**
+     * Marks the filter's own forward to {@code errorPage} with a refusal, which shows that page as it is: the
+     * refused request has no session context to judge it with (and judging it could refuse the refusal again).
+     */
+    private static final String ERROR_PAGE_FORWARD = SessionAuthFilter.class.getName() + ".errorPageForward";
 
     private SessionAuth auth;
     private boolean ownsAuth;
@@ -150,28 +161,44 @@ public final class SessionAuthFilter implements Filter {
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
-        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
-                || req.getAttribute(AuthContext.ATTRIBUTE) instanceof AuthContext) {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        if (request.getDispatcherType() != DispatcherType.REQUEST) {
+            filterDispatch(request, response, chain);
+            return;
+        }
+        if (req.getAttribute(AuthContext.ATTRIBUTE) instanceof AuthContext) {
             chain.doFilter(req, res);
             return;
         }
         securityHeaders.apply(request, response);
-        Optional<String> agreed = agreedPath(request, response);
-        if (agreed.isEmpty()) {
+        String uri = request.getRequestURI();
+        String named = null;
+        String reached;
+        try {
+            named = RequestPath.named(uri, contextPath);
+            reached = RequestPath.reached(named, uri, request.getServletPath(), request.getPathInfo());
+        } catch (AmbiguousPathException | IllegalArgumentException e) {
+            // IllegalArgumentException: a container may throw it from its path getters for a URI it cannot decode.
+            logAmbiguous(request, uri, named, e);
+            String reason = e instanceof AmbiguousPathException ? ": " + e.getMessage() : "";
+            refusePage(request, response, ErrorCode.INVALID_PATH, "The request path is ambiguous" + reason);
             return;
         }
-        String path = agreed.get();
         request.setAttribute(SessionAuth.ATTRIBUTE, auth);
         request.setAttribute(SessionTransport.ATTRIBUTE, cookies);
-        boolean isApi = path.startsWith(basePath) && (path.length() == basePath.length() || path.charAt(basePath.length()) == '/');
+        boolean isApi = named.startsWith(basePath)
+                && (named.length() == basePath.length() || named.charAt(basePath.length()) == '/');
         if (refusedCrossSite(request, response, isApi)) {
             return;
         }
         if (isApi) {
-            api.handle(request, response, path.substring(basePath.length()));
+            api.handle(request, response, named.substring(basePath.length()));
             return;
         }
-        Demand demand = demandOf(path);
+        PathDemand demand = demandOf(named, reached);
         Optional<AuthContext> context = resolve(request, response, demand);
         if (context.isEmpty() || refused(request, response, demand, context.get())) {
             return;
@@ -179,34 +206,124 @@ public final class SessionAuthFilter implements Filter {
         chain.doFilter(new AuthenticatedRequest(request, context.get()), response);
     }
 
-    /** What a path asks of its request: protection, and on top of it a verified address or a fresh sign-in. */
-    private record Demand(boolean isProtected, boolean verified, boolean fresh) {
+    /**
+     * Judges a forward, include, error page or async dispatch (when the app maps the filter for them) on the path it
+     * names and the resource it reaches, with the session the request already has: the auth API and CSRF were
+     * settled on the request's own pass. A request the filter did not see on its way in (the container answered it
+     * with an error page first) gets its session resolved here. A refused include includes nothing; any other
+     * refused dispatch is answered as the request would have been.
+     */
+    private void filterDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getAttribute(ERROR_PAGE_FORWARD) != null) {
+            request.removeAttribute(ERROR_PAGE_FORWARD);
+            chain.doFilter(request, response);
+            return;
+        }
+        String uri = DispatchTarget.requestUri(request);
+        String named = null;
+        String reached;
+        try {
+            named = RequestPath.named(uri, contextPath);
+            reached = RequestPath.reached(named, uri, DispatchTarget.servletPath(request),
+                    DispatchTarget.pathInfo(request));
+        } catch (AmbiguousPathException | IllegalArgumentException e) {
+            logAmbiguous(request, uri, named, e);
+            if (!answerable(request, response)) {
+                return;
+            }
+            if (request.getDispatcherType() == DispatcherType.ERROR) {
+                // Already an error page: another sendError would not show one.
+                responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous");
+            } else {
+                refusePage(request, response, ErrorCode.INVALID_PATH, "The request path is ambiguous");
+            }
+            return;
+        }
+        PathDemand demand = demandOf(named, reached);
+        boolean seen = request.getAttribute(AuthContext.ATTRIBUTE) instanceof AuthContext;
+        AuthContext context;
+        if (seen) {
+            context = (AuthContext) request.getAttribute(AuthContext.ATTRIBUTE);
+        } else {
+            securityHeaders.apply(request, response);
+            request.setAttribute(SessionAuth.ATTRIBUTE, auth);
+            request.setAttribute(SessionTransport.ATTRIBUTE, cookies);
+            context = resolveQuietly(request, response);
+        }
+        Optional<ErrorCode> unmet = unmet(demand, context);
+        if (unmet.isPresent()) {
+            if (answerable(request, response)) {
+                answerUnmet(request, response, unmet.get());
+            } else {
+                LOG.log(System.Logger.Level.DEBUG, () -> "not including " + LoggedPath.of(reached) + ": "
+                        + unmet.get());
+            }
+            return;
+        }
+        chain.doFilter(seen ? request : new AuthenticatedRequest(request, context), response);
     }
 
-    private Demand demandOf(String path) {
+    /** Whether a refused dispatch can still be answered: not an include, and nothing sent yet. */
+    private static boolean answerable(HttpServletRequest request, HttpServletResponse response) {
+        return request.getDispatcherType() != DispatcherType.INCLUDE && !response.isCommitted();
+    }
+
+    /** The session of a dispatch the filter did not see as a request; a store that is down reads as signed out. */
+    private AuthContext resolveQuietly(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            Resolution resolution = auth.resolve(cookies.presented(request), ResolveMode.PAGE);
+            cookies.apply(request, response, resolution.browser());
+            return auth.contextFor(resolution);
+        } catch (ServiceUnavailableException e) {
+            LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + e.getMessage());
+            return AuthContext.storeUnavailable();
+        }
+    }
+
+    /** What a path asks of its request: protection, and on top of it a verified address or a fresh sign-in. */
+    private PathDemand demandOf(String path) {
         boolean verified = verifiedRules.isProtected(path);
         boolean fresh = freshRules.isProtected(path);
         // A stricter demand wins even over a public pattern: fail closed when the two overlap.
         boolean isProtected = verified || fresh || rules.classify(path) == PathRules.Access.PROTECTED;
-        return new Demand(isProtected, verified, fresh);
+        return new PathDemand(isProtected, verified, fresh);
     }
 
     /**
-     * One path for every decision (API, protection, verified, fresh): the filter's normalization of the raw URI,
-     * and only when the container dispatches to that same path. Any disagreement is refused (and answered here),
-     * so the rules can never judge one path while a servlet serves another.
+     * What a request asks for: its named path's demand and, when the container reaches another resource (a welcome
+     * file), that one's too. Protected if either is, so neither a protected folder with a public welcome file nor
+     * the reverse opens without a session.
      */
-    private Optional<String> agreedPath(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            return Optional.of(RequestPath.agreed(request.getRequestURI(), contextPath, request.getServletPath(),
-                    request.getPathInfo()));
-        } catch (AmbiguousPathException e) {
-            responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            // A container may throw this from its path getters for a URI it cannot decode: refuse, never a 500.
-            responses.error(response, ErrorCode.INVALID_PATH, "The request path is ambiguous");
-        }
-        return Optional.empty();
+    private PathDemand demandOf(String named, String reached) {
+        PathDemand demand = demandOf(named);
+        return reached == named ? demand : demand.and(demandOf(reached));
+    }
+
+    /**
+     * Logs a refused path with the two views that disagreed (the path it names, and where the container dispatches
+     * it), so that an operator can tell an attack from an ordinary URL of the app that the check does not know.
+     */
+    private static void logAmbiguous(HttpServletRequest request, String uri, String named, RuntimeException e) {
+        LOG.log(System.Logger.Level.INFO, () -> {
+            String container;
+            try {
+                String servletPath = DispatchTarget.servletPath(request);
+                String pathInfo = DispatchTarget.pathInfo(request);
+                container = LoggedPath.of(Objects.toString(servletPath, "") + Objects.toString(pathInfo, ""))
+                        + " (servlet path \"" + LoggedPath.of(Objects.toString(servletPath, "")) + "\", path info "
+                        + (pathInfo == null ? "null" : "\"" + LoggedPath.of(pathInfo) + "\"") + ")";
+            } catch (IllegalArgumentException unreadable) {
+                container = "a path it cannot decode";
+            }
+            String dispatch = request.getDispatcherType() == DispatcherType.REQUEST ? ""
+                    : " (a " + request.getDispatcherType() + " dispatch)";
+            String reason = e instanceof AmbiguousPathException ? e.getMessage() : "the container cannot decode it";
+            return "refused " + LoggedPath.of(request.getMethod()) + " " + LoggedPath.of(uri) + dispatch
+                    + " with 400 INVALID_PATH (" + reason + "): the path it names is "
+                    + (named == null ? "none the filter can read" : LoggedPath.of(named))
+                    + ", the container's is " + container;
+        });
     }
 
     /** Refuses (and answers) an unsafe request with a session cookie, or a simple form to the API, from an untrusted origin. */
@@ -233,7 +350,7 @@ public final class SessionAuthFilter implements Filter {
      * The request's context, with the browser told what the engine decided (refreshed, cleared or cached cookies).
      * When the store is down a protected path is answered 503 here (empty); an open one goes on signed out.
      */
-    private Optional<AuthContext> resolve(HttpServletRequest request, HttpServletResponse response, Demand demand)
+    private Optional<AuthContext> resolve(HttpServletRequest request, HttpServletResponse response, PathDemand demand)
             throws IOException, ServletException {
         try {
             // A request that changes state is answered for one session or none: never for whichever came first.
@@ -252,18 +369,12 @@ public final class SessionAuthFilter implements Filter {
     }
 
     /** Refuses (and answers) a request that does not meet its path's demand or posts a form without the CSRF token. */
-    private boolean refused(HttpServletRequest request, HttpServletResponse response, Demand demand,
+    private boolean refused(HttpServletRequest request, HttpServletResponse response, PathDemand demand,
                             AuthContext context) throws IOException, ServletException {
-        if (context.failure() == ErrorCode.CONFLICTING_SESSIONS) {
-            refusePage(request, response, ErrorCode.CONFLICTING_SESSIONS,
-                    ErrorCode.CONFLICTING_SESSIONS.defaultMessage());
-        } else if (demand.isProtected() && !context.isSignedIn()) {
-            deny(request, response, context.failure());
-        } else if (demand.isProtected() && demand.verified() && !context.getUser().isEmailVerified()) {
-            responses.error(response, ErrorCode.EMAIL_NOT_VERIFIED, "Please verify your e-mail address to open this page");
-        } else if (demand.isProtected() && demand.fresh() && !auth.isFresh(context.getSession())) {
-            // A recent sign-in is what is missing: a browser goes to the login page to give one.
-            deny(request, response, ErrorCode.SESSION_NOT_FRESH);
+        Optional<ErrorCode> unmet = context.failure() == ErrorCode.CONFLICTING_SESSIONS
+                ? Optional.of(ErrorCode.CONFLICTING_SESSIONS) : unmet(demand, context);
+        if (unmet.isPresent()) {
+            answerUnmet(request, response, unmet.get());
         } else if (context.isSignedIn() && CsrfGuard.isUnsafe(request) && isForm(request)
                 && !hasFormToken(request, response, context)) {
             if (!response.isCommitted()) {
@@ -274,6 +385,38 @@ public final class SessionAuthFilter implements Filter {
             return false;
         }
         return true;
+    }
+
+    /** What the request lacks of its path's demand: a session, a verified address or a fresh sign-in; else empty. */
+    private Optional<ErrorCode> unmet(PathDemand demand, AuthContext context) {
+        if (!demand.isProtected()) {
+            return Optional.empty();
+        }
+        if (!context.isSignedIn()) {
+            return Optional.of(context.failure());
+        }
+        if (demand.verified() && !context.getUser().isEmailVerified()) {
+            return Optional.of(ErrorCode.EMAIL_NOT_VERIFIED);
+        }
+        if (demand.fresh() && !auth.isFresh(context.getSession())) {
+            return Optional.of(ErrorCode.SESSION_NOT_FRESH);
+        }
+        return Optional.empty();
+    }
+
+    private void answerUnmet(HttpServletRequest request, HttpServletResponse response, ErrorCode code)
+            throws IOException, ServletException {
+        switch (code) {
+            case EMAIL_NOT_VERIFIED ->
+                    responses.error(response, code, "Please verify your e-mail address to open this page");
+            // Only a dispatch gets here with the store down (a request was answered when it was resolved).
+            case SERVICE_UNAVAILABLE -> responses.error(response, code);
+            // Two live sessions on a change: answered for neither, and not a reason to sign in again.
+            case CONFLICTING_SESSIONS -> refusePage(request, response, code, code.defaultMessage());
+            // A recent sign-in (SESSION_NOT_FRESH) or any sign-in is what is missing: a browser goes to the login
+            // page to give one.
+            default -> deny(request, response, code);
+        }
     }
 
     /**
@@ -310,7 +453,8 @@ public final class SessionAuthFilter implements Filter {
 
     private void deny(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
         if (loginPage.isPresent() && wantsHtml(request)) {
-            String original = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            // A dispatch's own URI is its target's: after signing in, the browser asks again for what it asked for.
+            String original = DispatchTarget.original(request);
             String login = request.getContextPath() + loginPage.get();
             response.setHeader("Cache-Control", "no-store");
             response.setStatus(302);
@@ -336,12 +480,18 @@ public final class SessionAuthFilter implements Filter {
         }
         response.setHeader("Cache-Control", "no-store");
         if (errorPage.isPresent()) {
+            request.setAttribute(ERROR_PAGE_FORWARD, Boolean.TRUE);
             request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, code.status());
             request.setAttribute(RequestDispatcher.ERROR_MESSAGE, message);
             request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
             request.setAttribute(ERROR_CODE_ATTRIBUTE, code.name());
             response.setStatus(code.status());
-            request.getRequestDispatcher(errorPage.get()).forward(request, response);
+            try {
+                request.getRequestDispatcher(errorPage.get()).forward(request, response);
+            } finally {
+                // Left behind when the filter is not mapped for forwards, it would wave a later dispatch through.
+                request.removeAttribute(ERROR_PAGE_FORWARD);
+            }
             return;
         }
         response.sendError(code.status(), message);

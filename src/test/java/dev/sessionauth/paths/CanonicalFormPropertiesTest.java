@@ -74,13 +74,15 @@ class CanonicalFormPropertiesTest {
             if (again != canonical) {
                 return Optional.of("normalizing it again gave " + (again.equals(canonical) ? "a copy" : again));
             }
-            String agreedWithItself = RequestPath.agreed(canonical, "", canonical, null);
+            String agreedWithItself = RequestPath.reached(RequestPath.named(canonical, ""), canonical, canonical, null);
             if (!Objects.equals(agreedWithItself, canonical)) {
-                return Optional.of("agreed(canonical, \"\", canonical, null) gave " + agreedWithItself);
+                return Optional.of("reached(named(canonical), canonical, canonical, null) gave " + agreedWithItself);
             }
-            String agreedFromRaw = RequestPath.agreed(raw, "", "", canonical);
-            if (!Objects.equals(agreedFromRaw, canonical)) {
-                return Optional.of("agreed(raw, \"\", \"\", canonical) gave " + agreedFromRaw);
+            String named = RequestPath.named(raw, "");
+            String agreedFromRaw = RequestPath.reached(named, raw, "", canonical);
+            if (agreedFromRaw != named) {
+                return Optional.of("reached(named(raw), raw, \"\", canonical) gave " + agreedFromRaw
+                        + (agreedFromRaw.equals(named) ? " (a copy)" : ""));
             }
             return Optional.empty();
         } catch (RuntimeException e) {

@@ -11,10 +11,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo app ({@link DemoApp}) running in one real {@link Container} (a {@link TestServer}) over a fresh in-memory H2, with two users
- * signed up through the HTTP API ({@link Identity}), and one kept-alive raw connection to send probes on.
+ * An app of the path tests (the demo's routing, {@link DemoApp}, unless another is given) running in one real
+ * {@link Container} (a {@link TestServer}) over a fresh in-memory H2, with two users signed up through the HTTP API
+ * ({@link Identity}), and one kept-alive raw connection to send probes on.
  */
 final class Deployment implements AutoCloseable {
+    /** The message of the filter's 400 {@code INVALID_PATH}, which a browser sees in the container's error page. */
+    static final String AMBIGUOUS = "The request path is ambiguous";
+
+    /** What an app maps besides the filter: servlets, static files, welcome files, error pages. */
+    @FunctionalInterface
+    interface App {
+        void deploy(TestServer.Builder server, Visits visits, SessionAuth auth);
+    }
+
     private static final String TOKEN_COOKIE = Accounts.TOKEN_COOKIE;
 
     private final Container container;
@@ -36,14 +46,19 @@ final class Deployment implements AutoCloseable {
             return visits.stream().anyMatch(v -> !v.demandMet());
         }
 
-        /** Refused by the filter: 400 with our {@code INVALID_PATH} body. */
+        /**
+         * Refused by the filter: 400 with our {@code INVALID_PATH} body, or, for a browser, the container's HTML
+         * error page with our message.
+         */
         boolean refusedByFilter() {
-            return response.status() == 400 && response.code().equals("INVALID_PATH");
+            return response.status() == 400 && (response.code().equals("INVALID_PATH")
+                    || response.header("Content-Type").orElse("").startsWith("text/html")
+                    && response.body().contains(AMBIGUOUS));
         }
 
         /** Refused by the container itself before any servlet ran (its own 400 page, no body of ours). */
         boolean refusedByContainer() {
-            return response.status() == 400 && response.code().isEmpty() && visits.isEmpty();
+            return response.status() == 400 && response.code().isEmpty() && visits.isEmpty() && !refusedByFilter();
         }
 
         /** The pattern of the mapping that served it, if a servlet did. */
@@ -52,18 +67,15 @@ final class Deployment implements AutoCloseable {
         }
     }
 
-    private Deployment(Container container, String contextPath) {
+    private Deployment(Container container, String contextPath, Map<String, String> settings, App app) {
         this.container = container;
         this.contextPath = contextPath;
         MutableClock clock = new MutableClock();
         TestServer.Builder builder = container.configure(
-                TestServer.builder().clock(clock).settings(DemoApp.SETTINGS).contextPath(contextPath));
+                TestServer.builder().clock(clock).settings(settings).contextPath(contextPath));
         SessionAuth auth = builder.engine();
         this.visits = new Visits();
-        Map<String, List<String>> patterns = new LinkedHashMap<>();
-        DemoApp.ROUTES.forEach(r -> patterns.computeIfAbsent(r.servlet(), name -> new ArrayList<>()).add(r.pattern()));
-        patterns.forEach((name, mapped) -> builder.servlet(name, new RecordingServlet(visits, auth),
-                mapped.toArray(String[]::new)));
+        app.deploy(builder, visits, auth);
         this.server = builder.start();
         this.client = new RawClient(server.port());
         try {
@@ -81,7 +93,20 @@ final class Deployment implements AutoCloseable {
 
     /** Starts the demo app under {@code contextPath} ({@code ""} for the root) in {@code container}. */
     static Deployment start(Container container, String contextPath) {
-        return new Deployment(container, contextPath);
+        return new Deployment(container, contextPath, DemoApp.SETTINGS, Deployment::demo);
+    }
+
+    /** Starts {@code app} with the filter's {@code settings} under {@code contextPath} in {@code container}. */
+    static Deployment start(Container container, String contextPath, Map<String, String> settings, App app) {
+        return new Deployment(container, contextPath, settings, app);
+    }
+
+    /** The demo's servlet mappings, each a {@link RecordingServlet}. */
+    private static void demo(TestServer.Builder server, Visits visits, SessionAuth auth) {
+        Map<String, List<String>> patterns = new LinkedHashMap<>();
+        DemoApp.ROUTES.forEach(r -> patterns.computeIfAbsent(r.servlet(), name -> new ArrayList<>()).add(r.pattern()));
+        patterns.forEach((name, mapped) -> server.servlet(name, new RecordingServlet(visits, auth),
+                mapped.toArray(String[]::new)));
     }
 
     Container container() {

@@ -10,5 +10,14 @@ enum Identity {
      */
     STALE_UNVERIFIED,
     /** A verified user who has just signed in: may reach everything. */
-    FRESH_VERIFIED
+    FRESH_VERIFIED;
+
+    /** Whether this identity, as {@link Deployment} signs it up, meets {@code demand}. */
+    boolean meets(Demand demand) {
+        return switch (this) {
+            case ANONYMOUS -> demand == Demand.NONE;
+            case STALE_UNVERIFIED -> demand == Demand.NONE || demand == Demand.SESSION;
+            case FRESH_VERIFIED -> true;
+        };
+    }
 }

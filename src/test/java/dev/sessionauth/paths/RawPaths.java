@@ -7,12 +7,12 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Generates raw request targets aimed at the demo's guarded paths: its path words (some spanning two segments)
- * with each character possibly re-cased, percent-encoded (single, double {@code %252e}, overlong UTF-8
- * {@code %c0%ae}, IIS {@code %u002e}) or swapped for a Unicode look-alike (fullwidth solidus and dot, long s,
- * Kelvin sign ...) raw or encoded; {@code ;params} on any segment; dot segments plain and encoded; separators
- * {@code /}, {@code //}, {@code \}, {@code %2f}, {@code %5c}, look-alike slashes; trailing dots, spaces and
- * slashes; query strings and fragments. Characters outside ASCII go on the wire as UTF-8.
+ * Generates raw request targets aimed at the demo's guarded paths (or {@link WelcomeApp}'s, {@link #WELCOME_NAMES}):
+ * its path words (some spanning two segments) with each character possibly re-cased, percent-encoded (single,
+ * double {@code %252e}, overlong UTF-8 {@code %c0%ae}, IIS {@code %u002e}) or swapped for a Unicode look-alike
+ * (fullwidth solidus and dot, long s, Kelvin sign ...) raw or encoded; {@code ;params} on any segment; dot segments
+ * plain and encoded; separators {@code /}, {@code //}, {@code \}, {@code %2f}, {@code %5c}, look-alike slashes;
+ * trailing dots, spaces and slashes; query strings and fragments. Characters outside ASCII go on the wire as UTF-8.
  *
  * <p>Every choice is drawn from one {@link SplittableRandom} seeded at construction, so the same seed gives the
  * same targets in the same order (see {@link FuzzSeed}). Lists are uniformly long within their bounds.
@@ -47,24 +47,22 @@ final class RawPaths {
             .or(1, Draw.listOf(CHAR_FORMS, 0, 14)));
 
     /** The demo's path words, some spanning two segments, whose inner '/' can be encoded too. */
-    private static final Weighted<String> NAMES = Weighted
+    static final Weighted<String> DEMO_NAMES = Weighted
             .of(8, "api/protected").or(6, "api/public").or(8, "dashboard")
             .or(6, "notes").or(6, "account").or(4, "account/profile")
             .or(3, "api").or(3, "protected").or(3, "public")
             .or(3, "api/auth/get-session").or(2, "login").or(1, "signup")
             .or(1, "dev/mail").or(4, "data").or(4, "x").or(2, "index.jsp");
 
+    /** {@link WelcomeApp}'s folders, pages and servlets. */
+    static final Weighted<String> WELCOME_NAMES = Weighted
+            .of(6, "lobby").or(6, "vault").or(5, "members").or(4, "docs").or(3, "guide")
+            .or(5, "index.jsp").or(4, "index.html").or(3, "secret.html").or(2, "gone.jsp")
+            .or(3, "lobby/index.jsp").or(3, "vault/secret.html").or(2, "members/index.html")
+            .or(4, "go").or(3, "with").or(2, "gone").or(1, "plain").or(1, "oops.jsp").or(2, "x");
+
     /** The empty segment and dot segments. */
     private static final Weighted<String> DOTS = Weighted.of(3, "").or(4, ".").or(8, "..").or(1, "...");
-
-    /** The demo's path words, dot segments and the empty segment. */
-    private static final Draw<String> WORDS = Draw.oneOf(Weighted.<Draw<String>>of(7, NAMES).or(3, DOTS));
-
-    /**
-     * The first segment is mostly a name: a path that starts by climbing above the root is refused by every
-     * parser, so it tests little; later segments climb as they like.
-     */
-    private static final Draw<String> FIRST_WORDS = Draw.oneOf(Weighted.<Draw<String>>of(9, NAMES).or(1, WORDS));
 
     private static final Weighted<String> DECORATIONS = Weighted
             .of(85, "").or(3, ".").or(2, "..").or(3, "%20").or(1, " ")
@@ -82,11 +80,15 @@ final class RawPaths {
             .or(1, "\uFF0F").or(2, "%ef%bc%8f").or(2, "%c0%af").or(1, "\u2215")
             .or(3, "/;x/").or(2, "/.;/").or(2, "/..;/");
 
-    private static final Weighted<String> TAILS = Weighted
+    /** How targets end; a directory's welcome file is only looked for when the path ends in '/'. */
+    static final Weighted<String> TAILS = Weighted
             .of(55, "").or(10, "/").or(4, "/.").or(4, "/..").or(3, "/%2e%2e")
             .or(3, ";x").or(3, "/;x/..").or(3, ".").or(3, "%20").or(1, " ")
             .or(5, "?a=1").or(3, "?next=/../dashboard").or(1, "#/../dashboard")
             .or(1, "?;x/..#y");
+
+    /** {@link #TAILS} with a trailing slash (plain, or with a ;param or a query after it) far more often. */
+    static final Weighted<String> DIRECTORY_TAILS = TAILS.or(40, "/").or(5, "/;jsessionid=ABC123").or(5, "/?a=1");
 
     private static final Weighted<String> PREFIXES = Weighted.of(97, "").or(3, "http://127.0.0.1");
 
@@ -95,26 +97,42 @@ final class RawPaths {
     private static final int MAX_REST = 5;
 
     private final SplittableRandom random;
+    /** The path words, dot segments and the empty segment. */
+    private final Draw<String> words;
+    /**
+     * The first segment is mostly a name: a path that starts by climbing above the root is refused by every
+     * parser, so it tests little; later segments climb as they like.
+     */
+    private final Draw<String> firstWords;
+    private final Weighted<String> tails;
 
-    /** Targets drawn from {@code seed}: the same seed, the same targets. */
+    /** Targets at the demo's paths drawn from {@code seed}: the same seed, the same targets. */
     RawPaths(long seed) {
+        this(seed, DEMO_NAMES, TAILS);
+    }
+
+    /** Targets made of {@code names} and ending in one of {@code tails}, drawn from {@code seed}. */
+    RawPaths(long seed, Weighted<String> names, Weighted<String> tails) {
         this.random = new SplittableRandom(seed);
+        this.words = Draw.oneOf(Weighted.<Draw<String>>of(7, names).or(3, DOTS));
+        this.firstWords = Draw.oneOf(Weighted.<Draw<String>>of(9, names).or(1, words));
+        this.tails = tails;
     }
 
     /** The next raw request target, as it goes on the request line. */
     String next() {
         String prefix = PREFIXES.from(random);
-        String first = segment(FIRST_WORDS.from(random));
+        String first = segment(firstWords.from(random));
         int restSize = random.nextInt(MIN_REST, MAX_REST + 1);
         List<String> rest = new ArrayList<>(restSize);
         for (int i = 0; i < restSize; i++) {
-            rest.add(segment(WORDS.from(random)));
+            rest.add(segment(words.from(random)));
         }
         List<String> separators = new ArrayList<>(restSize + 1);
         for (int i = 0; i <= restSize; i++) {
             separators.add(SEPARATORS.from(random));
         }
-        return target(prefix, first, rest, separators, TAILS.from(random));
+        return target(prefix, first, rest, separators, tails.from(random));
     }
 
     private static String target(String prefix, String first, List<String> rest, List<String> separators,

@@ -3,6 +3,8 @@ package dev.sessionauth.testing;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +16,12 @@ import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.descriptor.web.ErrorPage;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.eclipse.jetty.ee10.apache.jsp.JettyJasperInitializer;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -87,7 +91,7 @@ final class Containers {
         auth.setAsyncSupported(b.asyncFilter);
         auth.setName(FILTER_NAME);
         auth.setInitParameters(initParams);
-        filterPatterns(b).forEach(pattern -> context.addFilter(auth, pattern, requests));
+        filterPatterns(b).forEach(pattern -> context.addFilter(auth, pattern, EnumSet.copyOf(b.filterDispatches)));
         b.servlets.forEach(s -> {
             ServletHolder holder = new ServletHolder(s.name(), s.servlet());
             s.patterns().forEach(pattern -> context.addServlet(holder, pattern));
@@ -102,6 +106,14 @@ final class Containers {
             context.addServlet(files, "/");
         } else if (b.servlets.isEmpty()) {
             context.addServlet(new ServletHolder(new TestServer.EchoServlet()), "/");
+        }
+        if (!b.welcomeFiles.isEmpty()) {
+            context.setWelcomeFiles(b.welcomeFiles.toArray(String[]::new));
+        }
+        if (!b.errorPages.isEmpty()) {
+            ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+            b.errorPages.forEach(errors::addErrorPage);
+            context.setErrorHandler(errors);
         }
         server.setHandler(context);
         return startJetty(server, connector, b);
@@ -138,9 +150,23 @@ final class Containers {
         return new Started(connector.getLocalPort(), server::stop, counter(b));
     }
 
+    /** A classpath folder as a directory on disk (the tests' resources are not in a jar). */
+    private static Path classpathFolder(String folder) {
+        URL url = Containers.class.getClassLoader().getResource(folder);
+        if (url == null) {
+            throw new IllegalStateException("no folder " + folder + " on the test class path");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Started tomcat(TestServer.Builder b, Filter filter) {
-        if (filter == null || !b.staticFolders.isEmpty()) {
-            throw new IllegalStateException("the Tomcat test server takes an engine built in code and no static files");
+        if (filter == null || b.staticFolders.size() > 1) {
+            throw new IllegalStateException(
+                    "the Tomcat test server takes an engine built in code and at most one static folder");
         }
         Path base;
         try {
@@ -165,7 +191,17 @@ final class Containers {
             errorReport.setShowServerInfo(false);
             tomcat.getHost().getPipeline().addValve(errorReport);
         }
-        Context context = tomcat.addContext(b.contextPath, null);
+        // The static folder is the document base: Tomcat maps a directory request to a welcome file only when that
+        // file is there (or a servlet maps its name exactly).
+        Context context = tomcat.addContext(b.contextPath,
+                b.staticFolders.isEmpty() ? null : classpathFolder(b.staticFolders.get(0)).toString());
+        b.welcomeFiles.forEach(context::addWelcomeFile);
+        b.errorPages.forEach((status, location) -> {
+            ErrorPage page = new ErrorPage();
+            page.setErrorCode(status);
+            page.setLocation(location);
+            context.addErrorPage(page);
+        });
         List<Filter> filters = new ArrayList<>(b.frontFilters);
         filters.add(filter);
         for (int i = 0; i < filters.size(); i++) {
@@ -178,11 +214,18 @@ final class Containers {
             FilterMap map = new FilterMap();
             map.setFilterName(def.getFilterName());
             (ours ? filterPatterns(b) : List.of("/*")).forEach(map::addURLPattern);
+            if (ours) {
+                b.filterDispatches.forEach(type -> map.setDispatcher(type.name()));
+            }
             context.addFilterMap(map);
         }
-        List<TestServer.Mapped> servlets = b.servlets.isEmpty()
-                ? List.of(new TestServer.Mapped("echo", new TestServer.EchoServlet(), List.of("/")))
-                : b.servlets;
+        List<TestServer.Mapped> servlets = new ArrayList<>(b.servlets);
+        if (!b.staticFolders.isEmpty()) {
+            servlets.add(new TestServer.Mapped("default", new org.apache.catalina.servlets.DefaultServlet(),
+                    List.of("/")));
+        } else if (servlets.isEmpty()) {
+            servlets.add(new TestServer.Mapped("echo", new TestServer.EchoServlet(), List.of("/")));
+        }
         for (TestServer.Mapped s : servlets) {
             // Tomcat lets a request go asynchronous only when its servlet allows it too.
             Tomcat.addServlet(context, s.name(), s.servlet()).setAsyncSupported(true);

@@ -8,6 +8,7 @@ import dev.sessionauth.VerificationSender;
 import dev.sessionauth.engine.SessionAuth;
 import dev.sessionauth.engine.SessionAuthBuilder;
 import dev.sessionauth.web.SessionAuthFilter;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +193,9 @@ public final class TestServer implements AutoCloseable {
         String contextPath = "";
         String webappFolder;
         final List<String> filterPatterns = new ArrayList<>();
+        final EnumSet<DispatcherType> filterDispatches = EnumSet.of(DispatcherType.REQUEST);
+        final List<String> welcomeFiles = new ArrayList<>();
+        final Map<Integer, String> errorPages = new LinkedHashMap<>();
         final List<Filter> frontFilters = new ArrayList<>();
         final List<Mapped> servlets = new ArrayList<>();
         final List<String> staticFolders = new ArrayList<>();
@@ -329,6 +334,30 @@ public final class TestServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Maps the filter for these dispatches as well as requests, as {@code <dispatcher>} elements in its
+         * {@code <filter-mapping>} do (a forward, an include, an error page, an async dispatch).
+         */
+        public Builder filterDispatches(DispatcherType... types) {
+            filterDispatches.addAll(List.of(types));
+            return this;
+        }
+
+        /**
+         * The welcome files, in order, that a directory request is served with ({@code <welcome-file-list>}); none
+         * by default, as the embedded containers start.
+         */
+        public Builder welcomeFiles(String... names) {
+            welcomeFiles.addAll(List.of(names));
+            return this;
+        }
+
+        /** An {@code <error-page>}: the container shows {@code location} for every answer with {@code status}. */
+        public Builder errorPage(int status, String location) {
+            errorPages.put(status, location);
+            return this;
+        }
+
         /** A filter of the test's own in front of the SessionAuth filter, on {@code /*}. */
         public Builder filterBefore(Filter filter) {
             frontFilters.add(filter);
@@ -359,7 +388,8 @@ public final class TestServer implements AutoCloseable {
 
         /**
          * Serves these classpath folders (the first that has a file wins) with the container's default servlet on
-         * {@code /}, as a jar's {@code META-INF/resources} are served; the echo servlet is then not deployed.
+         * {@code /}, as a jar's {@code META-INF/resources} are served; the echo servlet is then not deployed. Tomcat
+         * takes one folder, which it serves as the application's document base.
          */
         public Builder staticFiles(String... classpathFolders) {
             staticFolders.addAll(List.of(classpathFolders));
