@@ -3,10 +3,9 @@ package dev.sessionauth;
 /**
  * The outcome of a request to change the user's e-mail address.
  *
- * @param user    the user afterwards (unchanged unless {@link Status#CHANGED})
- * @param browser what the signed-in browser must be told (a new jwt cache when the address changed)
+ * @param user the user afterwards (unchanged unless {@link Status#CHANGED})
  */
-public record EmailChangeResult(Status status, User user, BrowserUpdate browser) {
+public record EmailChangeResult(Status status, User user) {
     /** What happened. The HTTP API answers the same for each, so it tells nobody whether an address is taken. */
     public enum Status {
         /** An unverified user's address changed at once; a verification link went to the new address. */

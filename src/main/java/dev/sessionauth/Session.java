@@ -74,22 +74,14 @@ public final class Session {
         return updatedAt;
     }
 
-    /** The client address at sign-in, or {@code null} for EL; Java code should prefer {@link #ipAddress()}. */
+    /** The client address at sign-in, or {@code null} when unknown. */
     public String getIpAddress() {
         return ipAddress;
     }
 
-    public Optional<String> ipAddress() {
-        return Optional.ofNullable(ipAddress);
-    }
-
-    /** The User-Agent at sign-in, or {@code null} for EL; Java code should prefer {@link #userAgent()}. */
+    /** The User-Agent at sign-in, or {@code null} when unknown. */
     public String getUserAgent() {
         return userAgent;
-    }
-
-    public Optional<String> userAgent() {
-        return Optional.ofNullable(userAgent);
     }
 
     /** False when the user signed in with {@code rememberMe:false}: a browser-session cookie, no sliding. */
@@ -108,12 +100,6 @@ public final class Session {
         return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
     }
 
-    /** A copy with other additional field values. */
-    public Session withFields(Map<String, Object> newFields, Instant at) {
-        return new Session(id, userId, expiresAt, absoluteExpiresAt, createdAt, at, ipAddress(), userAgent(), remember,
-                newFields);
-    }
-
     /** Whether the sign-in is younger than {@code freshAge} at {@code now}. */
     public boolean isFreshAt(Instant now, java.time.Duration freshAge) {
         return now.isBefore(createdAt.plus(freshAge));
@@ -122,12 +108,6 @@ public final class Session {
     /** Whether the session has ended at this instant. */
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);
-    }
-
-    /** A copy with a moved expiry, as written by a sliding refresh. */
-    public Session refreshed(Instant newExpiresAt, Instant refreshedAt) {
-        return new Session(id, userId, newExpiresAt, absoluteExpiresAt, createdAt, refreshedAt,
-                ipAddress(), userAgent(), remember, fields);
     }
 
     @Override

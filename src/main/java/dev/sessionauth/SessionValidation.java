@@ -3,7 +3,7 @@ package dev.sessionauth;
 import java.util.Optional;
 
 /**
- * The outcome of {@link dev.sessionauth.engine.SessionAuth#validateSession}: whether the request may proceed, the session and user it
+ * The outcome of {@link dev.sessionauth.SessionAuth#validateSession}: whether the request may proceed, the session and user it
  * was judged on, and why not. An expired session comes back only when {@link Validation#allowExpired} asked for
  * it, flagged {@link #expired()}, and is never {@link #valid()}.
  */

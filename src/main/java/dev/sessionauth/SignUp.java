@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a sign-up asks for; validated by {@link dev.sessionauth.engine.SessionAuth#signUp}.
+ * What a sign-up asks for; validated by {@link dev.sessionauth.SessionAuth#signUp}.
  *
  * @param fields values of declared additional user fields (only those a client may set, when from a client)
  */

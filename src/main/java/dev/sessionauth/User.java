@@ -57,13 +57,9 @@ public final class User {
         return emailVerified;
     }
 
-    /** The image URL, or {@code null} for EL; Java code should prefer {@link #image()}. */
+    /** The image URL, or {@code null} when the user has none. */
     public String getImage() {
         return image;
-    }
-
-    public Optional<String> image() {
-        return Optional.ofNullable(image);
     }
 
     public Instant getCreatedAt() {
@@ -90,16 +86,6 @@ public final class User {
         return get("role", String.class)
                 .map(roles -> Arrays.stream(roles.split(",")).map(String::trim).anyMatch(role::equals))
                 .orElse(false);
-    }
-
-    /** A copy with other values for the profile fields (name, image). */
-    public User withProfile(String newName, Optional<String> newImage, Instant newUpdatedAt) {
-        return new User(id, newName, email, emailVerified, newImage, createdAt, newUpdatedAt, fields);
-    }
-
-    /** A copy with other additional field values. */
-    public User withFields(Map<String, Object> newFields, Instant newUpdatedAt) {
-        return new User(id, name, email, emailVerified, image(), createdAt, newUpdatedAt, newFields);
     }
 
     /**

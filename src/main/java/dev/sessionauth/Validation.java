@@ -1,7 +1,7 @@
 package dev.sessionauth;
 
 /**
- * What {@link dev.sessionauth.engine.SessionAuth#validateSession} demands of a session, like Better Auth's
+ * What {@link dev.sessionauth.SessionAuth#validateSession} demands of a session, like Better Auth's
  * {@code validateSession({requireVerified: true, allowExpired: false})}, written
  * {@code Validation.requireVerified().allowExpired(false)}. Immutable; every method returns a new value.
  */

@@ -1,6 +1,7 @@
 package dev.sessionauth.bench;
 
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.User;
+import dev.sessionauth.SessionAuth;
 import dev.sessionauth.crypto.CookieSigner;
 import dev.sessionauth.crypto.PasswordHasher;
 import dev.sessionauth.crypto.TokenHasher;
@@ -101,7 +102,7 @@ public final class BenchServer {
 
             // The peers get a pool built exactly like SessionAuth's own (DataSources.open), so all sit on equal
             // footing: same database, same commons-dbcp2 settings. They never run at the same time.
-            DataSources.Opened peerPool = DataSources.open(db.config());
+            DataSources.Opened peerPool = DataSources.open(dev.sessionauth.engine.Engine.of(db).config());
             SpringSessionPeer spring = SpringSessionPeer.create(peerPool.dataSource(), data.postgres());
             Server server = server(db, jwt, peerPool.dataSource(), spring);
             server.start();

@@ -1,5 +1,6 @@
 package dev.sessionauth.bench;
 
+import dev.sessionauth.Session;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,7 +2,7 @@ package dev.sessionauth.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionauth.AdditionalField;
+import dev.sessionauth.config.AdditionalField;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

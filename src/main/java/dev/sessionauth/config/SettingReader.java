@@ -3,7 +3,7 @@ package dev.sessionauth.config;
 import static dev.sessionauth.config.Settings.NAMES;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionauth.AdditionalField;
+import dev.sessionauth.config.AdditionalField;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -32,8 +32,8 @@ public final class SessionClaims {
         s.put("absoluteExpiresAt", time(session.getAbsoluteExpiresAt()));
         s.put("createdAt", time(session.getCreatedAt()));
         s.put("updatedAt", time(session.getUpdatedAt()));
-        session.ipAddress().ifPresent(ip -> s.put("ipAddress", ip));
-        session.userAgent().ifPresent(agent -> s.put("userAgent", agent));
+        Optional.ofNullable(session.getIpAddress()).ifPresent(ip -> s.put("ipAddress", ip));
+        Optional.ofNullable(session.getUserAgent()).ifPresent(agent -> s.put("userAgent", agent));
         s.put("remember", session.isRemember());
         putFields(s, session.getFields());
         Map<String, Object> u = new LinkedHashMap<>();
@@ -41,7 +41,7 @@ public final class SessionClaims {
         u.put("name", user.getName());
         u.put("email", user.getEmail());
         u.put("emailVerified", user.isEmailVerified());
-        user.image().ifPresent(image -> u.put("image", image));
+        Optional.ofNullable(user.getImage()).ifPresent(image -> u.put("image", image));
         u.put("createdAt", time(user.getCreatedAt()));
         u.put("updatedAt", time(user.getUpdatedAt()));
         putFields(u, user.getFields());

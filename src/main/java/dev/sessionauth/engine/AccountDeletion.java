@@ -1,20 +1,20 @@
 package dev.sessionauth.engine;
 
 import dev.sessionauth.AuthException;
-import dev.sessionauth.Caller;
+import dev.sessionauth.engine.Caller;
 import dev.sessionauth.DeleteUser;
 import dev.sessionauth.DeleteUserResult;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.LinkBase;
-import dev.sessionauth.Mail;
-import dev.sessionauth.Resolution;
+import dev.sessionauth.engine.LinkBase;
+import dev.sessionauth.spi.Mail;
+import dev.sessionauth.engine.Resolution;
 import dev.sessionauth.Session;
 import dev.sessionauth.User;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.crypto.TokenGenerator;
 import dev.sessionauth.crypto.TokenHasher;
-import dev.sessionauth.store.UserStore;
-import dev.sessionauth.store.VerificationStore;
+import dev.sessionauth.spi.UserStore;
+import dev.sessionauth.spi.VerificationStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -64,15 +64,15 @@ final class AccountDeletion {
      * Deletes the session's user, or mails the confirmation link. A token (from that link) deletes at once; else the
      * password must be right ({@code INVALID_PASSWORD}) or the sign-in fresh ({@code SESSION_NOT_FRESH}).
      */
-    DeleteUserResult delete(Resolution given, DeleteUser request, Optional<LinkBase> links, Caller caller) {
+    Outcome<DeleteUserResult> delete(Resolution given, DeleteUser request, Optional<String> token, Caller caller) {
         Resolution current = resolver.fromStore(given);
         Session session = current.session().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         User user = current.user().orElseThrow();
         if (request.password().isPresent()) {
             accounts.checkPasswordThrottled(user, request.password().get(), caller);
         }
-        if (request.token().isPresent()) {
-            return new DeleteUserResult(DeleteUserResult.Status.DELETED, confirm(current, request.token().get()));
+        if (token.isPresent()) {
+            return deleted(confirm(current, token.get()));
         }
         if (request.password().isEmpty() && !resolver.isFresh(session)) {
             throw new AuthException(ErrorCode.SESSION_NOT_FRESH,
@@ -80,9 +80,10 @@ final class AccountDeletion {
         }
         if (!config.accounts().deleteSendsConfirmation()) {
             deleteNow(user);
-            return new DeleteUserResult(DeleteUserResult.Status.DELETED, user);
+            return deleted(user);
         }
-        Optional<String> base = mailLinks.endpoint(links, "/delete-user/callback", "account-deletion", user.getId());
+        Optional<String> base = mailLinks.endpoint(caller.links(), "/delete-user/callback", "account-deletion",
+                user.getId());
         if (base.isPresent()) {
             String secret = tokens.newToken();
             Instant now = Instants.now(clock);
@@ -92,7 +93,12 @@ final class AccountDeletion {
             outbox.post(new Mail(Mail.Kind.DELETE_ACCOUNT, user.getEmail(), user, base.get() + "?token=" + secret
                     + "&callbackURL=" + URLEncoder.encode(request.callbackURL().orElse("/"), StandardCharsets.UTF_8)));
         }
-        return new DeleteUserResult(DeleteUserResult.Status.CONFIRMATION_SENT, user);
+        return Outcome.of(new DeleteUserResult(DeleteUserResult.Status.CONFIRMATION_SENT, user));
+    }
+
+    /** A deleted user's browser has its cookies cleared: the session it held is gone with the user. */
+    private static Outcome<DeleteUserResult> deleted(User user) {
+        return new Outcome<>(new DeleteUserResult(DeleteUserResult.Status.DELETED, user), BrowserUpdate.CLEAR);
     }
 
     /**

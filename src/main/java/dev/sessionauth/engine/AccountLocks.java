@@ -1,7 +1,7 @@
 package dev.sessionauth.engine;
 
-import dev.sessionauth.store.AttemptStore;
-import dev.sessionauth.store.AttemptWindow;
+import dev.sessionauth.spi.AttemptStore;
+import dev.sessionauth.spi.AttemptWindow;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * locked and tell it about failures, so that only the engine touches the {@link AttemptStore}.
  *
  * <p>An account is the e-mail address as the engine compares it, whether or not it has an account; the store keeps
- * a hash of it, never the address. Every method may throw {@link dev.sessionauth.ServiceUnavailableException}.
+ * a hash of it, never the address. Every method may throw {@link dev.sessionauth.spi.StoreUnavailableException}.
  */
 public final class AccountLocks {
     private final AttemptStore attempts;

@@ -1,27 +1,27 @@
 package dev.sessionauth.engine;
 
 import dev.sessionauth.AuthException;
-import dev.sessionauth.Caller;
+import dev.sessionauth.engine.Caller;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.Mail;
-import dev.sessionauth.PasswordChange;
-import dev.sessionauth.PasswordChanged;
+import dev.sessionauth.spi.Mail;
+import dev.sessionauth.engine.PasswordChange;
+import dev.sessionauth.engine.PasswordChanged;
 import dev.sessionauth.ProfileChange;
-import dev.sessionauth.Resolution;
+import dev.sessionauth.engine.Resolution;
 import dev.sessionauth.Session;
-import dev.sessionauth.SignIn;
+import dev.sessionauth.engine.SignIn;
 import dev.sessionauth.SignUp;
-import dev.sessionauth.SignUpResult;
-import dev.sessionauth.SignedIn;
+import dev.sessionauth.engine.SignedUp;
+import dev.sessionauth.engine.SignedIn;
 import dev.sessionauth.User;
-import dev.sessionauth.Writer;
+import dev.sessionauth.engine.Writer;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.crypto.PasswordHasher;
 import dev.sessionauth.crypto.TokenGenerator;
-import dev.sessionauth.store.Credentials;
-import dev.sessionauth.store.DuplicateEmailException;
-import dev.sessionauth.store.NoSuchUserException;
-import dev.sessionauth.store.UserStore;
+import dev.sessionauth.spi.Credentials;
+import dev.sessionauth.spi.DuplicateEmailException;
+import dev.sessionauth.spi.NoSuchUserException;
+import dev.sessionauth.spi.UserStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -78,7 +78,7 @@ final class Accounts {
      * a new one, after the same work (the password is hashed either way), and its owner is told by mail instead:
      * the answer must not tell anyone which addresses have accounts.
      */
-    SignUpResult signUp(SignUp request, Caller caller) {
+    SignedUp signUp(SignUp request, Caller caller) {
         String email = AccountInput.normalizeEmail(request.email());
         String name = AccountInput.checkName(request.name());
         Optional<String> image = AccountInput.checkImage(request.image());
@@ -100,7 +100,7 @@ final class Accounts {
             }
             users.findCredentials(email).map(Credentials::user).ifPresent(owner ->
                     outbox.post(new Mail(Mail.Kind.ACCOUNT_EXISTS, owner.getEmail(), owner, "")));
-            return new SignUpResult(user, Optional.empty());
+            return new SignedUp(user, Optional.empty());
         }
         if (config.sendVerificationOnSignUp()) {
             verification.send(user, caller.links(), Optional.empty());
@@ -109,7 +109,7 @@ final class Accounts {
             // Whoever was signed in in this browser is not any more: the browser now belongs to the new account.
             own.revokeReplaced(caller.presented());
         }
-        return new SignUpResult(user, session.map(p -> issuer.issued(user, p, caller.presented())));
+        return new SignedUp(user, session.map(p -> issuer.issued(user, p, caller.presented())));
     }
 
     /**
@@ -150,7 +150,7 @@ final class Accounts {
     User updateUser(String userId, ProfileChange change, Writer writer) {
         User current = users.findById(userId).orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         String newName = change.name().map(AccountInput::checkName).orElse(current.getName());
-        Optional<String> newImage = change.image().map(i -> AccountInput.checkImage(i.url())).orElse(current.image());
+        Optional<String> newImage = change.image().map(i -> AccountInput.checkImage(i.url())).orElse(Optional.ofNullable(current.getImage()));
         Map<String, Object> changes = userFields.forUpdate(change.fields(), writer == Writer.CLIENT);
         return users.updateProfile(userId, newName, newImage, changes, Instants.now(clock))
                 .orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
@@ -185,7 +185,7 @@ final class Accounts {
         if (!change.revokeOtherSessions()) {
             return new PasswordChanged(user, Optional.empty());
         }
-        SignedIn fresh = issuer.issue(user, session.isRemember(), caller.client(), dev.sessionauth.Presented.none());
+        SignedIn fresh = issuer.issue(user, session.isRemember(), caller.client(), dev.sessionauth.engine.Presented.none());
         own.revokeOthers(user.getId(), fresh.session().getId());
         links.forgetActing(user.getId());
         return new PasswordChanged(user, Optional.of(fresh));

@@ -1,6 +1,6 @@
 package dev.sessionauth.engine;
 
-import dev.sessionauth.store.MetaStore;
+import dev.sessionauth.spi.MetaStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

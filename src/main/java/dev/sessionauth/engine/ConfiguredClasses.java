@@ -1,9 +1,9 @@
 package dev.sessionauth.engine;
 
-import dev.sessionauth.Mail;
-import dev.sessionauth.MailSender;
+import dev.sessionauth.spi.Mail;
+import dev.sessionauth.spi.MailSender;
 import dev.sessionauth.SessionListener;
-import dev.sessionauth.VerificationSender;
+import dev.sessionauth.spi.VerificationSender;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;
 import java.util.ArrayList;

@@ -1,23 +1,23 @@
 package dev.sessionauth.engine;
 
+import dev.sessionauth.ChangeEmail;
 import dev.sessionauth.AuthException;
-import dev.sessionauth.BrowserUpdate;
-import dev.sessionauth.Caller;
+import dev.sessionauth.engine.BrowserUpdate;
+import dev.sessionauth.engine.Caller;
 import dev.sessionauth.EmailChangeResult;
-import dev.sessionauth.EmailVerified;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.LinkBase;
-import dev.sessionauth.Mail;
-import dev.sessionauth.Presented;
-import dev.sessionauth.Resolution;
+import dev.sessionauth.engine.LinkBase;
+import dev.sessionauth.spi.Mail;
+import dev.sessionauth.engine.Presented;
+import dev.sessionauth.engine.Resolution;
 import dev.sessionauth.Session;
 import dev.sessionauth.User;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.crypto.TokenGenerator;
 import dev.sessionauth.crypto.TokenHasher;
-import dev.sessionauth.store.DuplicateEmailException;
-import dev.sessionauth.store.UserStore;
-import dev.sessionauth.store.VerificationStore;
+import dev.sessionauth.spi.DuplicateEmailException;
+import dev.sessionauth.spi.UserStore;
+import dev.sessionauth.spi.VerificationStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -70,12 +70,14 @@ final class EmailChange {
      * sign-in younger than {@code session.freshAge} ({@code SESSION_NOT_FRESH}, {@code INVALID_PASSWORD}): a stolen
      * session alone must not move the account to the thief's address.
      */
-    EmailChangeResult change(Resolution given, String newEmail, Optional<String> password, Optional<LinkBase> links,
-                             Optional<String> callbackURL, Caller caller) {
+    Outcome<EmailChangeResult> change(Resolution given, ChangeEmail request, Caller caller) {
         Resolution current = resolver.fromStore(given);
         Session session = current.session().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         User user = current.user().orElseThrow();
-        String email = AccountInput.normalizeEmail(newEmail);
+        String email = AccountInput.normalizeEmail(request.newEmail());
+        Optional<String> password = request.password();
+        Optional<String> callbackURL = request.callbackURL();
+        Optional<LinkBase> links = caller.links();
         if (password.isPresent()) {
             accounts.checkPasswordThrottled(user, password.get(), caller);
         } else if (!resolver.isFresh(session)) {
@@ -87,7 +89,7 @@ final class EmailChange {
             throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "The new e-mail address is the current one");
         }
         if (users.findCredentials(email).isPresent()) {
-            return new EmailChangeResult(EmailChangeResult.Status.ADDRESS_TAKEN, user, BrowserUpdate.KEEP);
+            return Outcome.of(new EmailChangeResult(EmailChangeResult.Status.ADDRESS_TAKEN, user));
         }
         Instant now = Instants.now(clock);
         if (!user.isEmailVerified()) {
@@ -97,12 +99,12 @@ final class EmailChange {
                 changed = users.changeEmail(user.getId(), email, now)
                         .orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
             } catch (DuplicateEmailException e) {
-                return new EmailChangeResult(EmailChangeResult.Status.ADDRESS_TAKEN, user, BrowserUpdate.KEEP);
+                return Outcome.of(new EmailChangeResult(EmailChangeResult.Status.ADDRESS_TAKEN, user));
             }
             tellOldAddress(user);
             verification.send(changed, links, callbackURL);
             events.publish(l -> l.emailChanged(changed, user.getEmail()));
-            return new EmailChangeResult(EmailChangeResult.Status.CHANGED, changed,
+            return new Outcome<>(new EmailChangeResult(EmailChangeResult.Status.CHANGED, changed),
                     resolver.changed(session, changed, current.token().orElseThrow(), false).browser());
         }
         Optional<String> base = mailLinks.endpoint(links, "/verify-email", "e-mail change", user.getId());
@@ -115,7 +117,7 @@ final class EmailChange {
                     base.get() + "?token=" + token + MailLinks.param("callbackURL", callbackURL)));
             tellOldAddress(user);
         }
-        return new EmailChangeResult(EmailChangeResult.Status.CONFIRMATION_SENT, user, BrowserUpdate.KEEP);
+        return Outcome.of(new EmailChangeResult(EmailChangeResult.Status.CONFIRMATION_SENT, user));
     }
 
     private void tellOldAddress(User user) {
@@ -140,7 +142,7 @@ final class EmailChange {
      * @throws AuthException {@code INVALID_TOKEN}; {@code USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL} when another account
      *                       took the address since the link was sent
      */
-    EmailVerified confirm(String token, Presented presented) {
+    Outcome<User> confirm(String token, Presented presented) {
         String email = AddressToken.address(token)
                 .orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN, INVALID));
         Instant now = Instants.now(clock);
@@ -162,6 +164,6 @@ final class EmailChange {
         BrowserUpdate browser = r.isValid() && r.user().orElseThrow().getId().equals(userId)
                 ? BrowserUpdate.keep(resolver.cacheFor(r.session().orElseThrow(), changed, r.token().orElseThrow()))
                 : BrowserUpdate.KEEP;
-        return new EmailVerified(changed, browser);
+        return new Outcome<>(changed, browser);
     }
 }

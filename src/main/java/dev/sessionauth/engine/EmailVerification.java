@@ -1,22 +1,21 @@
 package dev.sessionauth.engine;
 
 import dev.sessionauth.AuthException;
-import dev.sessionauth.BrowserUpdate;
-import dev.sessionauth.ClientInfo;
-import dev.sessionauth.EmailVerified;
+import dev.sessionauth.engine.BrowserUpdate;
+import dev.sessionauth.engine.ClientInfo;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.LinkBase;
-import dev.sessionauth.Mail;
-import dev.sessionauth.Presented;
-import dev.sessionauth.Resolution;
+import dev.sessionauth.engine.LinkBase;
+import dev.sessionauth.spi.Mail;
+import dev.sessionauth.engine.Presented;
+import dev.sessionauth.engine.Resolution;
 import dev.sessionauth.User;
-import dev.sessionauth.VerificationSender;
+import dev.sessionauth.spi.VerificationSender;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.crypto.TokenGenerator;
 import dev.sessionauth.crypto.TokenHasher;
-import dev.sessionauth.store.Credentials;
-import dev.sessionauth.store.UserStore;
-import dev.sessionauth.store.VerificationStore;
+import dev.sessionauth.spi.Credentials;
+import dev.sessionauth.spi.UserStore;
+import dev.sessionauth.spi.VerificationStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -89,7 +88,7 @@ final class EmailVerification {
      *
      * @throws AuthException {@code INVALID_TOKEN} when the token is unknown, used, expired or for another address
      */
-    EmailVerified verify(String token, Presented presented) {
+    Outcome<User> verify(String token, Presented presented) {
         String email = AddressToken.address(token)
                 .orElseThrow(() -> new AuthException(ErrorCode.INVALID_TOKEN, INVALID));
         Instant now = Instants.now(clock);
@@ -104,7 +103,7 @@ final class EmailVerification {
                 ? BrowserUpdate.keep(resolver.cacheFor(current.session().orElseThrow(), user,
                         current.token().orElseThrow()))
                 : BrowserUpdate.KEEP;
-        return new EmailVerified(user, browser);
+        return new Outcome<>(user, browser);
     }
 
     /** Where verification links go: the mail sender, as a {@link VerificationSender}. */

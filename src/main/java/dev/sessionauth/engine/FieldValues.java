@@ -1,6 +1,6 @@
 package dev.sessionauth.engine;
 
-import dev.sessionauth.AdditionalField;
+import dev.sessionauth.config.AdditionalField;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.ErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;

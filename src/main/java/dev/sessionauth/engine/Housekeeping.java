@@ -1,9 +1,10 @@
 package dev.sessionauth.engine;
 
-import dev.sessionauth.store.AttemptStore;
-import dev.sessionauth.store.MetaStore;
-import dev.sessionauth.store.SessionStore;
-import dev.sessionauth.store.VerificationStore;
+import dev.sessionauth.Cleanup;
+import dev.sessionauth.spi.AttemptStore;
+import dev.sessionauth.spi.MetaStore;
+import dev.sessionauth.spi.SessionStore;
+import dev.sessionauth.spi.VerificationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,7 @@ final class Housekeeping implements AutoCloseable {
         boolean ran = false;
         try {
             if (!lease.acquire(started)) {
-                return Cleanup.skipped(started);
+                return new Cleanup(false, 0, 0, started, started);
             }
             ran = true;
             try {

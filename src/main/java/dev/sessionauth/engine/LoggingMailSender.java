@@ -1,7 +1,7 @@
 package dev.sessionauth.engine;
 
-import dev.sessionauth.Mail;
-import dev.sessionauth.MailSender;
+import dev.sessionauth.spi.Mail;
+import dev.sessionauth.spi.MailSender;
 import dev.sessionauth.config.AuthConfig;
 
 /**

@@ -1,6 +1,6 @@
 package dev.sessionauth.engine;
 
-import dev.sessionauth.LinkBase;
+import dev.sessionauth.engine.LinkBase;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.LinkOrigins;
 import dev.sessionauth.config.Origins;

@@ -1,7 +1,7 @@
 package dev.sessionauth.engine;
 
-import dev.sessionauth.Mail;
-import dev.sessionauth.MailSender;
+import dev.sessionauth.spi.Mail;
+import dev.sessionauth.spi.MailSender;
 import java.util.concurrent.Executor;
 
 /** Hands mail to the {@link MailSender} on the background thread, so a slow mail server never holds up a request. */

@@ -1,16 +1,17 @@
 package dev.sessionauth.engine;
 
+import dev.sessionauth.spi.Rows;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.Presented;
-import dev.sessionauth.Resolution;
+import dev.sessionauth.engine.Presented;
+import dev.sessionauth.engine.Resolution;
 import dev.sessionauth.Session;
 import dev.sessionauth.SessionListener;
-import dev.sessionauth.Writer;
+import dev.sessionauth.engine.Writer;
 import dev.sessionauth.config.AuthConfig;
-import dev.sessionauth.store.Revocation;
-import dev.sessionauth.store.SessionStore;
-import dev.sessionauth.store.StoreUnavailableException;
+import dev.sessionauth.spi.Revocation;
+import dev.sessionauth.spi.SessionStore;
+import dev.sessionauth.spi.StoreUnavailableException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +115,7 @@ final class OwnSessions {
         }
         Map<String, Object> merged = new LinkedHashMap<>(session.getFields());
         merged.putAll(changes);
-        return session.withFields(merged, session.getUpdatedAt());
+        return Rows.withFields(session, merged, session.getUpdatedAt());
     }
 
     /** {@link #updateFields(Session, Map, Writer)} for the request's session; the browser's cache follows. */

@@ -1,7 +1,7 @@
 package dev.sessionauth.engine;
 
 import dev.sessionauth.SessionListener;
-import dev.sessionauth.MailSender;
+import dev.sessionauth.spi.MailSender;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.crypto.CookieSigner;
 import dev.sessionauth.crypto.PasswordHasher;

@@ -1,18 +1,18 @@
 package dev.sessionauth.engine;
 
 import dev.sessionauth.AuthException;
-import dev.sessionauth.ClientInfo;
+import dev.sessionauth.engine.ClientInfo;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.LinkBase;
-import dev.sessionauth.Mail;
+import dev.sessionauth.engine.LinkBase;
+import dev.sessionauth.spi.Mail;
 import dev.sessionauth.User;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.crypto.PasswordHasher;
 import dev.sessionauth.crypto.TokenGenerator;
 import dev.sessionauth.crypto.TokenHasher;
-import dev.sessionauth.store.Credentials;
-import dev.sessionauth.store.UserStore;
-import dev.sessionauth.store.VerificationStore;
+import dev.sessionauth.spi.Credentials;
+import dev.sessionauth.spi.UserStore;
+import dev.sessionauth.spi.VerificationStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

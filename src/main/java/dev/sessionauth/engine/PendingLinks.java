@@ -1,6 +1,6 @@
 package dev.sessionauth.engine;
 
-import dev.sessionauth.store.VerificationStore;
+import dev.sessionauth.spi.VerificationStore;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.sessionauth.engine;
 
+import dev.sessionauth.SessionAuth;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -2,8 +2,8 @@ package dev.sessionauth.engine;
 
 import dev.sessionauth.Session;
 import dev.sessionauth.SessionListener;
-import dev.sessionauth.store.Revocation;
-import dev.sessionauth.store.SessionStore;
+import dev.sessionauth.spi.Revocation;
+import dev.sessionauth.spi.SessionStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

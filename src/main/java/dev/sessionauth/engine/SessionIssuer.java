@@ -2,18 +2,18 @@ package dev.sessionauth.engine;
 
 import static dev.sessionauth.engine.Instants.min;
 
-import dev.sessionauth.BrowserUpdate;
-import dev.sessionauth.ClientInfo;
-import dev.sessionauth.Presented;
+import dev.sessionauth.engine.BrowserUpdate;
+import dev.sessionauth.engine.ClientInfo;
+import dev.sessionauth.engine.Presented;
 import dev.sessionauth.Session;
 import dev.sessionauth.SessionListener;
-import dev.sessionauth.SignedIn;
+import dev.sessionauth.engine.SignedIn;
 import dev.sessionauth.User;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.crypto.TokenGenerator;
 import dev.sessionauth.crypto.TokenHasher;
-import dev.sessionauth.store.NewSession;
-import dev.sessionauth.store.SessionStore;
+import dev.sessionauth.spi.NewSession;
+import dev.sessionauth.spi.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

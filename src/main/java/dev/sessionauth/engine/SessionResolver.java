@@ -1,15 +1,16 @@
 package dev.sessionauth.engine;
 
+import dev.sessionauth.spi.Rows;
 import static dev.sessionauth.engine.Instants.min;
 
 import dev.sessionauth.AuthException;
-import dev.sessionauth.BrowserUpdate;
+import dev.sessionauth.engine.BrowserUpdate;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.Presented;
-import dev.sessionauth.Resolution;
-import dev.sessionauth.ResolveMode;
+import dev.sessionauth.engine.Presented;
+import dev.sessionauth.engine.Resolution;
+import dev.sessionauth.engine.ResolveMode;
 import dev.sessionauth.Session;
-import dev.sessionauth.SessionUser;
+import dev.sessionauth.engine.SessionUser;
 import dev.sessionauth.SessionValidation;
 import dev.sessionauth.User;
 import dev.sessionauth.Validation;
@@ -18,9 +19,9 @@ import dev.sessionauth.crypto.SessionClaims;
 import dev.sessionauth.crypto.SessionJwt;
 import dev.sessionauth.crypto.TokenGenerator;
 import dev.sessionauth.crypto.TokenHasher;
-import dev.sessionauth.store.SessionAndUser;
-import dev.sessionauth.store.SessionStore;
-import dev.sessionauth.store.UserStore;
+import dev.sessionauth.spi.SessionAndUser;
+import dev.sessionauth.spi.SessionStore;
+import dev.sessionauth.spi.UserStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -220,7 +221,7 @@ final class SessionResolver {
             return Optional.empty();
         }
         boolean wrote = sessions.extend(session.getId(), newExpiry, now, now.minus(config.updateAge()));
-        return wrote ? Optional.of(session.refreshed(newExpiry, now)) : Optional.empty();
+        return wrote ? Optional.of(Rows.refreshed(session, newExpiry, now)) : Optional.empty();
     }
 
     /**
@@ -238,7 +239,7 @@ final class SessionResolver {
             if (!sessions.extend(session.getId(), newExpiry, now, now.plusMillis(1))) {
                 throw new AuthException(ErrorCode.UNAUTHORIZED, "The session has ended");
             }
-            refreshed = session.refreshed(newExpiry, now);
+            refreshed = Rows.refreshed(session, newExpiry, now);
             Session published = refreshed;
             events.publish(l -> l.refreshed(published));
         }

@@ -1,10 +1,10 @@
 package dev.sessionauth.engine;
 
-import dev.sessionauth.store.AttemptStore;
-import dev.sessionauth.store.MetaStore;
-import dev.sessionauth.store.SessionStore;
-import dev.sessionauth.store.UserStore;
-import dev.sessionauth.store.VerificationStore;
+import dev.sessionauth.spi.AttemptStore;
+import dev.sessionauth.spi.MetaStore;
+import dev.sessionauth.spi.SessionStore;
+import dev.sessionauth.spi.UserStore;
+import dev.sessionauth.spi.VerificationStore;
 
 /**
  * The stores one engine works on, and how to let go of what backs them (a pool the engine opened, or nothing when

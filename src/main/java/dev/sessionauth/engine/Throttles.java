@@ -1,7 +1,7 @@
 package dev.sessionauth.engine;
 
 import dev.sessionauth.AuthException;
-import dev.sessionauth.ClientInfo;
+import dev.sessionauth.engine.ClientInfo;
 import dev.sessionauth.ErrorCode;
 import dev.sessionauth.config.AuthConfig;
 import java.time.Clock;

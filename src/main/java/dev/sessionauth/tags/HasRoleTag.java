@@ -18,6 +18,6 @@ public final class HasRoleTag extends ConditionalTag {
 
     @Override
     boolean test(Optional<AuthContext> auth) throws JspException {
-        return TagValues.hasAnyRole(auth.flatMap(AuthContext::user), name);
+        return TagValues.hasAnyRole(auth.map(AuthContext::getUser), name);
     }
 }

@@ -8,6 +8,6 @@ import java.util.Optional;
 public final class IfVerifiedTag extends ConditionalTag {
     @Override
     boolean test(Optional<AuthContext> auth) {
-        return auth.flatMap(AuthContext::user).filter(User::isEmailVerified).isPresent();
+        return auth.map(AuthContext::getUser).filter(User::isEmailVerified).isPresent();
     }
 }

@@ -11,6 +11,6 @@ import java.util.Optional;
 public final class SessionTag extends PropertyTag {
     @Override
     Optional<String> lookup(Optional<AuthContext> auth, String property) throws JspException {
-        return TagValues.sessionProperty(auth.flatMap(AuthContext::session), property);
+        return TagValues.sessionProperty(auth.map(AuthContext::getSession), property);
     }
 }

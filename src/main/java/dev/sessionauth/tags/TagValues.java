@@ -43,7 +43,7 @@ public final class TagValues {
             case "name" -> Optional.of(user.getName());
             case "email" -> Optional.of(user.getEmail());
             case "emailVerified" -> Optional.of(String.valueOf(user.isEmailVerified()));
-            case "image" -> user.image();
+            case "image" -> Optional.ofNullable(user.getImage());
             case "createdAt" -> Optional.of(user.getCreatedAt().toString());
             case "updatedAt" -> Optional.of(user.getUpdatedAt().toString());
             default -> Optional.ofNullable(user.getFields().get(property)).map(String::valueOf);
@@ -72,8 +72,8 @@ public final class TagValues {
             case "absoluteExpiresAt" -> Optional.of(session.getAbsoluteExpiresAt().toString());
             case "createdAt" -> Optional.of(session.getCreatedAt().toString());
             case "updatedAt" -> Optional.of(session.getUpdatedAt().toString());
-            case "ipAddress" -> session.ipAddress();
-            case "userAgent" -> session.userAgent();
+            case "ipAddress" -> Optional.ofNullable(session.getIpAddress());
+            case "userAgent" -> Optional.ofNullable(session.getUserAgent());
             default -> throw new IllegalArgumentException(property);
         };
     }

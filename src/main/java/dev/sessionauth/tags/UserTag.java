@@ -11,6 +11,6 @@ import java.util.Optional;
 public final class UserTag extends PropertyTag {
     @Override
     Optional<String> lookup(Optional<AuthContext> auth, String property) throws JspException {
-        return TagValues.userProperty(auth.flatMap(AuthContext::user), property);
+        return TagValues.userProperty(auth.map(AuthContext::getUser), property);
     }
 }

@@ -1,13 +1,13 @@
 package dev.sessionauth.web;
 
+import dev.sessionauth.engine.Outcome;
+import dev.sessionauth.ChangeEmail;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
-import dev.sessionauth.BrowserUpdate;
 import dev.sessionauth.DeleteUser;
 import dev.sessionauth.DeleteUserResult;
-import dev.sessionauth.EmailChangeResult;
-import dev.sessionauth.Resolution;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.Resolution;
+import dev.sessionauth.engine.Engine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import java.util.Set;
  */
 final class AccountEndpoints {
     private final ApiExchange api;
-    private final SessionAuth auth;
+    private final Engine auth;
 
     AccountEndpoints(ApiExchange api) {
         this.api = api;
@@ -42,9 +42,9 @@ final class AccountEndpoints {
         ApiExchange.backToFormOnError(body, api.callbackUrl(body, request, "errorCallbackURL"), response, () -> {
             Resolution current = api.requireSession(request, response);
             api.checkFormToken(body, request, current);
-            EmailChangeResult result = auth.changeEmail(current, body.requiredString("newEmail"),
-                    body.optionalString("password"), ApiExchange.linkBase(request), callback, api.caller(request));
-            api.apply(request, response, result.browser());
+            ChangeEmail change = new ChangeEmail(body.requiredString("newEmail"), body.optionalString("password"),
+                    callback);
+            api.apply(request, response, auth.changeEmail(current, change, api.caller(request)).browser());
             // Changed, confirmation sent or address taken: one answer, as Better Auth gives.
             ObjectNode out = api.json().object();
             out.put("status", true);
@@ -58,9 +58,8 @@ final class AccountEndpoints {
         ApiExchange.backToFormOnError(body, api.callbackUrl(body, request, "errorCallbackURL"), response, () -> {
             Resolution current = api.requireSession(request, response);
             api.checkFormToken(body, request, current);
-            DeleteUser delete = new DeleteUser(body.optionalString("password"), body.optionalString("token"),
-                    callback);
-            DeleteUserResult result = auth.deleteUser(current, delete, ApiExchange.linkBase(request),
+            DeleteUser delete = new DeleteUser(body.optionalString("password"), callback);
+            Outcome<DeleteUserResult> result = auth.deleteUser(current, delete, body.optionalString("token"),
                     api.caller(request));
             api.succeed(body, callback, response, deleted(request, response, result));
         });
@@ -70,12 +69,11 @@ final class AccountEndpoints {
     private void deleteUserCallback(HttpServletRequest request, HttpServletResponse response, UrlEncoded query)
             throws IOException {
         Optional<String> callback = api.callbackUrl(query, request, "callbackURL");
-        DeleteUserResult result;
+        Outcome<DeleteUserResult> result;
         try {
             Resolution current = api.requireSession(request, response);
-            result = auth.deleteUser(current, new DeleteUser(Optional.empty(),
-                    Optional.of(query.single("token").orElse("")), callback), ApiExchange.linkBase(request),
-                    api.caller(request));
+            result = auth.deleteUser(current, new DeleteUser(Optional.empty(), callback),
+                    Optional.of(query.single("token").orElse("")), api.caller(request));
         } catch (AuthException e) {
             if (callback.isPresent()) {
                 ApiExchange.redirect(response, ApiExchange.withError(callback.get(), e.code()));
@@ -92,11 +90,10 @@ final class AccountEndpoints {
     }
 
     /** Better Auth's answer; a deleted user's browser has its cookies cleared. */
-    private ObjectNode deleted(HttpServletRequest request, HttpServletResponse response, DeleteUserResult result) {
-        boolean deleted = result.status() == DeleteUserResult.Status.DELETED;
-        if (deleted) {
-            api.apply(request, response, BrowserUpdate.CLEAR);
-        }
+    private ObjectNode deleted(HttpServletRequest request, HttpServletResponse response,
+                               Outcome<DeleteUserResult> result) {
+        boolean deleted = result.value().status() == DeleteUserResult.Status.DELETED;
+        api.apply(request, response, result.browser());
         ObjectNode out = api.json().object();
         out.put("success", true);
         out.put("message", deleted ? "User deleted" : "Verification email sent");

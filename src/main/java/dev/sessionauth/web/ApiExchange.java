@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
-import dev.sessionauth.BrowserUpdate;
-import dev.sessionauth.Caller;
-import dev.sessionauth.ClientInfo;
+import dev.sessionauth.engine.BrowserUpdate;
+import dev.sessionauth.engine.Caller;
+import dev.sessionauth.engine.ClientInfo;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.LinkBase;
-import dev.sessionauth.Presented;
-import dev.sessionauth.Resolution;
-import dev.sessionauth.ResolveMode;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.LinkBase;
+import dev.sessionauth.engine.Presented;
+import dev.sessionauth.engine.Resolution;
+import dev.sessionauth.engine.ResolveMode;
+import dev.sessionauth.engine.Engine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -29,14 +29,14 @@ import java.util.Set;
 final class ApiExchange {
     static final Set<String> NO_FIELDS = Set.of();
 
-    private final SessionAuth auth;
+    private final Engine auth;
     private final SessionCookies cookies;
     private final CsrfGuard csrf;
     private final ObjectMapper mapper;
     private final ApiJson json;
     private final JsonResponses responses;
 
-    ApiExchange(SessionAuth auth, SessionCookies cookies, CsrfGuard csrf, ObjectMapper mapper,
+    ApiExchange(Engine auth, SessionCookies cookies, CsrfGuard csrf, ObjectMapper mapper,
                 JsonResponses responses) {
         this.auth = auth;
         this.cookies = cookies;
@@ -46,7 +46,7 @@ final class ApiExchange {
         this.responses = responses;
     }
 
-    SessionAuth auth() {
+    Engine auth() {
         return auth;
     }
 
@@ -70,7 +70,7 @@ final class ApiExchange {
 
     /** The caller as the engine wants it: client address and agent, presented tokens, where it reached the app. */
     Caller caller(HttpServletRequest request) {
-        return Caller.client(clientInfo(request), presented(request), linkBase(request));
+        return cookies.caller(request);
     }
 
     /** Tells the browser what the engine decided about its cookies. */
@@ -242,7 +242,6 @@ final class ApiExchange {
     }
 
     ClientInfo clientInfo(HttpServletRequest request) {
-        return new ClientInfo(Optional.ofNullable(ClientAddress.of(request, auth.config().trustProxy())),
-                Optional.ofNullable(request.getHeader("User-Agent")));
+        return cookies.caller(request).client();
     }
 }

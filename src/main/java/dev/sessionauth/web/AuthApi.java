@@ -3,9 +3,9 @@ package dev.sessionauth.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.ServiceUnavailableException;
+import dev.sessionauth.spi.StoreUnavailableException;
 import dev.sessionauth.engine.AddressLimits;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.Engine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,14 +24,14 @@ import java.util.Optional;
 final class AuthApi {
     private static final System.Logger LOG = System.getLogger(AuthApi.class.getName());
 
-    private final SessionAuth auth;
+    private final Engine auth;
     private final JsonResponses responses;
     private final Map<String, Endpoint> endpoints;
     private final Map<String, Endpoint.WithSegment> prefixed;
     private final Optional<AddressLimits> addresses;
     private final RequestBodies bodies;
 
-    AuthApi(SessionAuth auth, SessionCookies cookies, CsrfGuard csrf, ObjectMapper mapper, JsonResponses responses,
+    AuthApi(Engine auth, SessionCookies cookies, CsrfGuard csrf, ObjectMapper mapper, JsonResponses responses,
             RequestBodies bodies) {
         this.auth = auth;
         this.responses = responses;
@@ -97,7 +97,7 @@ final class AuthApi {
             e.handler().handle(request, response, query);
         } catch (AuthException refused) {
             responses.error(response, refused);
-        } catch (ServiceUnavailableException unavailable) {
+        } catch (StoreUnavailableException unavailable) {
             LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + unavailable.getMessage());
             responses.error(response, ErrorCode.SERVICE_UNAVAILABLE);
         } catch (RuntimeException failure) {

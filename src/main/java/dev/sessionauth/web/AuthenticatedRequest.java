@@ -6,6 +6,7 @@ import dev.sessionauth.User;
 import dev.sessionauth.UserPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.util.Optional;
 import java.security.Principal;
 
 /**
@@ -23,18 +24,18 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
     @Override
     public Principal getUserPrincipal() {
-        return context.user().<Principal>map(UserPrincipal::new).orElseGet(super::getUserPrincipal);
+        return Optional.ofNullable(context.getUser()).<Principal>map(UserPrincipal::new).orElseGet(super::getUserPrincipal);
     }
 
     /** The user's id, which the session carries: no read of the user row. */
     @Override
     public String getRemoteUser() {
-        return context.session().map(Session::getUserId).orElseGet(super::getRemoteUser);
+        return Optional.ofNullable(context.getSession()).map(Session::getUserId).orElseGet(super::getRemoteUser);
     }
 
     @Override
     public boolean isUserInRole(String role) {
-        return context.user().map(u -> u.hasRole(role)).orElse(false) || super.isUserInRole(role);
+        return Optional.ofNullable(context.getUser()).map(u -> u.hasRole(role)).orElse(false) || super.isUserInRole(role);
     }
 
     @Override

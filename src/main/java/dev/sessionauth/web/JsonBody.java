@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sessionauth.AdditionalField;
+import dev.sessionauth.config.AdditionalField;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;

@@ -3,11 +3,11 @@ package dev.sessionauth.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.PasswordChange;
-import dev.sessionauth.PasswordChanged;
-import dev.sessionauth.Resolution;
-import dev.sessionauth.SignedIn;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.PasswordChange;
+import dev.sessionauth.engine.PasswordChanged;
+import dev.sessionauth.engine.Resolution;
+import dev.sessionauth.engine.SignedIn;
+import dev.sessionauth.engine.Engine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -29,7 +29,7 @@ final class PasswordEndpoints {
             + " link";
 
     private final ApiExchange api;
-    private final SessionAuth auth;
+    private final Engine auth;
 
     PasswordEndpoints(ApiExchange api) {
         this.api = api;

@@ -3,11 +3,13 @@ package dev.sessionauth.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sessionauth.AuthContext;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.Resolution;
-import dev.sessionauth.ResolveMode;
-import dev.sessionauth.ServiceUnavailableException;
-import dev.sessionauth.engine.SessionAuth;
-import dev.sessionauth.SessionTransport;
+import dev.sessionauth.engine.Resolution;
+import dev.sessionauth.engine.ResolveMode;
+import dev.sessionauth.spi.StoreUnavailableException;
+import dev.sessionauth.SessionAuth;
+import dev.sessionauth.engine.Engine;
+import dev.sessionauth.engine.EngineFactory;
+import dev.sessionauth.engine.SessionTransport;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.config.ConfigSource;
@@ -55,7 +57,7 @@ public final class SessionAuthFilter implements Filter {
      */
     private static final String ERROR_PAGE_FORWARD = SessionAuthFilter.class.getName() + ".errorPageForward";
 
-    private SessionAuth auth;
+    private Engine auth;
     private boolean ownsAuth;
     private SessionCookies cookies;
     private PathRules rules;
@@ -75,17 +77,17 @@ public final class SessionAuthFilter implements Filter {
     public SessionAuthFilter() {
     }
 
-    /** For code: an engine built and owned by the caller (the filter does not close it). */
+    /** For code: an instance built and owned by the caller (the filter does not close it). */
     public SessionAuthFilter(SessionAuth auth) {
-        this.auth = auth;
+        this.auth = Engine.of(auth);
     }
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         try {
             if (auth == null) {
-                auth = SessionAuth.builder().config(readConfig(filterConfig))
-                        .contextPath(filterConfig.getServletContext().getContextPath()).build();
+                auth = EngineFactory.start(readConfig(filterConfig),
+                        EngineFactory.Wiring.defaults().atContextPath(filterConfig.getServletContext().getContextPath()));
                 ownsAuth = true;
             }
             AuthConfig config = auth.config();
@@ -112,7 +114,7 @@ public final class SessionAuthFilter implements Filter {
             api = new AuthApi(auth, cookies, csrf, mapper, responses, bodies);
             filterConfig.getServletContext().setAttribute(SessionAuth.ATTRIBUTE, auth);
             filterConfig.getServletContext().setAttribute(SessionTransport.ATTRIBUTE, cookies);
-        } catch (ConfigException | ServiceUnavailableException | AmbiguousPathException e) {
+        } catch (ConfigException | StoreUnavailableException | AmbiguousPathException e) {
             LOG.log(System.Logger.Level.ERROR, "SessionAuth cannot start: " + e.getMessage());
             destroy();
             throw new ServletException("SessionAuth cannot start: " + e.getMessage(), e);
@@ -274,10 +276,11 @@ public final class SessionAuthFilter implements Filter {
         try {
             Resolution resolution = auth.resolve(cookies.presented(request), ResolveMode.PAGE);
             cookies.apply(request, response, resolution.browser());
+            request.setAttribute(Engine.RESOLUTION, resolution);
             return auth.contextFor(resolution);
-        } catch (ServiceUnavailableException e) {
+        } catch (StoreUnavailableException e) {
             LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + e.getMessage());
-            return AuthContext.storeUnavailable();
+            return auth.storeUnavailable();
         }
     }
 
@@ -357,21 +360,22 @@ public final class SessionAuthFilter implements Filter {
             Resolution resolution = auth.resolve(cookies.presented(request), CsrfGuard.isUnsafe(request)
                     ? ResolveMode.PAGE.requireOneSession() : ResolveMode.PAGE);
             cookies.apply(request, response, resolution.browser());
+            request.setAttribute(Engine.RESOLUTION, resolution);
             return Optional.of(auth.contextFor(resolution));
-        } catch (ServiceUnavailableException e) {
+        } catch (StoreUnavailableException e) {
             LOG.log(System.Logger.Level.ERROR, "session store unavailable: " + e.getMessage());
             if (demand.isProtected()) {
                 refusePage(request, response, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.defaultMessage());
                 return Optional.empty();
             }
-            return Optional.of(AuthContext.storeUnavailable());
+            return Optional.of(auth.storeUnavailable());
         }
     }
 
     /** Refuses (and answers) a request that does not meet its path's demand or posts a form without the CSRF token. */
     private boolean refused(HttpServletRequest request, HttpServletResponse response, PathDemand demand,
                             AuthContext context) throws IOException, ServletException {
-        Optional<ErrorCode> unmet = context.failure() == ErrorCode.CONFLICTING_SESSIONS
+        Optional<ErrorCode> unmet = context.getFailure() == ErrorCode.CONFLICTING_SESSIONS
                 ? Optional.of(ErrorCode.CONFLICTING_SESSIONS) : unmet(demand, context);
         if (unmet.isPresent()) {
             answerUnmet(request, response, unmet.get());
@@ -393,7 +397,7 @@ public final class SessionAuthFilter implements Filter {
             return Optional.empty();
         }
         if (!context.isSignedIn()) {
-            return Optional.of(context.failure());
+            return Optional.of(context.getFailure());
         }
         if (demand.verified() && !context.getUser().isEmailVerified()) {
             return Optional.of(ErrorCode.EMAIL_NOT_VERIFIED);

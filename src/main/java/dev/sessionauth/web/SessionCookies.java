@@ -1,9 +1,12 @@
 package dev.sessionauth.web;
 
-import dev.sessionauth.BrowserUpdate;
-import dev.sessionauth.Presented;
+import dev.sessionauth.engine.BrowserUpdate;
+import dev.sessionauth.engine.Presented;
+import dev.sessionauth.engine.LinkBase;
+import dev.sessionauth.engine.ClientInfo;
+import dev.sessionauth.engine.Caller;
 import dev.sessionauth.Session;
-import dev.sessionauth.SessionTransport;
+import dev.sessionauth.engine.SessionTransport;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.crypto.CookieSigner;
 import jakarta.servlet.http.HttpServletRequest;
@@ -117,6 +120,13 @@ public final class SessionCookies implements SessionTransport {
      * invalid candidate), else a bearer token. At most {@value #MAX_CANDIDATES}, to bound the work. Each signature
      * is checked here, once per request.
      */
+    @Override
+    public Caller caller(HttpServletRequest request) {
+        return Caller.client(new ClientInfo(Optional.ofNullable(ClientAddress.of(request, config.trustProxy())),
+                Optional.ofNullable(request.getHeader("User-Agent"))), presented(request),
+                new LinkBase(CsrfGuard.requestOrigin(request), request.getContextPath()));
+    }
+
     @Override
     public Presented presented(HttpServletRequest request) {
         return new Presented(candidates(request), sessionData(request));

@@ -3,12 +3,12 @@ package dev.sessionauth.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sessionauth.BrowserUpdate;
-import dev.sessionauth.Resolution;
-import dev.sessionauth.ResolveMode;
+import dev.sessionauth.engine.BrowserUpdate;
+import dev.sessionauth.engine.Resolution;
+import dev.sessionauth.engine.ResolveMode;
 import dev.sessionauth.Session;
-import dev.sessionauth.Writer;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.Writer;
+import dev.sessionauth.engine.Engine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.Set;
  */
 final class SessionEndpoints {
     private final ApiExchange api;
-    private final SessionAuth auth;
+    private final Engine auth;
 
     SessionEndpoints(ApiExchange api) {
         this.api = api;

@@ -2,13 +2,13 @@ package dev.sessionauth.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
-import dev.sessionauth.BrowserUpdate;
-import dev.sessionauth.ResolveMode;
-import dev.sessionauth.SignIn;
+import dev.sessionauth.engine.BrowserUpdate;
+import dev.sessionauth.engine.ResolveMode;
+import dev.sessionauth.engine.SignIn;
 import dev.sessionauth.SignUp;
-import dev.sessionauth.SignUpResult;
-import dev.sessionauth.SignedIn;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.SignedUp;
+import dev.sessionauth.engine.SignedIn;
+import dev.sessionauth.engine.Engine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.Set;
  */
 final class SignInEndpoints {
     private final ApiExchange api;
-    private final SessionAuth auth;
+    private final Engine auth;
 
     SignInEndpoints(ApiExchange api) {
         this.api = api;
@@ -42,7 +42,7 @@ final class SignInEndpoints {
                 "password", "image", "rememberMe", "callbackURL", "errorCallbackURL", CsrfGuard.TOKEN_FIELD)));
         Optional<String> callback = api.callbackUrl(body, request, "callbackURL");
         Optional<String> errorCallback = api.callbackUrl(body, request, "errorCallbackURL");
-        SignUpResult result;
+        SignedUp result;
         try {
             SignUp signUp = new SignUp(body.requiredString("name"), body.requiredString("email"),
                     body.requiredString("password"), body.optionalString("image"),

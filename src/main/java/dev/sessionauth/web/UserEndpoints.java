@@ -1,13 +1,14 @@
 package dev.sessionauth.web;
 
+import dev.sessionauth.User;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
-import dev.sessionauth.EmailVerified;
+import dev.sessionauth.engine.Outcome;
 import dev.sessionauth.ErrorCode;
 import dev.sessionauth.ProfileChange;
-import dev.sessionauth.Resolution;
-import dev.sessionauth.Writer;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.Resolution;
+import dev.sessionauth.engine.Writer;
+import dev.sessionauth.engine.Engine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.Set;
 /** The signed-in user's account: {@code /update-user}, {@code /send-verification-email} and {@code /verify-email}. */
 final class UserEndpoints {
     private final ApiExchange api;
-    private final SessionAuth auth;
+    private final Engine auth;
 
     UserEndpoints(ApiExchange api) {
         this.api = api;
@@ -52,7 +53,7 @@ final class UserEndpoints {
     private void sendVerificationEmail(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody body = api.body(request, false).allowOnly(Set.of("email", "callbackURL"));
         Optional<String> callback = api.callbackUrl(body, request, "callbackURL");
-        auth.requestVerification(body.requiredString("email"), ApiExchange.linkBase(request), callback,
+        auth.requestVerification(body.requiredString("email"), Optional.of(ApiExchange.linkBase(request)), callback,
                 api.clientInfo(request));
         // The same answer whether or not the address has an account: nothing to learn from it.
         api.status(response);
@@ -62,7 +63,7 @@ final class UserEndpoints {
             throws IOException {
         // Read strictly by us, not getParameter: a bad escape must be a 400 naming the parameter on every container.
         Optional<String> callback = api.callbackUrl(query, request, "callbackURL");
-        EmailVerified verified;
+        Outcome<User> verified;
         try {
             verified = auth.verifyEmail(query.single("token").orElse(""), api.presented(request));
         } catch (AuthException e) {
@@ -79,7 +80,7 @@ final class UserEndpoints {
         }
         ObjectNode out = api.json().object();
         out.put("status", true);
-        out.set("user", api.json().user(verified.user()));
+        out.set("user", api.json().user(verified.value()));
         api.write(response, out);
     }
 }

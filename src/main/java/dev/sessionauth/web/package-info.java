@@ -5,8 +5,8 @@
  * {@code CookieHeader}): it reads the tokens a request presents and applies the engine's {@code BrowserUpdate}. The
  * throttles of the ways in are the engine's; only the allowance for all HTTP traffic per address is applied here.
  *
- * <p>Layer: the top. Imports the engine ({@code SessionAuth} and its values) and {@code config}, never a store; a
- * store that cannot be reached reaches it as the engine's {@code ServiceUnavailableException} (answered 503).
+ * <p>Layer: the top. Imports the engine ({@code Engine} and the values) and {@code config}, never a store; a
+ * store that cannot be reached reaches it as the engine's {@code StoreUnavailableException} (answered 503).
  * Nothing imports it.
  */
 package dev.sessionauth.web;

@@ -1,5 +1,6 @@
 package dev.sessionauth.browser;
 
+import dev.sessionauth.User;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionauth.config.ConfigException;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.SessionAuth;
 import dev.sessionauth.store.jdbc.DataSources;
 import dev.sessionauth.testing.TestServer;
 import java.io.File;

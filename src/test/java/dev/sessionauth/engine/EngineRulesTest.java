@@ -1,21 +1,22 @@
 package dev.sessionauth.engine;
 
+import dev.sessionauth.engine.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionauth.AuthException;
-import dev.sessionauth.BrowserUpdate;
-import dev.sessionauth.Caller;
-import dev.sessionauth.ClientInfo;
+import dev.sessionauth.engine.BrowserUpdate;
+import dev.sessionauth.engine.Caller;
+import dev.sessionauth.engine.ClientInfo;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.LinkBase;
-import dev.sessionauth.Presented;
-import dev.sessionauth.Resolution;
-import dev.sessionauth.ResolveMode;
-import dev.sessionauth.engine.SessionAuth;
-import dev.sessionauth.SignIn;
+import dev.sessionauth.engine.LinkBase;
+import dev.sessionauth.engine.Presented;
+import dev.sessionauth.engine.Resolution;
+import dev.sessionauth.engine.ResolveMode;
+import dev.sessionauth.SessionAuth;
+import dev.sessionauth.engine.SignIn;
 import dev.sessionauth.SignUp;
-import dev.sessionauth.SignedIn;
+import dev.sessionauth.engine.SignedIn;
 import dev.sessionauth.store.memory.MemoryStores;
 import dev.sessionauth.testing.MutableClock;
 import java.time.Duration;
@@ -41,17 +42,17 @@ class EngineRulesTest {
     private final MutableClock clock = new MutableClock();
     private final BlockingQueue<String> links = new LinkedBlockingQueue<>();
     private final MemoryStores stores = new MemoryStores();
-    private SessionAuth auth;
+    private Engine auth;
     private int users;
 
     @BeforeEach
     void start() {
-        auth = SessionAuth.builder().clock(clock).systemProperties(new Properties()).environment(Map.of())
+        auth = Engine.of(SessionAuth.builder().clock(clock).systemProperties(new Properties()).environment(Map.of())
                 .set("secret", "engine-rules-secret-0123456789abcdef")
                 .set("session.maxAge", "7d").set("session.updateAge", "1d").set("session.absoluteMaxAge", "30d")
                 .verificationSender((user, link) -> links.add(link))
                 .stores(stores.users(), stores.sessions(), stores.verifications(), stores.meta())
-                .build();
+                .build());
     }
 
     @AfterEach
@@ -67,7 +68,7 @@ class EngineRulesTest {
 
     private SignedIn signIn(String email, boolean rememberMe, Presented presented) {
         return auth.signIn(new SignIn(email, PASSWORD, rememberMe),
-                new Caller(ClientInfo.unknown(), presented, Optional.empty(), dev.sessionauth.Writer.CLIENT));
+                new Caller(ClientInfo.unknown(), presented, Optional.empty(), dev.sessionauth.engine.Writer.CLIENT));
     }
 
     private Resolution page(SignedIn in) {
@@ -181,17 +182,17 @@ class EngineRulesTest {
     @Test
     void aVerificationLinkWorksOnceAndNotAfterItExpires() throws InterruptedException {
         String email = newAccount();
-        auth.requestVerification(email, new LinkBase("http://localhost:8080", ""), Optional.empty(),
+        auth.requestVerification(email, Optional.of(new LinkBase("http://localhost:8080", "")), Optional.empty(),
                 ClientInfo.unknown());
         String link = links.poll(30, TimeUnit.SECONDS);
         assertThat(link).startsWith("http://localhost:8080/api/auth/verify-email?token=");
         String secret = link.substring(link.indexOf("token=") + 6);
-        assertThat(auth.verifyEmail(secret, Presented.none()).user().isEmailVerified()).isTrue();
+        assertThat(auth.verifyEmail(secret, Presented.none()).value().isEmailVerified()).isTrue();
         assertThatThrownBy(() -> auth.verifyEmail(secret, Presented.none()))
                 .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TOKEN));
 
         String other = newAccount();
-        auth.requestVerification(other, new LinkBase("http://localhost:8080", ""), Optional.empty(),
+        auth.requestVerification(other, Optional.of(new LinkBase("http://localhost:8080", "")), Optional.empty(),
                 ClientInfo.unknown());
         String late = links.poll(30, TimeUnit.SECONDS);
         clock.advance(Duration.ofDays(2));
@@ -202,9 +203,9 @@ class EngineRulesTest {
     @Test
     void anUntrustedLinkOriginSendsNothing() throws InterruptedException {
         String email = newAccount();
-        auth.requestVerification(email, new LinkBase("http://attacker.example", ""), Optional.empty(),
+        auth.requestVerification(email, Optional.of(new LinkBase("http://attacker.example", "")), Optional.empty(),
                 ClientInfo.unknown());
-        auth.requestVerification(email, new LinkBase("http://127.0.0.1:9", "/app"), Optional.empty(),
+        auth.requestVerification(email, Optional.of(new LinkBase("http://127.0.0.1:9", "/app")), Optional.empty(),
                 ClientInfo.unknown());
         assertThat(links.poll(30, TimeUnit.SECONDS)).startsWith("http://127.0.0.1:9/app/api/auth/verify-email?token=");
         assertThat(links).isEmpty();

@@ -1,16 +1,18 @@
 package dev.sessionauth.engine;
 
+import dev.sessionauth.engine.Engine;
+import dev.sessionauth.SessionAuth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionauth.AuthException;
-import dev.sessionauth.Caller;
-import dev.sessionauth.ClientInfo;
+import dev.sessionauth.engine.Caller;
+import dev.sessionauth.engine.ClientInfo;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.SignIn;
+import dev.sessionauth.engine.SignIn;
 import dev.sessionauth.SignUp;
-import dev.sessionauth.store.Credentials;
-import dev.sessionauth.store.UserStore;
+import dev.sessionauth.spi.Credentials;
+import dev.sessionauth.spi.UserStore;
 import dev.sessionauth.store.memory.MemoryStores;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -44,9 +46,9 @@ class SignInRaceTest {
                         throw e.getCause();
                     }
                 });
-        try (SessionAuth auth = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
+        try (Engine auth = Engine.of(SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
                 .set("secret", "sign-in-race-secret-0123456789-abcdefgh")
-                .stores(racing, stores.sessions(), stores.verifications(), stores.meta()).build()) {
+                .stores(racing, stores.sessions(), stores.verifications(), stores.meta()).build())) {
             auth.signUp(new SignUp("Doomed", "doomed@example.com", PASSWORD, Optional.empty(), true),
                     Caller.app(ClientInfo.unknown()));
 

@@ -3,7 +3,7 @@ package dev.sessionauth.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.SessionAuth;
 import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;

@@ -3,10 +3,10 @@ package dev.sessionauth.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sessionauth.AdditionalField;
-import dev.sessionauth.AdditionalField.Type;
-import dev.sessionauth.engine.SessionAuth;
-import dev.sessionauth.engine.SessionAuthBuilder;
+import dev.sessionauth.config.AdditionalField;
+import dev.sessionauth.config.AdditionalField.Type;
+import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionAuthBuilder;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.config.ConfigSource;

@@ -1,5 +1,6 @@
 package dev.sessionauth.fields;
 
+import dev.sessionauth.engine.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,19 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
-import dev.sessionauth.Caller;
-import dev.sessionauth.ClientInfo;
+import dev.sessionauth.engine.Caller;
+import dev.sessionauth.engine.ClientInfo;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.Presented;
+import dev.sessionauth.engine.Presented;
 import dev.sessionauth.ProfileChange;
 import dev.sessionauth.Session;
-import dev.sessionauth.SignIn;
+import dev.sessionauth.engine.SignIn;
 import dev.sessionauth.SignUp;
-import dev.sessionauth.SignedIn;
+import dev.sessionauth.engine.SignedIn;
 import dev.sessionauth.User;
-import dev.sessionauth.Writer;
-import dev.sessionauth.engine.SessionAuth;
-import dev.sessionauth.engine.SessionAuthBuilder;
+import dev.sessionauth.engine.Writer;
+import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionAuthBuilder;
 import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
@@ -57,7 +58,7 @@ class TypedFieldsInJavaTest {
     record RoleOnly(String role) {
     }
 
-    private SessionAuth auth;
+    private Engine auth;
     private TestServer server;
 
     @AfterEach
@@ -69,13 +70,13 @@ class TypedFieldsInJavaTest {
         }
     }
 
-    private SessionAuth engine(String... settings) {
+    private Engine engine(String... settings) {
         SessionAuthBuilder b = TestServer.engineBuilder().set("user.fields", USER_FIELDS)
                 .set("session.fields", SESSION_FIELDS);
         for (int i = 0; i < settings.length; i += 2) {
             b.set(settings[i], settings[i + 1]);
         }
-        auth = b.build();
+        auth = Engine.of(b.build());
         return auth;
     }
 

@@ -1,12 +1,13 @@
 package dev.sessionauth.filter;
 
+import dev.sessionauth.engine.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.ClientInfo;
-import dev.sessionauth.LinkBase;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.ClientInfo;
+import dev.sessionauth.engine.LinkBase;
+import dev.sessionauth.SessionAuth;
 import dev.sessionauth.User;
-import dev.sessionauth.VerificationSender;
+import dev.sessionauth.spi.VerificationSender;
 import dev.sessionauth.testing.TestServer;
 import java.util.Optional;
 import java.util.UUID;
@@ -111,10 +112,10 @@ class MailLinkOriginTest {
         Outbox outbox = new Outbox();
         try (TestServer server = TestServer.builder().verificationSender(outbox).start()) {
             String email = signUp(server);
-            SessionAuth auth = server.auth();
-            auth.requestVerification(email, new LinkBase("http://attacker.example", ""), Optional.empty(),
+            Engine auth = Engine.of(server.auth());
+            auth.requestVerification(email, Optional.of(new LinkBase("http://attacker.example", "")), Optional.empty(),
                     ClientInfo.unknown());
-            auth.requestVerification(email, new LinkBase("http://localhost:8080", ""), Optional.empty(),
+            auth.requestVerification(email, Optional.of(new LinkBase("http://localhost:8080", "")), Optional.empty(),
                     ClientInfo.unknown());
             assertThat(outbox.next()).startsWith(email + " http://localhost:8080/api/auth/verify-email?token=");
             assertThat(outbox.links).isEmpty();

@@ -1,19 +1,21 @@
 package dev.sessionauth.hostile;
 
+import dev.sessionauth.ChangeEmail;
+import dev.sessionauth.engine.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.AuthException;
-import dev.sessionauth.Caller;
-import dev.sessionauth.ClientInfo;
-import dev.sessionauth.LinkBase;
-import dev.sessionauth.Mail;
-import dev.sessionauth.Presented;
-import dev.sessionauth.ResolveMode;
+import dev.sessionauth.engine.Caller;
+import dev.sessionauth.engine.ClientInfo;
+import dev.sessionauth.engine.LinkBase;
+import dev.sessionauth.spi.Mail;
+import dev.sessionauth.engine.Presented;
+import dev.sessionauth.engine.ResolveMode;
 import dev.sessionauth.SignUp;
-import dev.sessionauth.SignedIn;
+import dev.sessionauth.engine.SignedIn;
 import dev.sessionauth.User;
-import dev.sessionauth.engine.SessionAuth;
-import dev.sessionauth.engine.SessionAuthBuilder;
+import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionAuthBuilder;
 import dev.sessionauth.testing.SharedPostgres;
 import dev.sessionauth.testing.TestServer;
 import java.util.Optional;
@@ -51,7 +53,7 @@ class VerifiedAddressRaceTest {
     Database database;
 
     private final BlockingQueue<Mail> mail = new LinkedBlockingQueue<>();
-    private SessionAuth auth;
+    private Engine auth;
     private ExecutorService pool;
 
     @BeforeEach
@@ -62,7 +64,7 @@ class VerifiedAddressRaceTest {
         if (database == Database.POSTGRESQL) {
             builder.set("jdbc.url", SharedPostgres.newDatabase("race").jdbcUrl());
         }
-        auth = builder.build();
+        auth = Engine.of(builder.build());
         pool = Executors.newFixedThreadPool(2);
     }
 
@@ -94,8 +96,8 @@ class VerifiedAddressRaceTest {
             CyclicBarrier together = new CyclicBarrier(2);
             Future<?> change = pool.submit(() -> {
                 together.await();
-                return auth.changeEmail(auth.resolve(Presented.bearer(in.token()), ResolveMode.STORE), victim,
-                        Optional.empty(), LINKS, Optional.empty(), Caller.app(ClientInfo.unknown()));
+                return auth.changeEmail(auth.resolve(Presented.bearer(in.token()), ResolveMode.STORE),
+                        ChangeEmail.to(victim), Caller.app(ClientInfo.unknown(), LINKS));
             });
             Future<Boolean> verify = pool.submit(() -> {
                 together.await();

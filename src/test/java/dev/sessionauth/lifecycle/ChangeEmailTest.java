@@ -4,7 +4,7 @@ import static dev.sessionauth.lifecycle.Accounts.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sessionauth.Mail;
+import dev.sessionauth.spi.Mail;
 import dev.sessionauth.SessionListener;
 import dev.sessionauth.User;
 import dev.sessionauth.lifecycle.Accounts.Account;

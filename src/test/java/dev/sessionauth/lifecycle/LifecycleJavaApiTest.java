@@ -1,26 +1,28 @@
 package dev.sessionauth.lifecycle;
 
+import dev.sessionauth.ChangeEmail;
+import dev.sessionauth.engine.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionauth.AuthException;
-import dev.sessionauth.Caller;
-import dev.sessionauth.ClientInfo;
+import dev.sessionauth.engine.Caller;
+import dev.sessionauth.engine.ClientInfo;
 import dev.sessionauth.DeleteUser;
 import dev.sessionauth.DeleteUserResult;
 import dev.sessionauth.EmailChangeResult;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.LinkBase;
-import dev.sessionauth.Mail;
-import dev.sessionauth.PasswordChange;
-import dev.sessionauth.PasswordChanged;
-import dev.sessionauth.Presented;
-import dev.sessionauth.Resolution;
-import dev.sessionauth.ResolveMode;
-import dev.sessionauth.SignIn;
+import dev.sessionauth.engine.LinkBase;
+import dev.sessionauth.spi.Mail;
+import dev.sessionauth.engine.PasswordChange;
+import dev.sessionauth.engine.PasswordChanged;
+import dev.sessionauth.engine.Presented;
+import dev.sessionauth.engine.Resolution;
+import dev.sessionauth.engine.ResolveMode;
+import dev.sessionauth.engine.SignIn;
 import dev.sessionauth.SignUp;
-import dev.sessionauth.SignedIn;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.SignedIn;
+import dev.sessionauth.SessionAuth;
 import dev.sessionauth.store.memory.MemoryStores;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +46,14 @@ class LifecycleJavaApiTest {
 
     private final BlockingQueue<Mail> mail = new LinkedBlockingQueue<>();
     private final MemoryStores stores = new MemoryStores();
-    private SessionAuth auth;
+    private Engine auth;
 
     @BeforeEach
     void start() {
-        auth = SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
+        auth = Engine.of(SessionAuth.builder().systemProperties(new Properties()).environment(Map.of())
                 .set("secret", "lifecycle-java-api-secret-0123456789").set("session.strategy", "jwt")
                 .mailSender(mail::add)
-                .stores(stores.users(), stores.sessions(), stores.verifications(), stores.meta()).build();
+                .stores(stores.users(), stores.sessions(), stores.verifications(), stores.meta()).build());
     }
 
     @AfterEach
@@ -91,8 +93,8 @@ class LifecycleJavaApiTest {
                 Caller.app(ClientInfo.unknown())))
                 .isInstanceOfSatisfying(AuthException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED));
-        assertThatThrownBy(() -> auth.deleteUser(page, new DeleteUser(Optional.of(PASSWORD), Optional.empty(),
-                Optional.empty()), LINKS, Caller.app(ClientInfo.unknown()))).isInstanceOf(AuthException.class);
+        assertThatThrownBy(() -> auth.deleteUser(page, DeleteUser.withPassword(PASSWORD), Optional.empty(),
+                Caller.app(ClientInfo.unknown(), LINKS))).isInstanceOf(AuthException.class);
         assertThat(stores.users().findById(in.user().getId())).isPresent();
     }
 
@@ -114,8 +116,8 @@ class LifecycleJavaApiTest {
                 });
 
         Resolution now = auth.resolve(Presented.bearer(changed.newSession().get().token()), ResolveMode.STORE);
-        EmailChangeResult moved = auth.changeEmail(now, "moved@example.com", Optional.empty(), LINKS, Optional.empty(),
-                Caller.app(ClientInfo.unknown()));
+        EmailChangeResult moved = auth.changeEmail(now, ChangeEmail.to("moved@example.com"),
+                Caller.app(ClientInfo.unknown(), LINKS)).value();
         assertThat(moved.status()).isEqualTo(EmailChangeResult.Status.CHANGED);
         assertThat(moved.user().getEmail()).isEqualTo("moved@example.com");
         Mail notice = next();
@@ -124,8 +126,8 @@ class LifecycleJavaApiTest {
         assertThat(next().kind()).isEqualTo(Mail.Kind.VERIFY_EMAIL);
         signIn("taken@example.com");
         assertThat(auth.changeEmail(auth.resolve(Presented.bearer(changed.newSession().get().token()),
-                ResolveMode.STORE), "taken@example.com", Optional.empty(), LINKS, Optional.empty(),
-                Caller.app(ClientInfo.unknown())).status())
+                ResolveMode.STORE), ChangeEmail.to("taken@example.com"), Caller.app(ClientInfo.unknown(), LINKS))
+                .value().status())
                 .isEqualTo(EmailChangeResult.Status.ADDRESS_TAKEN);
 
         auth.requestPasswordReset("moved@example.com", LINKS, Optional.of("/reset"), ClientInfo.unknown());
@@ -140,8 +142,7 @@ class LifecycleJavaApiTest {
         SignedIn again = auth.signIn(new SignIn("moved@example.com", "a third good password", true),
                 Caller.app(ClientInfo.unknown()));
         DeleteUserResult deleted = auth.deleteUser(auth.resolve(Presented.bearer(again.token()), ResolveMode.STORE),
-                new DeleteUser(Optional.empty(), Optional.empty(), Optional.empty()), LINKS,
-                Caller.app(ClientInfo.unknown()));
+                DeleteUser.withFreshSession(), Optional.empty(), Caller.app(ClientInfo.unknown(), LINKS)).value();
         assertThat(deleted.status()).isEqualTo(DeleteUserResult.Status.DELETED);
         assertThat(stores.users().findById(in.user().getId())).isEmpty();
     }

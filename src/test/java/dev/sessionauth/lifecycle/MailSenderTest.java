@@ -1,12 +1,13 @@
 package dev.sessionauth.lifecycle;
 
+import dev.sessionauth.engine.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sessionauth.Mail;
+import dev.sessionauth.spi.Mail;
 import dev.sessionauth.config.ConfigException;
-import dev.sessionauth.engine.SessionAuth;
-import dev.sessionauth.engine.SessionAuthBuilder;
+import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionAuthBuilder;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;
 import java.util.Map;
@@ -116,7 +117,7 @@ class MailSenderTest {
     @Test
     void aMailSenderGivenInCodeIsUsed() throws Exception {
         BlockingQueue<Mail> sent = new LinkedBlockingQueue<>();
-        try (SessionAuth auth = builder().mailSender(sent::add).build()) {
+        try (Engine auth = Engine.of(builder().mailSender(sent::add).build())) {
             auth.verificationSender().send(new dev.sessionauth.User("u-1", "Ada", "ada@example.com", false,
                     java.util.Optional.empty(), java.time.Instant.EPOCH, java.time.Instant.EPOCH, Map.of()),
                     "http://localhost/x?token=1");

@@ -2,8 +2,8 @@ package dev.sessionauth.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.Mail;
-import dev.sessionauth.MailSender;
+import dev.sessionauth.spi.Mail;
+import dev.sessionauth.spi.MailSender;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.sessionauth.lifecycle;
 import static dev.sessionauth.lifecycle.Accounts.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.Mail;
+import dev.sessionauth.spi.Mail;
 import dev.sessionauth.SessionListener;
 import dev.sessionauth.User;
 import dev.sessionauth.lifecycle.Accounts.Account;

@@ -4,7 +4,7 @@ import static dev.sessionauth.lifecycle.Accounts.PASSWORD;
 import static dev.sessionauth.lifecycle.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.Mail;
+import dev.sessionauth.spi.Mail;
 import dev.sessionauth.testing.ServerExtension;
 import dev.sessionauth.testing.TestClient.Reply;
 import org.junit.jupiter.api.Test;

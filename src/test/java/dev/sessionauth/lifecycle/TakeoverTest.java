@@ -12,7 +12,7 @@ import static dev.sessionauth.lifecycle.Accounts.signUp;
 import static dev.sessionauth.lifecycle.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.Mail;
+import dev.sessionauth.spi.Mail;
 import dev.sessionauth.lifecycle.Accounts.Account;
 import dev.sessionauth.testing.MutableClock;
 import dev.sessionauth.testing.TestClient;

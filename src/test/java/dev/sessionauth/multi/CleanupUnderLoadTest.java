@@ -3,7 +3,7 @@ package dev.sessionauth.multi;
 import static dev.sessionauth.multi.SharedDatabase.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.engine.Cleanup;
+import dev.sessionauth.Cleanup;
 import dev.sessionauth.store.jdbc.JdbcSessionStore;
 import dev.sessionauth.store.jdbc.Schema;
 import dev.sessionauth.testing.TestClient;

@@ -1,7 +1,7 @@
 package dev.sessionauth.paths;
 
 import dev.sessionauth.AuthContext;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.Engine;
 
 /** What a servlet of the demo app is meant to be guarded by: the ground truth the tests hold the filter to. */
 enum Demand {
@@ -15,7 +15,7 @@ enum Demand {
     FRESH;
 
     /** Whether the request that reached the servlet carried what this demand asks for. */
-    boolean metBy(AuthContext context, SessionAuth auth) {
+    boolean metBy(AuthContext context, Engine auth) {
         boolean signedIn = context != null && context.isSignedIn();
         return switch (this) {
             case NONE -> true;

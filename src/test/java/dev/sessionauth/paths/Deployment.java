@@ -1,6 +1,6 @@
 package dev.sessionauth.paths;
 
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.SessionAuth;
 import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.MutableClock;
 import dev.sessionauth.testing.TestServer;

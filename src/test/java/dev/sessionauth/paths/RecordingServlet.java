@@ -1,7 +1,7 @@
 package dev.sessionauth.paths;
 
 import dev.sessionauth.AuthContext;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.SessionAuth;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,7 +28,7 @@ final class RecordingServlet extends HttpServlet {
         String pattern = request.getHttpServletMapping().getPattern();
         Demand demand = DemoApp.demandOf(pattern);
         AuthContext context = request.getAttribute(AuthContext.ATTRIBUTE) instanceof AuthContext c ? c : null;
-        visits.record(new Visits.Visit(pattern, request.getRequestURI(), demand, demand.metBy(context, auth)));
+        visits.record(new Visits.Visit(pattern, request.getRequestURI(), demand, demand.metBy(context, dev.sessionauth.engine.Engine.of(auth))));
         response.setHeader("X-Served-By", pattern.isEmpty() ? "(context root)" : pattern);
         response.setContentType("text/plain");
         response.getWriter().write("served by '" + pattern + "'; signed in: " + (context != null && context.isSignedIn()));

@@ -1,5 +1,10 @@
 package dev.sessionauth.store;
 
+import dev.sessionauth.spi.Credentials;
+import dev.sessionauth.spi.DuplicateEmailException;
+import dev.sessionauth.spi.SessionStore;
+import dev.sessionauth.spi.UserStore;
+import dev.sessionauth.spi.VerificationStore;
 import static dev.sessionauth.store.jdbc.StoreFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package dev.sessionauth.store;
 
+import dev.sessionauth.spi.MetaStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;

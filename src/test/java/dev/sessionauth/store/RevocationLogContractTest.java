@@ -1,5 +1,7 @@
 package dev.sessionauth.store;
 
+import dev.sessionauth.spi.Revocation;
+import dev.sessionauth.spi.SessionStore;
 import static dev.sessionauth.store.jdbc.StoreFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,10 @@
 package dev.sessionauth.store;
 
-import dev.sessionauth.AdditionalField;
+import dev.sessionauth.spi.MetaStore;
+import dev.sessionauth.spi.SessionStore;
+import dev.sessionauth.spi.UserStore;
+import dev.sessionauth.spi.VerificationStore;
+import dev.sessionauth.config.AdditionalField;
 import dev.sessionauth.store.jdbc.JdbcMetaStore;
 import dev.sessionauth.store.jdbc.JdbcSessionStore;
 import dev.sessionauth.store.jdbc.JdbcUserStore;

@@ -1,6 +1,6 @@
 package dev.sessionauth.store;
 
-import dev.sessionauth.AdditionalField;
+import dev.sessionauth.config.AdditionalField;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.sessionauth.tags;
 
+import dev.sessionauth.engine.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,14 +13,14 @@ import org.junit.jupiter.api.Test;
 
 /** Which bodies each conditional tag shows, for real signed-in and signed-out contexts and for no filter at all. */
 class ConditionalTagsTest {
-    private static Engine engine;
+    private static TagEngine engine;
     private static Optional<AuthContext> signedIn;
     private static Optional<AuthContext> signedOut;
     private static final Optional<AuthContext> NO_FILTER = Optional.empty();
 
     @BeforeAll
     static void startEngine() {
-        engine = new Engine();
+        engine = new TagEngine();
         signedIn = Optional.of(engine.signedIn(engine.signUp("Grace", "grace@example.com")));
         signedOut = Optional.of(engine.signedOut());
     }

@@ -1,6 +1,6 @@
 package dev.sessionauth.testing;
 
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.SessionAuth;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.UnaryOperator;

@@ -2,8 +2,8 @@ package dev.sessionauth.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.store.AttemptStore;
-import dev.sessionauth.store.AttemptWindow;
+import dev.sessionauth.spi.AttemptStore;
+import dev.sessionauth.spi.AttemptWindow;
 import dev.sessionauth.store.jdbc.JdbcAttemptStore;
 import dev.sessionauth.store.jdbc.Schema;
 import dev.sessionauth.store.memory.MemoryAttemptStore;

@@ -1,21 +1,23 @@
 package dev.sessionauth.throttle;
 
+import dev.sessionauth.ChangeEmail;
+import dev.sessionauth.engine.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionauth.AuthException;
-import dev.sessionauth.Caller;
-import dev.sessionauth.ClientInfo;
+import dev.sessionauth.engine.Caller;
+import dev.sessionauth.engine.ClientInfo;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.LinkBase;
-import dev.sessionauth.PasswordChange;
-import dev.sessionauth.Presented;
-import dev.sessionauth.Resolution;
-import dev.sessionauth.ResolveMode;
-import dev.sessionauth.SignIn;
+import dev.sessionauth.engine.LinkBase;
+import dev.sessionauth.engine.PasswordChange;
+import dev.sessionauth.engine.Presented;
+import dev.sessionauth.engine.Resolution;
+import dev.sessionauth.engine.ResolveMode;
+import dev.sessionauth.engine.SignIn;
 import dev.sessionauth.SignUp;
-import dev.sessionauth.SignedIn;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.SignedIn;
+import dev.sessionauth.SessionAuth;
 import dev.sessionauth.testing.TestServer;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -32,11 +34,11 @@ class JavaApiThrottleTest {
     private static final LinkBase LINKS = new LinkBase("http://localhost:8080", "");
     private static final ClientInfo FORM = new ClientInfo(Optional.of("198.51.100.7"), Optional.of("Firefox"));
 
-    private SessionAuth auth;
+    private Engine auth;
 
     @BeforeEach
     void start() {
-        auth = TestServer.engineBuilder().set("rateLimit.strict.max", "3").mailSender(m -> { }).build();
+        auth = Engine.of(TestServer.engineBuilder().set("rateLimit.strict.max", "3").mailSender(m -> { }).build());
     }
 
     @AfterEach
@@ -90,11 +92,10 @@ class JavaApiThrottleTest {
     void addressChangesFromOneAddressAreLimitedLikeTheHttpApis() {
         SignedIn in = signUp("mover@example.com");
         for (int i = 0; i < 3; i++) {
-            auth.changeEmail(session(in), "target-" + i + "@example.com", Optional.empty(), LINKS, Optional.empty(),
-                    Caller.app(FORM));
+            auth.changeEmail(session(in), ChangeEmail.to("target-" + i + "@example.com"), Caller.app(FORM, LINKS));
         }
-        assertThrottled(() -> auth.changeEmail(session(in), "one-more@example.com", Optional.empty(), LINKS,
-                Optional.empty(), Caller.app(FORM)));
+        assertThrottled(() -> auth.changeEmail(session(in), ChangeEmail.to("one-more@example.com"),
+                Caller.app(FORM, LINKS)));
     }
 
     @Test

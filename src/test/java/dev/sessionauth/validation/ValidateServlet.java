@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.SessionValidation;
 import dev.sessionauth.Validation;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.SessionAuth;
 import dev.sessionauth.testing.TestServer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -9,7 +9,7 @@ import static dev.sessionauth.testing.Accounts.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.User;
-import dev.sessionauth.VerificationSender;
+import dev.sessionauth.spi.VerificationSender;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;

@@ -1,7 +1,7 @@
 package dev.sessionauth.verification;
 
 import dev.sessionauth.User;
-import dev.sessionauth.VerificationSender;
+import dev.sessionauth.spi.VerificationSender;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 

@@ -1,7 +1,7 @@
 package dev.sessionauth.webxml;
 
 import dev.sessionauth.AuthException;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.SessionAuth;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

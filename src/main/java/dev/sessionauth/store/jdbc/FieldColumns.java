@@ -2,7 +2,7 @@ package dev.sessionauth.store.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionauth.AdditionalField;
+import dev.sessionauth.config.AdditionalField;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package dev.sessionauth.store.jdbc;
 import dev.sessionauth.Session;
 import dev.sessionauth.User;
 import dev.sessionauth.crypto.TokenHasher;
-import dev.sessionauth.store.StoreUnavailableException;
+import dev.sessionauth.spi.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

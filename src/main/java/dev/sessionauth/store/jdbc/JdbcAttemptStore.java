@@ -1,7 +1,7 @@
 package dev.sessionauth.store.jdbc;
 
-import dev.sessionauth.store.AttemptStore;
-import dev.sessionauth.store.AttemptWindow;
+import dev.sessionauth.spi.AttemptStore;
+import dev.sessionauth.spi.AttemptWindow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

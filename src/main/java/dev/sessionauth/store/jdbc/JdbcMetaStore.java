@@ -1,6 +1,6 @@
 package dev.sessionauth.store.jdbc;
 
-import dev.sessionauth.store.MetaStore;
+import dev.sessionauth.spi.MetaStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

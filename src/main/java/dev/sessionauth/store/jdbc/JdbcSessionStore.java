@@ -1,13 +1,13 @@
 package dev.sessionauth.store.jdbc;
 
-import dev.sessionauth.AdditionalField;
+import dev.sessionauth.config.AdditionalField;
 import dev.sessionauth.Session;
 import dev.sessionauth.crypto.TokenHasher;
-import dev.sessionauth.store.NewSession;
-import dev.sessionauth.store.NoSuchUserException;
-import dev.sessionauth.store.Revocation;
-import dev.sessionauth.store.SessionAndUser;
-import dev.sessionauth.store.SessionStore;
+import dev.sessionauth.spi.NewSession;
+import dev.sessionauth.spi.NoSuchUserException;
+import dev.sessionauth.spi.Revocation;
+import dev.sessionauth.spi.SessionAndUser;
+import dev.sessionauth.spi.SessionStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;

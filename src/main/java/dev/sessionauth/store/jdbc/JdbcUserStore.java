@@ -1,11 +1,11 @@
 package dev.sessionauth.store.jdbc;
 
-import dev.sessionauth.AdditionalField;
+import dev.sessionauth.config.AdditionalField;
 import dev.sessionauth.User;
-import dev.sessionauth.store.Credentials;
-import dev.sessionauth.store.DuplicateEmailException;
-import dev.sessionauth.store.NewSession;
-import dev.sessionauth.store.UserStore;
+import dev.sessionauth.spi.Credentials;
+import dev.sessionauth.spi.DuplicateEmailException;
+import dev.sessionauth.spi.NewSession;
+import dev.sessionauth.spi.UserStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.sessionauth.store.jdbc;
 
-import dev.sessionauth.store.VerificationStore;
+import dev.sessionauth.spi.VerificationStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

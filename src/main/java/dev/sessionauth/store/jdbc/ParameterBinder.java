@@ -1,6 +1,6 @@
 package dev.sessionauth.store.jdbc;
 
-import dev.sessionauth.AdditionalField;
+import dev.sessionauth.config.AdditionalField;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;

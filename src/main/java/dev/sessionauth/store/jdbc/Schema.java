@@ -1,7 +1,7 @@
 package dev.sessionauth.store.jdbc;
 
-import dev.sessionauth.store.StoreUnavailableException;
-import dev.sessionauth.AdditionalField;
+import dev.sessionauth.spi.StoreUnavailableException;
+import dev.sessionauth.config.AdditionalField;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

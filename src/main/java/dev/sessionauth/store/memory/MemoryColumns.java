@@ -2,8 +2,8 @@ package dev.sessionauth.store.memory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionauth.AdditionalField;
-import dev.sessionauth.store.StoreUnavailableException;
+import dev.sessionauth.config.AdditionalField;
+import dev.sessionauth.spi.StoreUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,19 +1,20 @@
 package dev.sessionauth.store.memory;
 
-import dev.sessionauth.AdditionalField;
+import dev.sessionauth.spi.Rows;
+import dev.sessionauth.config.AdditionalField;
 import dev.sessionauth.Session;
 import dev.sessionauth.User;
-import dev.sessionauth.store.Credentials;
-import dev.sessionauth.store.DuplicateEmailException;
-import dev.sessionauth.store.MetaStore;
-import dev.sessionauth.store.NewSession;
-import dev.sessionauth.store.NoSuchUserException;
-import dev.sessionauth.store.Revocation;
-import dev.sessionauth.store.SessionAndUser;
-import dev.sessionauth.store.SessionStore;
-import dev.sessionauth.store.StoreUnavailableException;
-import dev.sessionauth.store.UserStore;
-import dev.sessionauth.store.VerificationStore;
+import dev.sessionauth.spi.Credentials;
+import dev.sessionauth.spi.DuplicateEmailException;
+import dev.sessionauth.spi.MetaStore;
+import dev.sessionauth.spi.NewSession;
+import dev.sessionauth.spi.NoSuchUserException;
+import dev.sessionauth.spi.Revocation;
+import dev.sessionauth.spi.SessionAndUser;
+import dev.sessionauth.spi.SessionStore;
+import dev.sessionauth.spi.StoreUnavailableException;
+import dev.sessionauth.spi.UserStore;
+import dev.sessionauth.spi.VerificationStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,7 +101,7 @@ public final class MemoryStores {
     /** A new session with its fields as a row would hold them. */
     private NewSession stored(NewSession s) {
         Session in = s.session();
-        return new NewSession(in.withFields(columns.ofNewRow(sessionFields, in.getFields()), in.getUpdatedAt()),
+        return new NewSession(Rows.withFields(in, columns.ofNewRow(sessionFields, in.getFields()), in.getUpdatedAt()),
                 s.tokenHash());
     }
 
@@ -129,7 +130,7 @@ public final class MemoryStores {
                     throw refused("a user with this id exists");
                 }
                 // Everything is checked (and copied) before anything is written: all or nothing.
-                User row = user.withFields(columns.ofNewRow(userFields, user.getFields()), user.getUpdatedAt());
+                User row = Rows.withFields(user, columns.ofNewRow(userFields, user.getFields()), user.getUpdatedAt());
                 Optional<NewSession> session = firstSession.map(MemoryStores.this::stored);
                 if (session.isPresent()) {
                     checkNewSession(session.get());
@@ -166,8 +167,8 @@ public final class MemoryStores {
                 if (a == null) {
                     return Optional.empty();
                 }
-                User updated = a.user().withProfile(name, image, now)
-                        .withFields(columns.updated(userFields, a.user().getFields(), fields), now);
+                User updated = Rows.withFields(Rows.withProfile(a.user(), name, image, now),
+                        columns.updated(userFields, a.user().getFields(), fields), now);
                 accountsById.put(userId, new Account(updated, a.passwordHash()));
                 return Optional.of(updated);
             }
@@ -182,7 +183,7 @@ public final class MemoryStores {
                 }
                 User u = a.user();
                 accountsById.put(userId, new Account(new User(u.getId(), u.getName(), u.getEmail(), true,
-                        u.image(), u.getCreatedAt(), now, u.getFields()), a.passwordHash()));
+                        Optional.ofNullable(u.getImage()), u.getCreatedAt(), now, u.getFields()), a.passwordHash()));
                 return true;
             }
         }
@@ -218,7 +219,7 @@ public final class MemoryStores {
                     throw new DuplicateEmailException();
                 }
                 User u = a.user();
-                User changed = new User(u.getId(), u.getName(), newEmail, false, u.image(), u.getCreatedAt(), now,
+                User changed = new User(u.getId(), u.getName(), newEmail, false, Optional.ofNullable(u.getImage()), u.getCreatedAt(), now,
                         u.getFields());
                 idsByEmail.remove(u.getEmail());
                 idsByEmail.put(newEmail, userId);
@@ -281,7 +282,7 @@ public final class MemoryStores {
                 if (row.isEmpty() || !row.get().session().getUpdatedAt().isBefore(refreshedBefore)) {
                     return false;
                 }
-                putSession(new NewSession(row.get().session().refreshed(newExpiresAt, now), row.get().tokenHash()));
+                putSession(new NewSession(Rows.refreshed(row.get().session(), newExpiresAt, now), row.get().tokenHash()));
                 return true;
             }
         }
@@ -290,7 +291,7 @@ public final class MemoryStores {
         public boolean updateFields(String sessionId, Map<String, Object> fields, Instant now) {
             synchronized (lock) {
                 Optional<Row> row = sessionRow(sessionId);
-                row.ifPresent(r -> putSession(new NewSession(r.session().withFields(
+                row.ifPresent(r -> putSession(new NewSession(Rows.withFields(r.session(), 
                         columns.updated(sessionFields, r.session().getFields(), fields), r.session().getUpdatedAt()),
                         r.tokenHash())));
                 return row.isPresent();

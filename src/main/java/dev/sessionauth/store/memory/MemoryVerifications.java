@@ -1,6 +1,6 @@
 package dev.sessionauth.store.memory;
 
-import dev.sessionauth.store.VerificationStore;
+import dev.sessionauth.spi.VerificationStore;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -8,8 +8,8 @@ import static dev.sessionauth.store.jdbc.StoreFixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sessionauth.store.DuplicateEmailException;
-import dev.sessionauth.store.NoSuchUserException;
+import dev.sessionauth.spi.DuplicateEmailException;
+import dev.sessionauth.spi.NoSuchUserException;
 import dev.sessionauth.testing.SharedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -4,9 +4,9 @@ import static dev.sessionauth.store.jdbc.StoreFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sessionauth.store.NewSession;
-import dev.sessionauth.store.NoSuchUserException;
-import dev.sessionauth.store.StoreUnavailableException;
+import dev.sessionauth.spi.NewSession;
+import dev.sessionauth.spi.NoSuchUserException;
+import dev.sessionauth.spi.StoreUnavailableException;
 import java.util.Optional;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;

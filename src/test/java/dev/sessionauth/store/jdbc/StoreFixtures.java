@@ -3,7 +3,7 @@ package dev.sessionauth.store.jdbc;
 import dev.sessionauth.Session;
 import dev.sessionauth.User;
 import dev.sessionauth.crypto.TokenHasher;
-import dev.sessionauth.store.NewSession;
+import dev.sessionauth.spi.NewSession;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessionauth.crypto.TokenHasher;
-import dev.sessionauth.store.DuplicateEmailException;
-import dev.sessionauth.store.NewSession;
-import dev.sessionauth.store.StoreUnavailableException;
+import dev.sessionauth.spi.DuplicateEmailException;
+import dev.sessionauth.spi.NewSession;
+import dev.sessionauth.spi.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

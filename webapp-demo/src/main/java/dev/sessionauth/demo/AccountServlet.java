@@ -1,16 +1,16 @@
 package dev.sessionauth.demo;
 
 import dev.sessionauth.AuthException;
-import dev.sessionauth.BrowserUpdate;
+import dev.sessionauth.engine.BrowserUpdate;
 import dev.sessionauth.DeleteUser;
 import dev.sessionauth.DeleteUserResult;
 import dev.sessionauth.EmailChangeResult;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.PasswordChange;
-import dev.sessionauth.PasswordChanged;
-import dev.sessionauth.SessionTransport;
-import dev.sessionauth.SignedIn;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.PasswordChange;
+import dev.sessionauth.engine.PasswordChanged;
+import dev.sessionauth.engine.SessionTransport;
+import dev.sessionauth.engine.SignedIn;
+import dev.sessionauth.SessionAuth;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,7 +1,7 @@
 package dev.sessionauth.demo;
 
-import dev.sessionauth.engine.SessionAuth;
-import dev.sessionauth.engine.SessionAuthBuilder;
+import dev.sessionauth.SessionAuth;
+import dev.sessionauth.SessionAuthBuilder;
 import dev.sessionauth.web.SessionAuthFilter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;

@@ -1,7 +1,7 @@
 package dev.sessionauth.demo;
 
-import dev.sessionauth.Mail;
-import dev.sessionauth.MailSender;
+import dev.sessionauth.spi.Mail;
+import dev.sessionauth.spi.MailSender;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -3,7 +3,7 @@ package dev.sessionauth.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sessionauth.AuthContext;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.SessionAuth;
 import dev.sessionauth.User;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

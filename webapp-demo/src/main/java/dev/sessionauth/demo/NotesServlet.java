@@ -1,6 +1,6 @@
 package dev.sessionauth.demo;
 
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.SessionAuth;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,7 +2,7 @@ package dev.sessionauth.demo;
 
 import dev.sessionauth.AuthException;
 import dev.sessionauth.ErrorCode;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.SessionAuth;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,12 +1,12 @@
 package dev.sessionauth.demo;
 
-import dev.sessionauth.Caller;
-import dev.sessionauth.ClientInfo;
-import dev.sessionauth.LinkBase;
-import dev.sessionauth.Resolution;
-import dev.sessionauth.ResolveMode;
-import dev.sessionauth.SessionTransport;
-import dev.sessionauth.engine.SessionAuth;
+import dev.sessionauth.engine.Caller;
+import dev.sessionauth.engine.ClientInfo;
+import dev.sessionauth.engine.LinkBase;
+import dev.sessionauth.engine.Resolution;
+import dev.sessionauth.engine.ResolveMode;
+import dev.sessionauth.engine.SessionTransport;
+import dev.sessionauth.SessionAuth;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 

@@ -1,0 +1,76 @@
+package dev.sessionauth.engine;
+
+import dev.sessionauth.Session;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the browser must be told after the engine handled a request: keep its session cookie, set it (a new or
+ * refreshed session) or clear every SessionAuth cookie, and, under the jwt strategy, the signed session cache to
+ * attach. The engine decides; the web layer applies it in one call and never works it out for itself.
+ *
+ * @param tokenCookie what happens to the session cookie
+ * @param token       the token and session to write when {@code tokenCookie} is {@link TokenCookie#SET}
+ * @param cache       the {@code session_data} value to attach, if any
+ */
+public record BrowserUpdate(TokenCookie tokenCookie, Optional<IssuedToken> token, Optional<SessionCache> cache) {
+    /** Nothing to tell the browser. */
+    public static final BrowserUpdate KEEP = new BrowserUpdate(TokenCookie.KEEP, Optional.empty(), Optional.empty());
+    /** Expire every SessionAuth cookie: signed out, revoked, or a credential that no longer works. */
+    public static final BrowserUpdate CLEAR = new BrowserUpdate(TokenCookie.CLEAR, Optional.empty(), Optional.empty());
+
+    /** What happens to the session cookie. */
+    public enum TokenCookie {
+        /** Leave it as the browser has it. */
+        KEEP,
+        /** Write it (with the session's lifetime): a new session or a sliding refresh. */
+        SET,
+        /** Expire it, and every other SessionAuth cookie with it. */
+        CLEAR
+    }
+
+    /** A session cookie to write: the bearer token and the session whose lifetime the cookie takes. */
+    public record IssuedToken(String token, Session session) {
+        public IssuedToken {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(session, "session");
+        }
+
+        @Override
+        public String toString() {
+            return "IssuedToken[session=" + session.getId() + "]";
+        }
+    }
+
+    /**
+     * The jwt strategy's signed {@code session_data} value and how long the cookie keeps it.
+     *
+     * @param browserSession whether the cookie should end with the browser session (no {@code Max-Age})
+     */
+    public record SessionCache(String jwt, Instant expiresAt, boolean browserSession) {
+        @Override
+        public String toString() {
+            return "SessionCache[expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    public BrowserUpdate {
+        if ((tokenCookie == TokenCookie.SET) != token.isPresent()) {
+            throw new IllegalArgumentException("a token is written exactly when the session cookie is set");
+        }
+        if (tokenCookie == TokenCookie.CLEAR && cache.isPresent()) {
+            throw new IllegalArgumentException("a cleared session carries no cache");
+        }
+    }
+
+    /** Write the session cookie for this token and session, and attach the cache if there is one. */
+    public static BrowserUpdate set(String token, Session session, Optional<SessionCache> cache) {
+        return new BrowserUpdate(TokenCookie.SET, Optional.of(new IssuedToken(token, session)), cache);
+    }
+
+    /** Leave the session cookie alone; attach the cache if there is one. */
+    public static BrowserUpdate keep(Optional<SessionCache> cache) {
+        return cache.isEmpty() ? KEEP : new BrowserUpdate(TokenCookie.KEEP, Optional.empty(), cache);
+    }
+}

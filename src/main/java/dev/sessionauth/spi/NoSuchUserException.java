@@ -1,0 +1,11 @@
+package dev.sessionauth.spi;
+
+/**
+ * The user a write names does not exist (any more): a session created for a user deleted a moment before, say.
+ * Nothing was written. The client's race, not the store's failure.
+ */
+public final class NoSuchUserException extends RuntimeException {
+    public NoSuchUserException() {
+        super("the user does not exist", null, false, false);
+    }
+}

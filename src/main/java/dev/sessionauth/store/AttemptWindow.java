@@ -1,7 +1,0 @@
-package dev.sessionauth.store;
-
-import java.time.Instant;
-
-/** The attempts counted for one key in its open window, and when that window ends. */
-public record AttemptWindow(int attempts, Instant endsAt) {
-}

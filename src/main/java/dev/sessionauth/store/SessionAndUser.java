@@ -1,8 +1,0 @@
-package dev.sessionauth.store;
-
-import dev.sessionauth.Session;
-import dev.sessionauth.User;
-
-/** A session together with its user, as one indexed read returns them. */
-public record SessionAndUser(Session session, User user) {
-}
