@@ -26,7 +26,7 @@ public final class PasswordResetServlet extends HttpServlet {
         request.setAttribute("error", Messages.error(error));
         // The page keeps the token only in its form; after INVALID_TOKEN the link is spent, so it offers a new one.
         if (reset && !ErrorCode.INVALID_TOKEN.name().equals(error)) {
-            Requests.field(request, "token").ifPresent(token -> request.setAttribute("token", token));
+            Forms.field(request, "token").ifPresent(token -> request.setAttribute("token", token));
         }
         request.setAttribute("devPages", Boolean.parseBoolean(getServletContext().getInitParameter("demo.devPages")));
         response.setHeader("Cache-Control", "no-store");
@@ -41,15 +41,14 @@ public final class PasswordResetServlet extends HttpServlet {
         SessionAuth auth = SessionAuth.of(request);
         String context = request.getContextPath();
         if (request.getServletPath().equals(FORGOT)) {
-            Optional<String> email = Requests.field(request, "email");
+            Optional<String> email = Forms.field(request, "email");
             if (email.isEmpty()) {
                 response.sendRedirect(context + FORGOT + "?error=INVALID_REQUEST_BODY");
                 return;
             }
             try {
                 // The same answer whether or not the address has an account.
-                auth.requestPasswordReset(email.get(), Requests.links(request), Optional.of(context + RESET),
-                        Requests.client(request));
+                auth.requestPasswordReset(request, email.get(), context + RESET);
             } catch (AuthException e) {
                 response.sendRedirect(context + FORGOT + "?error=" + e.code());
                 return;
@@ -57,14 +56,14 @@ public final class PasswordResetServlet extends HttpServlet {
             response.sendRedirect(context + FORGOT + "?notice=RESET_MAIL_SENT");
             return;
         }
-        Optional<String> token = Requests.field(request, "token");
+        Optional<String> token = Forms.field(request, "token");
         String newPassword = request.getParameter("newPassword");
         if (token.isEmpty()) {
             response.sendRedirect(context + RESET + "?error=INVALID_TOKEN");
             return;
         }
         try {
-            auth.resetPassword(token.get(), newPassword == null ? "" : newPassword, Requests.client(request));
+            auth.resetPassword(request, token.get(), newPassword == null ? "" : newPassword);
         } catch (AuthException e) {
             String back = e.code() == ErrorCode.INVALID_TOKEN ? "" : "token=" + SafeRedirect.encode(token.get()) + "&";
             response.sendRedirect(context + RESET + "?" + back + "error=" + e.code());
