@@ -69,6 +69,20 @@ public record BrowserUpdate(TokenCookie tokenCookie, Optional<IssuedToken> token
         return new BrowserUpdate(TokenCookie.SET, Optional.of(new IssuedToken(token, session)), cache);
     }
 
+    /**
+     * This update followed by {@code later}, as one: the later decision about the session cookie wins (setting or
+     * clearing it), a later cache replaces an earlier one, and nothing is attached to a cleared session.
+     */
+    public BrowserUpdate then(BrowserUpdate later) {
+        if (later.tokenCookie != TokenCookie.KEEP) {
+            return later;
+        }
+        if (later.cache.isEmpty() || tokenCookie == TokenCookie.CLEAR) {
+            return this;
+        }
+        return new BrowserUpdate(tokenCookie, token, later.cache);
+    }
+
     /** Leave the session cookie alone; attach the cache if there is one. */
     public static BrowserUpdate keep(Optional<SessionCache> cache) {
         return cache.isEmpty() ? KEEP : new BrowserUpdate(TokenCookie.KEEP, Optional.empty(), cache);

@@ -95,6 +95,7 @@ final class AuthApi {
                      String endpoint) throws IOException {
         try {
             e.handler().handle(request, response, query);
+            commitCookies(response);
         } catch (AuthException refused) {
             responses.error(response, refused);
         } catch (StoreUnavailableException unavailable) {
@@ -103,6 +104,14 @@ final class AuthApi {
         } catch (RuntimeException failure) {
             LOG.log(System.Logger.Level.ERROR, "unexpected failure in " + endpoint, failure);
             responses.error(response, ErrorCode.INTERNAL_ERROR);
+        }
+    }
+
+    /** Writes the cookies the endpoint decided on, once, before its answer is complete. */
+    private static void commitCookies(HttpServletResponse response) {
+        CookieCommit commit = CookieCommit.of(response);
+        if (commit != null) {
+            commit.commit();
         }
     }
 

@@ -191,6 +191,19 @@ public final class SessionAuthFilter implements Filter {
         }
         request.setAttribute(SessionAuth.ATTRIBUTE, auth);
         request.setAttribute(SessionTransport.ATTRIBUTE, cookies);
+        CookieCommit commit = new CookieCommit(request, response, cookies);
+        try {
+            serve(request, commit, chain, named, reached);
+        } finally {
+            // An API request reading its body asynchronously commits when its endpoint is done.
+            if (!request.isAsyncStarted()) {
+                commit.commit();
+            }
+        }
+    }
+
+    private void serve(HttpServletRequest request, CookieCommit response, FilterChain chain, String named,
+                       String reached) throws IOException, ServletException {
         boolean isApi = named.startsWith(basePath)
                 && (named.length() == basePath.length() || named.charAt(basePath.length()) == '/');
         if (refusedCrossSite(request, response, isApi)) {

@@ -161,10 +161,21 @@ public final class SessionCookies implements SessionTransport {
 
     /**
      * Tells the browser what the engine decided: sets, clears or keeps the session cookie, then attaches the jwt
-     * strategy's cache. The one place that writes SessionAuth's cookies.
+     * strategy's cache. Inside the filter the decision joins the request's {@link CookieCommit}, which writes every
+     * decision of the request once; {@link #write} is the one place that writes SessionAuth's cookies.
      */
     @Override
     public void apply(HttpServletRequest request, HttpServletResponse response, BrowserUpdate update) {
+        CookieCommit commit = CookieCommit.of(response);
+        if (commit != null) {
+            commit.add(update);
+        } else {
+            write(request, response, update);
+        }
+    }
+
+    /** Writes {@code update}'s cookies now: the commit point's own call, or a response the filter did not wrap. */
+    void write(HttpServletRequest request, HttpServletResponse response, BrowserUpdate update) {
         switch (update.tokenCookie()) {
             case SET -> {
                 BrowserUpdate.IssuedToken issued = update.token().orElseThrow();
