@@ -189,6 +189,12 @@ public abstract class SessionAuth implements AutoCloseable {
      */
     public abstract Cleanup deleteExpiredRows();
 
+    /**
+     * The Java API of a way in that is switched on (two-factor codes, passkeys, identity providers, admin tools), by
+     * its type; empty when it is not configured.
+     */
+    public abstract <T> Optional<T> feature(Class<T> type);
+
     /** Stops the background threads and closes the stores the instance opened. */
     @Override
     public abstract void close();

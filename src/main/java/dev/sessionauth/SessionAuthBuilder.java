@@ -1,11 +1,13 @@
 package dev.sessionauth;
 
 import dev.sessionauth.engine.EngineFactory;
+import dev.sessionauth.engine.Features;
 import dev.sessionauth.spi.MailSender;
 import dev.sessionauth.SessionListener;
 import dev.sessionauth.spi.VerificationSender;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigSource;
+import dev.sessionauth.spi.AccountStore;
 import dev.sessionauth.spi.AttemptStore;
 import dev.sessionauth.spi.MetaStore;
 import dev.sessionauth.spi.SessionStore;
@@ -35,6 +37,7 @@ public final class SessionAuthBuilder {
     private MailSender mailSender;
     private EngineFactory.GivenStores given;
     private AttemptStore attempts;
+    private AccountStore accounts;
     private String contextPath = "";
 
     SessionAuthBuilder() {
@@ -59,7 +62,16 @@ public final class SessionAuthBuilder {
      */
     public SessionAuthBuilder stores(UserStore users, SessionStore sessions, VerificationStore verifications,
                                      MetaStore meta) {
-        this.given = new EngineFactory.GivenStores(users, sessions, verifications, meta);
+        this.given = new EngineFactory.GivenStores(users, sessions, verifications, meta, Optional.empty());
+        return this;
+    }
+
+    /**
+     * With {@link #stores}: where provider accounts (sign-in with an identity provider) live, beside those users
+     * ({@code MemoryStores.accounts()} for the in-memory set). Without it, such ways in are not available.
+     */
+    public SessionAuthBuilder accountStore(AccountStore accounts) {
+        this.accounts = accounts;
         return this;
     }
 
@@ -125,9 +137,11 @@ public final class SessionAuthBuilder {
         AuthConfig config = AuthConfig.load(List.of(
                 ConfigSource.of("builder setting", values),
                 ConfigSource.systemProperties(systemProperties),
-                ConfigSource.environment(environment)));
+                ConfigSource.environment(environment)), Features.settings());
         return EngineFactory.start(config, new EngineFactory.Wiring(clock, Optional.ofNullable(dataSource),
-                Optional.ofNullable(given), Optional.ofNullable(attempts), contextPath, List.copyOf(listeners),
-                Optional.ofNullable(mailSender), Optional.ofNullable(verificationSender)));
+                Optional.ofNullable(given).map(g -> new EngineFactory.GivenStores(g.users(), g.sessions(),
+                        g.verifications(), g.meta(), Optional.ofNullable(accounts))),
+                Optional.ofNullable(attempts), contextPath, List.copyOf(listeners),
+                Optional.ofNullable(mailSender), Optional.ofNullable(verificationSender), Features.all()));
     }
 }

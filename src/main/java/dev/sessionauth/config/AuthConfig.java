@@ -123,7 +123,10 @@ public final class AuthConfig {
     private final int maxConcurrentBodies;
     private final int maxSessionsPerUser;
 
+    private final SettingReader reader;
+
     private AuthConfig(SettingReader r) {
+        reader = r;
         protectedPatterns = r.list(PROTECTED);
         publicPatterns = r.list(PUBLIC);
         loginPage = r.optional(LOGIN_PAGE, v -> r.requirePath(LOGIN_PAGE, v));
@@ -304,7 +307,12 @@ public final class AuthConfig {
 
     /** Reads and validates the configuration; {@code sources} are ordered strongest first. */
     public static AuthConfig load(List<ConfigSource> sources) {
-        return new AuthConfig(new SettingReader(sources));
+        return load(sources, SettingNames.NONE);
+    }
+
+    /** Reads and validates the configuration, accepting the names the features {@code declared} too. */
+    public static AuthConfig load(List<ConfigSource> sources, SettingNames declared) {
+        return new AuthConfig(new SettingReader(sources, declared));
     }
 
     /** The configuration with every default: what a bare {@code <filter>} gets. */
@@ -404,6 +412,11 @@ public final class AuthConfig {
      * 415); empty means the container's error page through {@code sendError}.
      */
     public Optional<String> errorPage() { return errorPage; }
+
+    /** The settings as they were given, for a feature to read (and check) the names it declared. */
+    public SettingReader settings() {
+        return reader;
+    }
 
     /** For tests and diagnostics: the settings as their names, secrets hidden. */
     @Override

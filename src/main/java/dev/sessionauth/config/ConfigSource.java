@@ -76,6 +76,14 @@ public final class ConfigSource {
         return new ConfigSource(label, values);
     }
 
+    /**
+     * The value of {@code name}: under the name itself, or, for an environment variable that no core name claimed,
+     * under its environment form ({@code SESSIONAUTH_SOCIALPROVIDERS_LOCAL_CLIENTID}).
+     */
+    Optional<String> lookup(String name) {
+        return Optional.ofNullable(values.get(name)).or(() -> Optional.ofNullable(values.get(envName(name))));
+    }
+
     Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name));
     }

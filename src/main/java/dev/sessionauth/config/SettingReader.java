@@ -18,15 +18,15 @@ import java.util.function.Function;
  * Looks each setting up in the configuration sources, strongest first, and turns a bad value into a
  * {@link ConfigException} that names the setting, the value, where it was set and the fix.
  */
-final class SettingReader {
+public final class SettingReader {
     private final List<ConfigSource> sources;
 
-    SettingReader(List<ConfigSource> sources) {
+    SettingReader(List<ConfigSource> sources, SettingNames declared) {
         this.sources = List.copyOf(sources);
         Set<String> known = new HashSet<>(NAMES);
         for (ConfigSource source : sources) {
             for (String name : source.names()) {
-                if (!known.contains(name)) {
+                if (!known.contains(name) && !declared.declares(name)) {
                     throw new ConfigException("unknown setting " + source.describe(name) + suggestion(name)
                             + "; the settings are: " + String.join(", ", NAMES));
                 }
@@ -41,24 +41,24 @@ final class SettingReader {
 
     /** The strongest source that sets {@code name}; an empty value counts as not set, so weaker ones show through. */
     private Optional<ConfigSource> sourceOf(String name) {
-        return sources.stream().filter(s -> s.get(name).filter(v -> !v.isBlank()).isPresent()).findFirst();
+        return sources.stream().filter(s -> s.lookup(name).filter(v -> !v.isBlank()).isPresent()).findFirst();
     }
 
-    String origin(String name) {
+    public String origin(String name) {
         return sourceOf(name).map(s -> ", from " + s.describe(name)).orElse(", the default");
     }
 
-    ConfigException bad(String name, String value, String fix) {
+    public ConfigException bad(String name, String value, String fix) {
         String where = sourceOf(name).map(s -> " (set as " + s.describe(name) + ")").orElse("");
         return new ConfigException(name + ": \"" + value + "\" " + fix + where);
     }
 
-    <T> Optional<T> optional(String name, Function<String, T> parse) {
-        return sourceOf(name).flatMap(s -> s.get(name)).map(parse);
+    public <T> Optional<T> optional(String name, Function<String, T> parse) {
+        return sourceOf(name).flatMap(s -> s.lookup(name)).map(parse);
     }
 
-    <T> T value(String name, String defaultValue, Function<String, T> parse) {
-        return parse.apply(sourceOf(name).flatMap(s -> s.get(name)).orElse(defaultValue));
+    public <T> T value(String name, String defaultValue, Function<String, T> parse) {
+        return parse.apply(sourceOf(name).flatMap(s -> s.lookup(name)).orElse(defaultValue));
     }
 
     List<AdditionalField> fields(String name, ObjectMapper json) {
@@ -66,7 +66,7 @@ final class SettingReader {
                 (declaration, fix) -> bad(name, declaration, fix))).orElse(List.of());
     }
 
-    String className(String name, String v) {
+    public String className(String name, String v) {
         String c = v.trim();
         if (!c.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
             throw bad(name, v, "is not a Java class name such as com.example.MyListener");
@@ -74,12 +74,12 @@ final class SettingReader {
         return c;
     }
 
-    List<String> list(String name) {
+    public List<String> list(String name) {
         return optional(name, v -> Arrays.stream(v.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList())
                 .orElse(List.of());
     }
 
-    Duration duration(String name, String defaultValue) {
+    public Duration duration(String name, String defaultValue) {
         Duration d = value(name, defaultValue, v -> Durations.parse(v).orElseThrow(
                 () -> bad(name, v, "is not a duration; use 30d, 24h, 15m or seconds")));
         if (d.compareTo(Durations.MAX) > 0) {
@@ -88,7 +88,7 @@ final class SettingReader {
         return d;
     }
 
-    Duration positiveDuration(String name, String defaultValue) {
+    public Duration positiveDuration(String name, String defaultValue) {
         Duration d = duration(name, defaultValue);
         if (d.isZero()) {
             throw bad(name, "0", "use a positive duration such as " + defaultValue);
@@ -96,7 +96,7 @@ final class SettingReader {
         return d;
     }
 
-    boolean bool(String name, boolean defaultValue) {
+    public boolean bool(String name, boolean defaultValue) {
         return value(name, Boolean.toString(defaultValue), v -> switch (v.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
@@ -104,7 +104,7 @@ final class SettingReader {
         });
     }
 
-    int integer(String name, int defaultValue, int min, int max) {
+    public int integer(String name, int defaultValue, int min, int max) {
         return value(name, Integer.toString(defaultValue), v -> {
             try {
                 int n = Integer.parseInt(v.trim());
@@ -118,7 +118,7 @@ final class SettingReader {
         });
     }
 
-    <E extends Enum<E>> E choice(String name, String defaultValue, Class<E> type) {
+    public <E extends Enum<E>> E choice(String name, String defaultValue, Class<E> type) {
         return value(name, defaultValue, v -> {
             for (E e : type.getEnumConstants()) {
                 if (e.name().equalsIgnoreCase(v.trim())) {
@@ -133,7 +133,7 @@ final class SettingReader {
         });
     }
 
-    String requirePath(String name, String v) {
+    public String requirePath(String name, String v) {
         String p = v.trim();
         if (!p.startsWith("/") || p.startsWith("//") || p.contains("\\") || p.contains("?") || p.contains("#")) {
             throw bad(name, v, "must be a path inside the app starting with a single /, e.g. /login");
@@ -141,7 +141,7 @@ final class SettingReader {
         return p;
     }
 
-    String origin(String name, String v) {
+    public String origin(String name, String v) {
         if (Origins.isBare(v)) {
             return Origins.of(v).orElseThrow();
         }

@@ -113,10 +113,11 @@ final class Accounts {
     }
 
     /**
-     * Checks an e-mail and password and creates a new session (never reuses one). Unknown e-mail and wrong
+     * Checks an e-mail and password and signs the user in through the gates: a new session (never a reused one), or
+     * the second step a gate asks for. Unknown e-mail and wrong
      * password give the same answer after the same bcrypt work; a user deleted while signing in is an unknown one.
      */
-    SignedIn signIn(SignIn request, Caller caller) {
+    SignInOutcome signIn(SignIn request, Caller caller) {
         User user = throttles.passwordCheck(request.email(), caller.client(), ErrorCode.INVALID_EMAIL_OR_PASSWORD,
                 LOCKED, () -> checkSignIn(request));
         if (config.emailVerificationRequired() && !user.isEmailVerified()) {
@@ -125,7 +126,7 @@ final class Accounts {
                     "Please verify your e-mail address first; we have sent you a new link");
         }
         try {
-            return issuer.issue(user, request.rememberMe(), caller.client(), caller.presented());
+            return issuer.signIn(user, SignInGate.PASSWORD, request.rememberMe(), caller);
         } catch (NoSuchUserException e) {
             throw new AuthException(ErrorCode.INVALID_EMAIL_OR_PASSWORD);
         }

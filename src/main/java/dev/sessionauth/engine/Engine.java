@@ -72,6 +72,16 @@ public final class Engine extends SessionAuth {
         return clock;
     }
 
+    /** The features that started, in registration order: the web layer adds their routes and cookies. */
+    public List<FeaturePart> features() {
+        return parts.features();
+    }
+
+    @Override
+    public <T> Optional<T> feature(Class<T> type) {
+        return parts.features().stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
     // ---- the web layer's calls, in the engine's terms
 
     /** The session the presented tokens name, and what the browser must be told ({@link Resolution#browser()}). */
@@ -95,7 +105,7 @@ public final class Engine extends SessionAuth {
         return parts.accounts().signUp(request, caller);
     }
 
-    public SignedIn signIn(SignIn request, Caller caller) {
+    public SignInOutcome signIn(SignIn request, Caller caller) {
         return parts.accounts().signIn(request, caller);
     }
 
@@ -210,8 +220,15 @@ public final class Engine extends SessionAuth {
 
     @Override
     public SessionValidation validateSession(HttpServletRequest request, Validation validation) {
-        AuthContext context = context(request);
-        Resolution r = context.isStoreUnavailable() ? Resolution.of(Resolution.Status.NONE) : peek(request);
+        // Resolved once: outside the filter a second look would find an expired row already swept.
+        Resolution r;
+        try {
+            r = peek(request);
+        } catch (StoreUnavailableException e) {
+            return parts.resolver().validate(Resolution.of(Resolution.Status.NONE), ErrorCode.SERVICE_UNAVAILABLE,
+                    validation);
+        }
+        AuthContext context = request.getAttribute(AuthContext.ATTRIBUTE) instanceof AuthContext c ? c : contextFor(r);
         return parts.resolver().validate(r, context.getFailure(), validation);
     }
 
@@ -227,9 +244,9 @@ public final class Engine extends SessionAuth {
     public SignInResult signIn(HttpServletRequest request, HttpServletResponse response, String email,
                                String password, boolean rememberMe) {
         SessionTransport transport = SessionTransport.of(request);
-        SignedIn in = signIn(new SignIn(email, password, rememberMe), transport.caller(request));
-        transport.apply(request, response, in.browser());
-        return new SignInResult.SignedIn(in.user(), in.session());
+        SignInOutcome outcome = signIn(new SignIn(email, password, rememberMe), transport.caller(request));
+        transport.apply(request, response, outcome.browser());
+        return outcome.result();
     }
 
     @Override

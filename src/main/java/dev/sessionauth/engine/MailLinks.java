@@ -13,7 +13,7 @@ import java.util.Optional;
  * the app, and only when that origin is trusted: a link built from an attacker's {@code Host} header would mail the
  * secret to the attacker's server.
  */
-final class MailLinks {
+public final class MailLinks {
     private static final System.Logger LOG = System.getLogger(MailLinks.class.getName());
 
     private final AuthConfig config;

@@ -5,7 +5,7 @@ import dev.sessionauth.spi.MailSender;
 import java.util.concurrent.Executor;
 
 /** Hands mail to the {@link MailSender} on the background thread, so a slow mail server never holds up a request. */
-final class Outbox {
+public final class Outbox {
     private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
 
     private final MailSender sender;

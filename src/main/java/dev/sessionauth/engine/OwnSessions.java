@@ -22,7 +22,7 @@ import java.util.Optional;
  * What a user does with their own sessions: signing one out, listing them, revoking one, the others or all, and
  * setting additional session fields. Sessions end through {@link Revocations}, the path every revocation takes.
  */
-final class OwnSessions {
+public final class OwnSessions {
     private static final System.Logger LOG = System.getLogger(OwnSessions.class.getName());
 
     private final Clock clock;

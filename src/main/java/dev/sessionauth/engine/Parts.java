@@ -8,6 +8,7 @@ import dev.sessionauth.crypto.PasswordHasher;
 import dev.sessionauth.crypto.SessionJwt;
 import dev.sessionauth.crypto.TokenGenerator;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,12 +18,16 @@ import java.util.Optional;
  */
 record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver, OwnSessions own,
              EmailVerification verification, Accounts accounts, Housekeeping housekeeping,
-             PasswordReset passwordReset, EmailChange emailChange, AccountDeletion deletion)
+             PasswordReset passwordReset, EmailChange emailChange, AccountDeletion deletion,
+             List<FeaturePart> features)
         implements AutoCloseable {
 
-    /** Reads or creates the secrets and wires every part over {@code stores}. */
+    /**
+     * Reads or creates the secrets and wires every part over {@code stores}, then starts the {@code features}
+     * (their tables prepared as {@code schema} says) and installs their gates.
+     */
     public static Parts wire(AuthConfig config, Clock clock, Stores stores, List<SessionListener> listeners,
-                             MailSender sender) {
+                             MailSender sender, List<Feature> features) {
         TokenGenerator tokens = new TokenGenerator();
         List<byte[]> secrets = StoreSetup.secrets(config, stores.meta(), tokens);
         SessionEvents events = new SessionEvents(listeners);
@@ -34,7 +39,9 @@ record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver
         PendingLinks links = new PendingLinks(stores.verifications());
         OwnSessions own = new OwnSessions(config, clock, stores.sessions(),
                 new Revocations(clock, stores.sessions(), revoked, events), resolver, links);
-        SessionIssuer issuer = new SessionIssuer(config, clock, stores.sessions(), tokens, events, resolver, own);
+        Gates gates = new Gates();
+        SessionIssuer issuer = new SessionIssuer(config, clock, stores.sessions(), tokens, events, resolver, own,
+                gates);
         Throttles throttles = new Throttles(config,
                 new AccountLocks(stores.attempts(), clock, config.signInMaxFailures(), config.signInWindow()), clock);
         Housekeeping housekeeping = new Housekeeping(clock, stores.sessions(), stores.verifications(),
@@ -53,12 +60,32 @@ record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver
                 outbox, verification, resolver, events, accounts, throttles);
         AccountDeletion deletion = new AccountDeletion(config, clock, stores.users(), stores.verifications(), tokens,
                 outbox, accounts, own, resolver, events, links);
-        return new Parts(new CookieSigner(secrets), events, resolver, own, verification, accounts, housekeeping,
-                reset, emailChange, deletion);
+        CookieSigner signer = new CookieSigner(secrets);
+        FeatureContext context = new FeatureContext(config, clock, stores, issuer, throttles, events, outbox,
+                new MailLinks(config), tokens, secrets, signer, own, accounts);
+        List<FeaturePart> started = new ArrayList<>();
+        try {
+            for (Feature feature : features) {
+                Optional<FeaturePart> part = feature.start(config, context);
+                if (part.isPresent()) {
+                    started.add(part.get());
+                    FeatureTables.prepare(config, stores, feature);
+                }
+            }
+        } catch (RuntimeException e) {
+            started.forEach(FeaturePart::close);
+            housekeeping.close();
+            events.close();
+            throw e;
+        }
+        gates.install(started.stream().flatMap(p -> p.gate().stream()).toList());
+        return new Parts(signer, events, resolver, own, verification, accounts, housekeeping, reset, emailChange,
+                deletion, List.copyOf(started));
     }
 
     @Override
     public void close() {
+        features.forEach(FeaturePart::close);
         housekeeping.close();
         events.close();
     }

@@ -1,6 +1,7 @@
 package dev.sessionauth.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,8 +11,10 @@ import java.util.Optional;
  *
  * @param candidates   the tokens to try, in order; at most a few
  * @param sessionCache the {@code session_data} value, which may answer for the first candidate of a cookie
+ * @param featureCookies the cookies the ways in read (a pending second step, a trusted device), by name, unverified:
+ *                       each way in checks its own signature
  */
-public record Presented(List<Candidate> candidates, Optional<String> sessionCache) {
+public record Presented(List<Candidate> candidates, Optional<String> sessionCache, Map<String, String> featureCookies) {
     private static final Presented NONE = new Presented(List.of(), Optional.empty());
 
     /** Where a candidate came from: the cache only ever answers for the session cookie it was issued beside. */
@@ -36,6 +39,17 @@ public record Presented(List<Candidate> candidates, Optional<String> sessionCach
 
     public Presented {
         candidates = List.copyOf(candidates);
+        featureCookies = Map.copyOf(featureCookies);
+    }
+
+    /** Tokens and the cache, no cookies of a way in. */
+    public Presented(List<Candidate> candidates, Optional<String> sessionCache) {
+        this(candidates, sessionCache, Map.of());
+    }
+
+    /** The value of a way in's cookie (its name after {@code cookie.prefix}), as the browser sent it. */
+    public Optional<String> featureCookie(String name) {
+        return Optional.ofNullable(featureCookies.get(name));
     }
 
     /** A request that presented nothing. */

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * Hands session events to the {@link SessionListener}s on one background thread, so a slow or failing listener
  * never holds up or breaks a request. A full queue (a listener stuck for a long time) drops events, with a warning.
  */
-final class SessionEvents implements AutoCloseable {
+public final class SessionEvents implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SessionEvents.class.getName());
     private static final int QUEUE = 10_000;
 

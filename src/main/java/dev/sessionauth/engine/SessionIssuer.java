@@ -2,12 +2,8 @@ package dev.sessionauth.engine;
 
 import static dev.sessionauth.engine.Instants.min;
 
-import dev.sessionauth.engine.BrowserUpdate;
-import dev.sessionauth.engine.ClientInfo;
-import dev.sessionauth.engine.Presented;
 import dev.sessionauth.Session;
 import dev.sessionauth.SessionListener;
-import dev.sessionauth.engine.SignedIn;
 import dev.sessionauth.User;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.crypto.TokenGenerator;
@@ -19,14 +15,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one place sessions are made: every way in (sign-up, sign-in, a password change that ends the others, and each
  * way in still to come) ends here. A new session gets a fresh token, a presented one is ended (no fixation), the
  * user's oldest sessions beyond {@code session.maxPerUser} end, the listeners hear {@code created}, and the outcome
- * says what the browser must be told.
+ * says what the browser must be told. A sign-in whose first factor held passes the {@link SignInGate gates} first.
  */
-final class SessionIssuer {
+public final class SessionIssuer {
     private static final Duration BROWSER_SESSION_ROW = Duration.ofDays(1);
     private static final Duration NO_CAP = Duration.ofDays(365L * 100);
 
@@ -38,9 +35,11 @@ final class SessionIssuer {
     private final SessionResolver resolver;
     private final OwnSessions own;
     private final FieldValues sessionFields;
+    private final Gates gates;
 
     SessionIssuer(AuthConfig config, Clock clock, SessionStore sessions, TokenGenerator tokens, SessionEvents events,
-                  SessionResolver resolver, OwnSessions own) {
+                  SessionResolver resolver, OwnSessions own, Gates gates) {
+        this.gates = gates;
         this.config = config;
         this.clock = clock;
         this.sessions = sessions;
@@ -57,6 +56,29 @@ final class SessionIssuer {
         public String toString() {
             return "Prepared[session=" + row.session().getId() + "]";
         }
+    }
+
+    /**
+     * Signs in {@code user}, whose first factor held by {@code method} ({@link SignInGate#PASSWORD},
+     * {@code social:<provider>}, {@link SignInGate#PASSKEY}): the gates judge it, then a session is issued, unless a
+     * gate asks for a second step first.
+     *
+     * @throws dev.sessionauth.AuthException a gate refuses the sign-in
+     */
+    public SignInOutcome signIn(User user, String method, boolean rememberMe, Caller caller) {
+        Optional<SignInOutcome.SecondStep> step = gates.check(user, method, rememberMe, caller);
+        if (step.isPresent()) {
+            return step.get();
+        }
+        return new SignInOutcome.Issued(issue(user, rememberMe, caller.client(), caller.presented()));
+    }
+
+    /**
+     * A new session for {@code user} without asking the gates: for a second step that has just held, which ends the
+     * sessions the caller presents like any sign-in.
+     */
+    public SignedIn issue(User user, boolean rememberMe, Caller caller) {
+        return issue(user, rememberMe, caller.client(), caller.presented());
     }
 
     /** A new session for {@code user}, written now and {@link #issued issued}. */

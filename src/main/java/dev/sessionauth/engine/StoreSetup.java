@@ -7,6 +7,7 @@ import dev.sessionauth.spi.AttemptStore;
 import dev.sessionauth.store.memory.MemoryAttemptStore;
 import dev.sessionauth.spi.MetaStore;
 import dev.sessionauth.store.jdbc.DataSources;
+import dev.sessionauth.store.jdbc.JdbcAccountStore;
 import dev.sessionauth.store.jdbc.JdbcAttemptStore;
 import dev.sessionauth.store.jdbc.JdbcMetaStore;
 import dev.sessionauth.store.jdbc.JdbcSessionStore;
@@ -42,16 +43,14 @@ final class StoreSetup {
                               Optional<AttemptStore> attempts, String contextPath) {
         if (given.isEmpty()) {
             Stores jdbc = jdbc(config, clock, dataSource, contextPath);
-            return attempts.map(a -> new Stores(jdbc.users(), jdbc.sessions(), jdbc.verifications(), a, jdbc.meta(),
-                    jdbc.closer())).orElse(jdbc);
+            return attempts.map(jdbc::withAttempts).orElse(jdbc);
         }
         Stores s = given.get();
         if (attempts.isEmpty() && config.rateLimitStorage() == AuthConfig.RateLimitStorage.DATABASE) {
             throw new ConfigException("rateLimit.storage: database counts failed sign-ins in the SQL store, which is"
                     + " not in use with stores(...); pass an AttemptStore with attemptStore(...) or use memory");
         }
-        return new Stores(s.users(), s.sessions(), s.verifications(),
-                attempts.orElseGet(() -> attempts(config, clock, Optional.empty())), s.meta(), s.closer());
+        return s.withAttempts(attempts.orElseGet(() -> attempts(config, clock, Optional.empty())));
     }
 
     /**
@@ -81,7 +80,8 @@ final class StoreSetup {
         return new Stores(new JdbcUserStore(dataSource, config.userFields(), config.sessionFields()),
                 new JdbcSessionStore(dataSource, config.userFields(), config.sessionFields()),
                 new JdbcVerificationStore(dataSource), attempts(config, clock, Optional.of(dataSource)),
-                new JdbcMetaStore(dataSource), closer);
+                new JdbcMetaStore(dataSource), closer, Optional.of(dataSource),
+                Optional.of(new JdbcAccountStore(dataSource, config.userFields(), config.sessionFields())));
     }
 
     /** Builds what sits on {@code stores}; if that fails, what backs the stores is closed. */

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  *       its slot, and a failure is counted before the slot is given back.</li>
  * </ul>
  */
-final class Throttles {
+public final class Throttles {
     private final boolean enabled;
     private final AccountLocks locks;
     private final AddressLimits strict;

@@ -12,6 +12,7 @@ import dev.sessionauth.engine.LinkBase;
 import dev.sessionauth.engine.Presented;
 import dev.sessionauth.engine.Resolution;
 import dev.sessionauth.engine.ResolveMode;
+import dev.sessionauth.engine.SignInOutcome;
 import dev.sessionauth.engine.Engine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,8 +27,8 @@ import java.util.Set;
  * The steps every endpoint of the HTTP API shares: reading the request's tokens and the caller's session, telling
  * the browser what the engine decided, checking callback URLs, and writing JSON answers and redirects.
  */
-final class ApiExchange {
-    static final Set<String> NO_FIELDS = Set.of();
+public final class ApiExchange {
+    public static final Set<String> NO_FIELDS = Set.of();
 
     private final Engine auth;
     private final SessionCookies cookies;
@@ -46,35 +47,35 @@ final class ApiExchange {
         this.responses = responses;
     }
 
-    Engine auth() {
+    public Engine auth() {
         return auth;
     }
 
-    ObjectMapper mapper() {
+    public ObjectMapper mapper() {
         return mapper;
     }
 
-    ApiJson json() {
+    public ApiJson json() {
         return json;
     }
 
     /** The request's body as JSON or, where {@code formAllowed}, an urlencoded form. */
-    JsonBody body(HttpServletRequest request, boolean formAllowed) throws IOException {
+    public JsonBody body(HttpServletRequest request, boolean formAllowed) throws IOException {
         return JsonBody.read(request, mapper, formAllowed);
     }
 
     /** The session tokens the request presents. */
-    Presented presented(HttpServletRequest request) {
+    public Presented presented(HttpServletRequest request) {
         return cookies.presented(request);
     }
 
     /** The caller as the engine wants it: client address and agent, presented tokens, where it reached the app. */
-    Caller caller(HttpServletRequest request) {
+    public Caller caller(HttpServletRequest request) {
         return cookies.caller(request);
     }
 
     /** Tells the browser what the engine decided about its cookies. */
-    void apply(HttpServletRequest request, HttpServletResponse response, BrowserUpdate update) {
+    public void apply(HttpServletRequest request, HttpServletResponse response, BrowserUpdate update) {
         cookies.apply(request, response, update);
     }
 
@@ -82,7 +83,7 @@ final class ApiExchange {
      * The caller's live session (refreshed when due), or the 401 that fits why there is none. Always read from
      * the store, never from the jwt strategy's cookie: the endpoints that ask change or list sessions.
      */
-    Resolution requireSession(HttpServletRequest request, HttpServletResponse response) {
+    public Resolution requireSession(HttpServletRequest request, HttpServletResponse response) {
         Resolution r = auth.resolve(cookies.presented(request), ResolveMode.STORE.requireOneSession());
         cookies.apply(request, response, r.browser());
         if (!r.isValid()) {
@@ -92,24 +93,63 @@ final class ApiExchange {
     }
 
     /** Answers 200 with {@code body}. */
-    void write(HttpServletResponse response, JsonNode body) throws IOException {
+    public void write(HttpServletResponse response, JsonNode body) throws IOException {
         responses.write(response, 200, body);
     }
 
     /** Better Auth's {@code {"status": true}}. */
-    void status(HttpServletResponse response) throws IOException {
+    public void status(HttpServletResponse response) throws IOException {
         ObjectNode out = json.object();
         out.put("status", true);
         responses.write(response, 200, out);
     }
 
+    /**
+     * Answers a sign-in as Better Auth does, whichever way in it took: a session ({@code token}, {@code user},
+     * {@code redirect} and {@code url} when a callback was named), a second step ({@code twoFactorRedirect} and
+     * {@code twoFactorMethods}), or a redirect ({@code url}, {@code redirect: true}). A plain HTML form goes on
+     * instead: to {@code callback}, to the second step's page, to the redirect's URL.
+     */
+    public void answerSignIn(HttpServletRequest request, HttpServletResponse response, JsonBody body,
+                      Optional<String> callback, SignInOutcome outcome) throws IOException {
+        apply(request, response, outcome.browser());
+        ObjectNode out = json.object();
+        if (outcome instanceof SignInOutcome.Issued issued) {
+            if (body.isForm() && callback.isPresent()) {
+                redirect(response, callback.get());
+                return;
+            }
+            out.put("redirect", callback.isPresent());
+            out.put("token", issued.signedIn().token());
+            callback.ifPresent(url -> out.put("url", url));
+            out.set("user", json.user(issued.signedIn().user()));
+        } else if (outcome instanceof SignInOutcome.SecondStep step) {
+            if (body.isForm() && step.page().isPresent()) {
+                String page = inContext(step.page().get(), request.getContextPath());
+                redirect(response, callback.map(url -> page + (page.contains("?") ? "&" : "?") + "callbackURL="
+                        + URLEncoder.encode(url, StandardCharsets.UTF_8)).orElse(page));
+                return;
+            }
+            out.put("twoFactorRedirect", true);
+            out.set("twoFactorMethods", mapper.valueToTree(step.methods()));
+        } else if (outcome instanceof SignInOutcome.Redirect away) {
+            if (body.isForm()) {
+                redirect(response, away.url());
+                return;
+            }
+            out.put("url", away.url());
+            out.put("redirect", true);
+        }
+        write(response, out);
+    }
+
     /** A callback URL from the body, refused unless it is a path in this app or on a trusted origin. */
-    Optional<String> callbackUrl(JsonBody body, HttpServletRequest request, String field) {
+    public Optional<String> callbackUrl(JsonBody body, HttpServletRequest request, String field) {
         return trusted(body.optionalString(field), request, field);
     }
 
     /** A callback URL from the query, refused unless it is a path in this app or on a trusted origin. */
-    Optional<String> callbackUrl(UrlEncoded query, HttpServletRequest request, String field) {
+    public Optional<String> callbackUrl(UrlEncoded query, HttpServletRequest request, String field) {
         return trusted(query.single(field), request, field);
     }
 
@@ -130,7 +170,7 @@ final class ApiExchange {
      * parameter the filter gives the login page is the original request URI, context path included, and login
      * forms pass it on as their callbackURL; a link built from such a callback (verification mail) is resolved again.
      */
-    static String inContext(String path, String contextPath) {
+    public static String inContext(String path, String contextPath) {
         if (contextPath.isEmpty() || contextPath.equals("/")) {
             return path;
         }
@@ -140,7 +180,7 @@ final class ApiExchange {
     }
 
     /** The names a body may carry: {@code base} and the declared user fields. */
-    Set<String> withUserFields(Set<String> base) {
+    public Set<String> withUserFields(Set<String> base) {
         Set<String> names = new HashSet<>(base);
         auth.config().userFields().forEach(f -> names.add(f.name()));
         return names;
@@ -157,7 +197,7 @@ final class ApiExchange {
      * goes back there with {@code ?error=CODE} (with {@code Retry-After} when throttled); else the failure goes on to
      * be answered as JSON.
      */
-    static void backToFormOnError(JsonBody body, Optional<String> errorCallback, HttpServletResponse response,
+    public static void backToFormOnError(JsonBody body, Optional<String> errorCallback, HttpServletResponse response,
                                   Work work) throws IOException {
         try {
             work.run();
@@ -167,7 +207,7 @@ final class ApiExchange {
     }
 
     /** Answers success: a form that names a {@code callbackURL} goes there, anything else gets {@code json}. */
-    void succeed(JsonBody body, Optional<String> callback, HttpServletResponse response, JsonNode json)
+    public void succeed(JsonBody body, Optional<String> callback, HttpServletResponse response, JsonNode json)
             throws IOException {
         if (body.isForm() && callback.isPresent()) {
             redirect(response, callback.get());
@@ -181,7 +221,7 @@ final class ApiExchange {
      * {@code X-CSRF-Token} header), as a form to the app's own pages must: the Origin check alone trusts whatever
      * the browser reports.
      */
-    void checkFormToken(JsonBody body, HttpServletRequest request, Resolution session) {
+    public void checkFormToken(JsonBody body, HttpServletRequest request, Resolution session) {
         if (!body.isForm() || !session.isValid()) {
             return;
         }
@@ -194,7 +234,7 @@ final class ApiExchange {
     }
 
     /** The names a body may carry: {@code base} and the fields of an HTML form (its CSRF token and callbacks). */
-    static Set<String> withFormFields(Set<String> base) {
+    public static Set<String> withFormFields(Set<String> base) {
         Set<String> names = new HashSet<>(base);
         names.addAll(Set.of("callbackURL", "errorCallbackURL", CsrfGuard.TOKEN_FIELD));
         return names;
@@ -204,7 +244,7 @@ final class ApiExchange {
      * A form post that fails goes back to the page that can show the error, when it named one (with
      * {@code Retry-After} when throttled); else the failure goes on to be answered as JSON.
      */
-    static void redirectOnFormError(JsonBody body, Optional<String> errorCallback, AuthException e,
+    public static void redirectOnFormError(JsonBody body, Optional<String> errorCallback, AuthException e,
                                     HttpServletResponse response) {
         if (!body.isForm() || errorCallback.isEmpty()) {
             throw e;
@@ -214,23 +254,23 @@ final class ApiExchange {
     }
 
     /** {@code url} with {@code error=<code>} added to its query. */
-    static String withError(String url, ErrorCode code) {
+    public static String withError(String url, ErrorCode code) {
         return url + (url.contains("?") ? "&" : "?") + "error=" + URLEncoder.encode(code.name(), StandardCharsets.UTF_8);
     }
 
-    static void redirect(HttpServletResponse response, String location) {
+    public static void redirect(HttpServletResponse response, String location) {
         response.setHeader("Cache-Control", "no-store");
         response.setStatus(302);
         response.setHeader("Location", location);
     }
 
     /** Where this request reached the app, for mailed links when {@code baseURL} is not set. */
-    static LinkBase linkBase(HttpServletRequest request) {
+    public static LinkBase linkBase(HttpServletRequest request) {
         return new LinkBase(CsrfGuard.requestOrigin(request), request.getContextPath());
     }
 
     /** A {@code true}/{@code false} query parameter, read strictly (see {@link UrlEncoded}); absent is false. */
-    static boolean flag(UrlEncoded query, String name) {
+    public static boolean flag(UrlEncoded query, String name) {
         String value = query.single(name).orElse(null);
         if (value == null || value.isEmpty() || value.equals("false")) {
             return false;
@@ -241,7 +281,7 @@ final class ApiExchange {
         throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, name + " must be true or false");
     }
 
-    ClientInfo clientInfo(HttpServletRequest request) {
+    public ClientInfo clientInfo(HttpServletRequest request) {
         return cookies.caller(request).client();
     }
 }

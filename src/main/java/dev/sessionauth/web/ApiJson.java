@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /** The wire shapes of users and sessions (Better Auth's), built as JSON trees. */
-final class ApiJson {
+public final class ApiJson {
     // Always three fraction digits, like JavaScript's Date.toJSON(), so clients parse every value alike.
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -21,16 +21,16 @@ final class ApiJson {
         this.mapper = mapper;
     }
 
-    ObjectNode object() {
+    public ObjectNode object() {
         return mapper.createObjectNode();
     }
 
-    static String timestamp(Instant instant) {
+    public static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant);
     }
 
     /** {@code {id, name, email, emailVerified, image, createdAt, updatedAt, ...fields}}: never a password hash. */
-    ObjectNode user(User user) {
+    public ObjectNode user(User user) {
         ObjectNode n = mapper.createObjectNode();
         n.put("id", user.getId());
         n.put("name", user.getName());
@@ -46,7 +46,7 @@ final class ApiJson {
     }
 
     /** {@code {id, userId, expiresAt, createdAt, updatedAt, ipAddress, userAgent, token}}; token is the handle. */
-    ObjectNode session(Session session) {
+    public ObjectNode session(Session session) {
         ObjectNode n = mapper.createObjectNode();
         n.put("id", session.getId());
         n.put("userId", session.getUserId());
@@ -63,7 +63,7 @@ final class ApiJson {
         return n;
     }
 
-    ObjectNode sessionAndUser(Session session, User user) {
+    public ObjectNode sessionAndUser(Session session, User user) {
         ObjectNode n = mapper.createObjectNode();
         n.set("session", session(session));
         n.set("user", user(user));

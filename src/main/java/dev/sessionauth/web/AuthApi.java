@@ -46,9 +46,24 @@ final class AuthApi {
         PasswordEndpoints passwords = new PasswordEndpoints(api);
         all.putAll(passwords.endpoints());
         all.putAll(new AccountEndpoints(api).endpoints());
+        Map<String, Endpoint.WithSegment> withSegment = new HashMap<>(passwords.prefixedEndpoints());
+        for (Object part : auth.features()) {
+            if (part instanceof ApiRoutes routes) {
+                addAll(all, routes.endpoints(api));
+                addAll(withSegment, routes.prefixedEndpoints(api));
+            }
+        }
         this.endpoints = Map.copyOf(all);
-        this.prefixed = passwords.prefixedEndpoints();
+        this.prefixed = Map.copyOf(withSegment);
         this.bodies = bodies;
+    }
+
+    private static <E> void addAll(Map<String, E> routes, Map<String, E> added) {
+        added.forEach((path, endpoint) -> {
+            if (routes.putIfAbsent(path, endpoint) != null) {
+                throw new IllegalStateException("two endpoints claim " + path);
+            }
+        });
     }
 
     /**

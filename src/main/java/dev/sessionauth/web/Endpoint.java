@@ -8,23 +8,23 @@ import java.io.IOException;
  * One endpoint of the HTTP API: its HTTP method and what answers it. The groups of endpoints ({@link SignInEndpoints},
  * {@link SessionEndpoints}, {@link UserEndpoints}) each list theirs; {@link AuthApi} routes to them.
  */
-record Endpoint(String method, Handler handler) {
+public record Endpoint(String method, Handler handler) {
 
     /** Answers a request; {@code query} is the request's query string, already decoded strictly. */
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         void handle(HttpServletRequest request, HttpServletResponse response, UrlEncoded query) throws IOException;
     }
 
     /** Answers a request that reads no query parameters (the query is still checked, once, for every endpoint). */
     @FunctionalInterface
-    interface BodyHandler {
+    public interface BodyHandler {
         void handle(HttpServletRequest request, HttpServletResponse response) throws IOException;
     }
 
     /** Answers a request whose path ends in a parameter, like {@code /reset-password/:token}. */
     @FunctionalInterface
-    interface SegmentHandler {
+    public interface SegmentHandler {
         void handle(HttpServletRequest request, HttpServletResponse response, UrlEncoded query, String segment)
                 throws IOException;
     }
@@ -33,7 +33,7 @@ record Endpoint(String method, Handler handler) {
      * An endpoint under a path prefix ({@code /reset-password/}) whose last segment is a parameter: routed when
      * nothing matches exactly and the rest of the path is one non-empty segment.
      */
-    record WithSegment(String method, SegmentHandler handler) {
+    public record WithSegment(String method, SegmentHandler handler) {
         /** The endpoint for one value of the segment. */
         Endpoint bind(String segment) {
             return new Endpoint(method, (request, response, query) -> handler.handle(request, response, query,
@@ -41,15 +41,15 @@ record Endpoint(String method, Handler handler) {
         }
     }
 
-    static Endpoint get(Handler handler) {
+    public static Endpoint get(Handler handler) {
         return new Endpoint("GET", handler);
     }
 
-    static Endpoint post(BodyHandler handler) {
+    public static Endpoint post(BodyHandler handler) {
         return new Endpoint("POST", (request, response, query) -> handler.handle(request, response));
     }
 
-    static Endpoint getWithoutQuery(BodyHandler handler) {
+    public static Endpoint getWithoutQuery(BodyHandler handler) {
         return new Endpoint("GET", (request, response, query) -> handler.handle(request, response));
     }
 }

@@ -34,7 +34,7 @@ import java.util.Set;
  * A request body read for the API: JSON object, or a urlencoded form where the endpoint allows it, capped in
  * size, with typed accessors whose failures are 4xx {@link AuthException}s that name the field.
  */
-final class JsonBody {
+public final class JsonBody {
     private final ObjectNode fields;
     private final boolean form;
 
@@ -43,7 +43,7 @@ final class JsonBody {
         this.form = form;
     }
 
-    static ObjectMapper strictMapper() {
+    public static ObjectMapper strictMapper() {
         ObjectMapper mapper = new ObjectMapper();
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -58,7 +58,7 @@ final class JsonBody {
      *
      * @param formAllowed whether {@code application/x-www-form-urlencoded} is accepted
      */
-    static JsonBody read(HttpServletRequest request, ObjectMapper mapper, boolean formAllowed) {
+    public static JsonBody read(HttpServletRequest request, ObjectMapper mapper, boolean formAllowed) {
         byte[] bytes = RequestBodies.of(request);
         // The header itself: a container's getContentType() may parse the charset and throw on a bad one.
         String contentType = Optional.ofNullable(request.getHeader("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
@@ -172,7 +172,7 @@ final class JsonBody {
     }
 
     /** Whether the body came as a urlencoded form (so the answer is a redirect rather than JSON). */
-    boolean isForm() {
+    public boolean isForm() {
         return form;
     }
 
@@ -180,7 +180,7 @@ final class JsonBody {
      * The values of the declared additional fields present in the body, as plain Java values (JSON null stays
      * null); their types are checked by the engine. In a form every value is text, read by the field's type.
      */
-    Map<String, Object> fieldValues(List<AdditionalField> declared, ObjectMapper mapper) {
+    public Map<String, Object> fieldValues(List<AdditionalField> declared, ObjectMapper mapper) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (AdditionalField f : declared) {
             JsonNode node = fields.get(f.name());
@@ -214,7 +214,7 @@ final class JsonBody {
     }
 
     /** Refuses fields the endpoint does not know: a typo must not be silently ignored. */
-    JsonBody allowOnly(Set<String> names) {
+    public JsonBody allowOnly(Set<String> names) {
         Iterator<String> it = fields.fieldNames();
         while (it.hasNext()) {
             String name = it.next();
@@ -226,13 +226,13 @@ final class JsonBody {
         return this;
     }
 
-    String requiredString(String name) {
+    public String requiredString(String name) {
         return optionalString(name).orElseThrow(
                 () -> new AuthException(ErrorCode.INVALID_REQUEST_BODY, "Missing field: " + name));
     }
 
     /** A string field; absent and JSON {@code null} are both empty. */
-    Optional<String> optionalString(String name) {
+    public Optional<String> optionalString(String name) {
         JsonNode node = fields.get(name);
         if (node == null || node.isNull()) {
             return Optional.empty();
@@ -261,12 +261,12 @@ final class JsonBody {
     }
 
     /** Whether the field is present at all, even as {@code null}. */
-    boolean has(String name) {
+    public boolean has(String name) {
         return fields.has(name);
     }
 
     /** A boolean field; a form sends {@code true}/{@code false}/{@code on}. */
-    Optional<Boolean> optionalBoolean(String name) {
+    public Optional<Boolean> optionalBoolean(String name) {
         JsonNode node = fields.get(name);
         if (node == null || node.isNull()) {
             return Optional.empty();

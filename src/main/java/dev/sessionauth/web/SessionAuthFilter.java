@@ -9,6 +9,7 @@ import dev.sessionauth.spi.StoreUnavailableException;
 import dev.sessionauth.SessionAuth;
 import dev.sessionauth.engine.Engine;
 import dev.sessionauth.engine.EngineFactory;
+import dev.sessionauth.engine.Features;
 import dev.sessionauth.engine.SessionTransport;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.ConfigException;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -105,7 +107,8 @@ public final class SessionAuthFilter implements Filter {
             }
             basePath = config.basePath();
             contextPath = filterConfig.getServletContext().getContextPath();
-            cookies = new SessionCookies(config, auth.cookieSigner(), auth.clock(), contextPath);
+            cookies = new SessionCookies(config, auth.cookieSigner(), auth.clock(), contextPath,
+                    auth.features().stream().flatMap(f -> f.cookies().stream()).collect(Collectors.toSet()));
             csrf = new CsrfGuard(config);
             securityHeaders = new SecurityHeaders(config);
             ObjectMapper mapper = JsonBody.strictMapper();
@@ -129,7 +132,7 @@ public final class SessionAuthFilter implements Filter {
                 ConfigSource.contextParams(params(Collections.list(context.getInitParameterNames()),
                         context::getInitParameter)),
                 ConfigSource.systemProperties(System.getProperties()),
-                ConfigSource.environment(System.getenv())));
+                ConfigSource.environment(System.getenv())), Features.settings());
     }
 
     private static Map<String, String> params(List<String> names, java.util.function.Function<String, String> value) {

@@ -16,6 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +48,7 @@ public final class SessionCookies implements SessionTransport {
     private final List<String> allNames;
     private final List<String> clearPlain;
     private final List<String> clearSecure;
+    private final Set<String> featureCookies;
 
     /** Cookies for this configuration, signed with the engine's signer, on {@code cookie.path} or else {@code /}. */
     public SessionCookies(AuthConfig config, CookieSigner signer, Clock clock) {
@@ -57,6 +61,13 @@ public final class SessionCookies implements SessionTransport {
      * cookies (browsers do not separate cookies by port).
      */
     public SessionCookies(AuthConfig config, CookieSigner signer, Clock clock, String contextPath) {
+        this(config, signer, clock, contextPath, Set.of());
+    }
+
+    /** The same, also reading the cookies the ways in declare ({@code featureCookies}, names after the prefix). */
+    public SessionCookies(AuthConfig config, CookieSigner signer, Clock clock, String contextPath,
+                          Set<String> featureCookies) {
+        this.featureCookies = Set.copyOf(featureCookies);
         this.config = config;
         this.path = config.cookiePath().orElseGet(() -> pathOf(contextPath));
         this.securePrefix = path.equals("/") ? HOST_PREFIX : SECURE_PREFIX;
@@ -129,7 +140,19 @@ public final class SessionCookies implements SessionTransport {
 
     @Override
     public Presented presented(HttpServletRequest request) {
-        return new Presented(candidates(request), sessionData(request));
+        return new Presented(candidates(request), sessionData(request), featureValues(request));
+    }
+
+    private Map<String, String> featureValues(HttpServletRequest request) {
+        if (featureCookies.isEmpty() || request.getHeader("Cookie") == null) {
+            return Map.of();
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String name : featureCookies) {
+            CookieHeader.values(request, prefixed(request, config.cookiePrefix() + "." + name), 1).stream()
+                    .findFirst().ifPresent(v -> values.put(name, v));
+        }
+        return values;
     }
 
     private List<Presented.Candidate> candidates(HttpServletRequest request) {
@@ -185,6 +208,8 @@ public final class SessionCookies implements SessionTransport {
             case KEEP -> { }
         }
         update.cache().ifPresent(c -> setSessionData(request, response, c.jwt(), c.expiresAt(), c.browserSession()));
+        update.features().values().forEach(c -> response.addHeader("Set-Cookie", header(request,
+                prefixed(request, config.cookiePrefix() + "." + c.name()), c.value().orElse(""), c.maxAge())));
     }
 
     /**

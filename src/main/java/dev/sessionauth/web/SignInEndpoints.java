@@ -5,6 +5,7 @@ import dev.sessionauth.AuthException;
 import dev.sessionauth.engine.BrowserUpdate;
 import dev.sessionauth.engine.ResolveMode;
 import dev.sessionauth.engine.SignIn;
+import dev.sessionauth.engine.SignInOutcome;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.engine.SignedUp;
 import dev.sessionauth.engine.SignedIn;
@@ -70,26 +71,16 @@ final class SignInEndpoints {
                         CsrfGuard.TOKEN_FIELD));
         Optional<String> callback = api.callbackUrl(body, request, "callbackURL");
         Optional<String> errorCallback = api.callbackUrl(body, request, "errorCallbackURL");
-        SignedIn signedIn;
+        SignInOutcome outcome;
         try {
             SignIn signIn = new SignIn(body.requiredString("email"), body.requiredString("password"),
                     rememberMe(body));
-            signedIn = auth.signIn(signIn, api.caller(request));
+            outcome = auth.signIn(signIn, api.caller(request));
         } catch (AuthException e) {
             ApiExchange.redirectOnFormError(body, errorCallback, e, response);
             return;
         }
-        api.apply(request, response, signedIn.browser());
-        if (body.isForm() && callback.isPresent()) {
-            ApiExchange.redirect(response, callback.get());
-            return;
-        }
-        ObjectNode out = api.json().object();
-        out.put("redirect", callback.isPresent());
-        out.put("token", signedIn.token());
-        callback.ifPresent(url -> out.put("url", url));
-        out.set("user", api.json().user(signedIn.user()));
-        api.write(response, out);
+        api.answerSignIn(request, response, body, callback, outcome);
     }
 
     /**

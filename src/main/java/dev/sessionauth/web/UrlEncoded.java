@@ -20,7 +20,7 @@ import java.util.Optional;
  * body. A malformed percent escape or bytes that are not UTF-8 are a 400 naming the parameter, where containers
  * differ (Jetty throws, Tomcat drops the parameter, {@link java.net.URLDecoder} substitutes U+FFFD).
  */
-final class UrlEncoded {
+public final class UrlEncoded {
     /** Names longer than this are cut in error messages: the answer should not echo an attacker's megabyte. */
     private static final int SHOWN_NAME = 64;
 
@@ -33,7 +33,7 @@ final class UrlEncoded {
     }
 
     /** The request's query string, read here rather than through {@code getParameter} (see the class comment). */
-    static UrlEncoded query(HttpServletRequest request) {
+    public static UrlEncoded query(HttpServletRequest request) {
         return parse(Optional.ofNullable(request.getQueryString()).orElse(""), "query parameter");
     }
 
@@ -42,7 +42,7 @@ final class UrlEncoded {
      *
      * @throws AuthException {@code INVALID_REQUEST_BODY} for a malformed escape or invalid UTF-8
      */
-    static UrlEncoded parse(String text, String kind) {
+    public static UrlEncoded parse(String text, String kind) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         if (!text.isEmpty()) {
             for (String pair : text.split("&", -1)) {
@@ -68,7 +68,7 @@ final class UrlEncoded {
      * @throws AuthException {@code INVALID_REQUEST_BODY} when it is given more than once: which one a container
      *                       would pick differs, so none is picked
      */
-    Optional<String> single(String name) {
+    public Optional<String> single(String name) {
         List<String> all = values.getOrDefault(name, List.of());
         if (all.size() > 1) {
             throw appearsTwice(name);
@@ -77,7 +77,7 @@ final class UrlEncoded {
     }
 
     /** Every name with its one value, in order; a name given twice is refused. */
-    Map<String, String> singles() {
+    public Map<String, String> singles() {
         Map<String, String> singles = new LinkedHashMap<>();
         values.keySet().forEach(name -> singles.put(name, single(name).orElseThrow()));
         return Collections.unmodifiableMap(singles);

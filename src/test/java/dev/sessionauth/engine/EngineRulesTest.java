@@ -67,8 +67,8 @@ class EngineRulesTest {
     }
 
     private SignedIn signIn(String email, boolean rememberMe, Presented presented) {
-        return auth.signIn(new SignIn(email, PASSWORD, rememberMe),
-                new Caller(ClientInfo.unknown(), presented, Optional.empty(), dev.sessionauth.engine.Writer.CLIENT));
+        return ((SignInOutcome.Issued) auth.signIn(new SignIn(email, PASSWORD, rememberMe),
+                new Caller(ClientInfo.unknown(), presented, Optional.empty(), dev.sessionauth.engine.Writer.CLIENT))).signedIn();
     }
 
     private Resolution page(SignedIn in) {

@@ -15,6 +15,7 @@ import dev.sessionauth.engine.Presented;
 import dev.sessionauth.ProfileChange;
 import dev.sessionauth.Session;
 import dev.sessionauth.engine.SignIn;
+import dev.sessionauth.engine.SignInOutcome;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.engine.SignedIn;
 import dev.sessionauth.User;
@@ -86,7 +87,7 @@ class TypedFieldsInJavaTest {
 
     /** Signs the user in again, so the user is read back from the store rather than echoed from the sign-up. */
     private SignedIn readBack(String email) {
-        return auth.signIn(new SignIn(email, Accounts.PASSWORD, true), Caller.app(ClientInfo.unknown()));
+        return ((SignInOutcome.Issued) auth.signIn(new SignIn(email, Accounts.PASSWORD, true), Caller.app(ClientInfo.unknown()))).signedIn();
     }
 
     @Test

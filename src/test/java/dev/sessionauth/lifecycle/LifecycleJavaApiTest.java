@@ -20,6 +20,7 @@ import dev.sessionauth.engine.Presented;
 import dev.sessionauth.engine.Resolution;
 import dev.sessionauth.engine.ResolveMode;
 import dev.sessionauth.engine.SignIn;
+import dev.sessionauth.engine.SignInOutcome;
 import dev.sessionauth.SignUp;
 import dev.sessionauth.engine.SignedIn;
 import dev.sessionauth.SessionAuth;
@@ -65,7 +66,7 @@ class LifecycleJavaApiTest {
         if (stores.users().findCredentials(email).isEmpty()) {
             auth.signUp(new SignUp("Ada", email, PASSWORD, Optional.empty(), true), Caller.app(ClientInfo.unknown()));
         }
-        return auth.signIn(new SignIn(email, PASSWORD, true), Caller.app(ClientInfo.unknown()));
+        return ((SignInOutcome.Issued) auth.signIn(new SignIn(email, PASSWORD, true), Caller.app(ClientInfo.unknown()))).signedIn();
     }
 
     /** The resolution a page gets when the browser sends both cookies: answered from the jwt cache. */
@@ -139,8 +140,8 @@ class LifecycleJavaApiTest {
         assertThat(auth.isPasswordResetValid(token)).isFalse();
         assertThat(auth.listSessions(in.user().getId())).as("the reset ended every session").isEmpty();
 
-        SignedIn again = auth.signIn(new SignIn("moved@example.com", "a third good password", true),
-                Caller.app(ClientInfo.unknown()));
+        SignedIn again = ((SignInOutcome.Issued) auth.signIn(new SignIn("moved@example.com", "a third good password", true),
+                Caller.app(ClientInfo.unknown()))).signedIn();
         DeleteUserResult deleted = auth.deleteUser(auth.resolve(Presented.bearer(again.token()), ResolveMode.STORE),
                 DeleteUser.withFreshSession(), Optional.empty(), Caller.app(ClientInfo.unknown(), LINKS)).value();
         assertThat(deleted.status()).isEqualTo(DeleteUserResult.Status.DELETED);

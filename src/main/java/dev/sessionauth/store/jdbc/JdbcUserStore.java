@@ -69,48 +69,56 @@ public final class JdbcUserStore implements UserStore {
     @Override
     public void create(User user, String passwordHash, Optional<NewSession> firstSession) {
         try (Connection c = dataSource.getConnection()) {
-            Jdbc.inTransaction(c, tx -> {
-                try (PreparedStatement ps = tx.prepareStatement(insertUser)) {
-                    new ParameterBinder(ps)
-                            .string(user.getId())
-                            .string(user.getName())
-                            .string(user.getEmail())
-                            .bool(user.isEmailVerified())
-                            .string(user.getImage())
-                            .instant(user.getCreatedAt())
-                            .instant(user.getUpdatedAt())
-                            .fields(userFields, user.getFields());
-                    ps.executeUpdate();
-                } catch (SQLException e) {
-                    if (isEmailTaken(e)) {
-                        throw new DuplicateEmailException();
-                    }
-                    throw e;
-                }
-                try (PreparedStatement ps = tx.prepareStatement(INSERT_ACCOUNT)) {
-                    new ParameterBinder(ps)
-                            .string(user.getId())
-                            .string(user.getId())
-                            .string(PASSWORD_PROVIDER)
-                            .string(user.getId())
-                            .string(passwordHash)
-                            .instant(user.getCreatedAt())
-                            .instant(user.getUpdatedAt());
-                    ps.executeUpdate();
-                }
-                if (firstSession.isPresent()) {
-                    try (PreparedStatement ps = tx.prepareStatement(insertSession)) {
-                        Jdbc.bindSession(ps, firstSession.get().session(), firstSession.get().tokenHash(), sessionFields);
-                        ps.executeUpdate();
-                    }
-                }
-            });
+            Jdbc.inTransaction(c, tx -> insert(tx, user, Optional.of(passwordHash), firstSession));
         } catch (SQLException e) {
             throw Jdbc.unavailable("create a user", e);
         }
     }
 
-    /** Only the e-mail constraint means "taken": any other collision is a store failure, not the user's doing. */
+    /**
+     * Writes the user, their password credential when they have a password, and their first session, on
+     * {@code tx}: the caller's transaction makes it one unit with whatever else it writes.
+     */
+    void insert(Connection tx, User user, Optional<String> passwordHash, Optional<NewSession> firstSession)
+            throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement(insertUser)) {
+            new ParameterBinder(ps)
+                    .string(user.getId())
+                    .string(user.getName())
+                    .string(user.getEmail())
+                    .bool(user.isEmailVerified())
+                    .string(user.getImage())
+                    .instant(user.getCreatedAt())
+                    .instant(user.getUpdatedAt())
+                    .fields(userFields, user.getFields());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (isEmailTaken(e)) {
+                throw new DuplicateEmailException();
+            }
+            throw e;
+        }
+        if (passwordHash.isPresent()) {
+            try (PreparedStatement ps = tx.prepareStatement(INSERT_ACCOUNT)) {
+                new ParameterBinder(ps)
+                        .string(user.getId())
+                        .string(user.getId())
+                        .string(PASSWORD_PROVIDER)
+                        .string(user.getId())
+                        .string(passwordHash.get())
+                        .instant(user.getCreatedAt())
+                        .instant(user.getUpdatedAt());
+                ps.executeUpdate();
+            }
+        }
+        if (firstSession.isPresent()) {
+            try (PreparedStatement ps = tx.prepareStatement(insertSession)) {
+                Jdbc.bindSession(ps, firstSession.get().session(), firstSession.get().tokenHash(), sessionFields);
+                ps.executeUpdate();
+            }
+        }
+    }
+
     private static boolean isEmailTaken(SQLException e) {
         return Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState()) && e.getMessage() != null
                 && e.getMessage().toLowerCase(Locale.ROOT).contains("sa_user_email_uq");

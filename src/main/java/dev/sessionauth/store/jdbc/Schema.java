@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  */
 public final class Schema {
     /** The schema version this code reads and writes. */
-    public static final int CURRENT_VERSION = 4;
+    public static final int CURRENT_VERSION = 5;
 
     private static final String VERSION_KEY = "schema_version";
     private static final String CREATE_META = """
@@ -120,7 +120,13 @@ public final class Schema {
                 revoked_at TIMESTAMP WITH TIME ZONE NOT NULL)""",
             "CREATE INDEX IF NOT EXISTS sa_revocation_revoked_idx ON sa_revocation (revoked_at)");
 
-    private static final List<Migration> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4);
+    // Version 5: accounts of identity providers beside the password credential (issuer, granted scopes); every row
+    // stays, the password credential keeps provider_id 'credential'.
+    private static final Migration VERSION_5 = Migration.of(
+            "ALTER TABLE sa_account ADD COLUMN IF NOT EXISTS issuer VARCHAR(512)",
+            "ALTER TABLE sa_account ADD COLUMN IF NOT EXISTS scopes VARCHAR(1024)");
+
+    private static final List<Migration> MIGRATIONS = List.of(VERSION_1, VERSION_2, VERSION_3, VERSION_4, VERSION_5);
 
     private Schema() {
     }
@@ -155,6 +161,40 @@ public final class Schema {
             });
         } catch (SQLException e) {
             throw Jdbc.unavailable("create or migrate its tables", e);
+        }
+    }
+
+    /**
+     * Runs a feature's schema change {@code id} once (recorded in {@code sa_meta}), under the same lock as the core
+     * migrations, so instances starting together apply it once.
+     */
+    public static void migrateFeature(DataSource dataSource, String id, List<String> statements) {
+        String key = "migration:" + id;
+        try (Connection c = dataSource.getConnection()) {
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            Jdbc.inTransaction(c, tx -> {
+                if (postgres) {
+                    try (Statement st = tx.createStatement()) {
+                        st.execute(POSTGRES_LOCK);
+                    }
+                }
+                if (JdbcMetaStore.get(tx, key).isPresent()) {
+                    return;
+                }
+                Migration.of(statements.toArray(String[]::new)).apply(tx);
+                write(tx, INSERT_VERSION, key, "applied");
+            });
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("create or migrate the tables of " + id, e);
+        }
+    }
+
+    /** Whether a feature's schema change {@code id} has been applied. */
+    public static boolean featureMigrated(DataSource dataSource, String id) {
+        try (Connection c = dataSource.getConnection()) {
+            return JdbcMetaStore.get(c, "migration:" + id).isPresent();
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("read its schema version", e);
         }
     }
 

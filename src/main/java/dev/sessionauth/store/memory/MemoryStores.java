@@ -1,5 +1,8 @@
 package dev.sessionauth.store.memory;
 
+import dev.sessionauth.spi.DuplicateAccountException;
+import dev.sessionauth.spi.LinkedAccount;
+import dev.sessionauth.spi.AccountStore;
 import dev.sessionauth.spi.Rows;
 import dev.sessionauth.config.AdditionalField;
 import dev.sessionauth.Session;
@@ -39,6 +42,8 @@ public final class MemoryStores {
     private final List<AdditionalField> sessionFields;
     private final MemoryColumns columns = new MemoryColumns();
     private final Map<String, Account> accountsById = new HashMap<>();
+    /** Linked provider accounts by provider and subject ({@code providerId + " " + accountId}). */
+    private final Map<String, LinkedAccount> linked = new java.util.LinkedHashMap<>();
     private final Map<String, String> idsByEmail = new HashMap<>();
     private final Map<String, Row> sessionsByHash = new HashMap<>();
     private final Map<String, String> hashesById = new HashMap<>();
@@ -47,10 +52,12 @@ public final class MemoryStores {
     // Never reused, even once the log is pruned empty: readers keep their place by it.
     private long lastRevocation;
     private final Users users = new Users();
+    private final Accounts accounts = new Accounts();
     private final Sessions sessions = new Sessions();
     private final MemoryVerifications verifications = new MemoryVerifications();
     private final Meta metaStore = new Meta();
 
+    /** A user and their password hash, {@code null} for a user who signs in another way. */
     private record Account(User user, String passwordHash) {
     }
 
@@ -119,6 +126,65 @@ public final class MemoryStores {
         return hash != null && sessionsByHash.remove(hash) != null;
     }
 
+    /** The in-memory {@link AccountStore}: linked provider accounts, and users who sign in only with one. */
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    private final class Accounts implements AccountStore {
+        @Override
+        public void createUser(User user, LinkedAccount account, Optional<NewSession> firstSession) {
+            synchronized (lock) {
+                if (linked.containsKey(account.providerId() + " " + account.accountId())) {
+                    throw new DuplicateAccountException();
+                }
+                users.create(user, (String) null, firstSession);
+                linked.put(account.providerId() + " " + account.accountId(), account);
+            }
+        }
+
+        @Override
+        public void link(LinkedAccount account) {
+            synchronized (lock) {
+                if (!accountsById.containsKey(account.userId())) {
+                    throw new NoSuchUserException();
+                }
+                if (linked.putIfAbsent(account.providerId() + " " + account.accountId(), account) != null) {
+                    throw new DuplicateAccountException();
+                }
+            }
+        }
+
+        @Override
+        public Optional<LinkedAccount> find(String providerId, String accountId) {
+            synchronized (lock) {
+                return Optional.ofNullable(linked.get(providerId + " " + accountId));
+            }
+        }
+
+        @Override
+        public List<LinkedAccount> listOf(String userId) {
+            synchronized (lock) {
+                return linked.values().stream().filter(l -> l.userId().equals(userId)).toList();
+            }
+        }
+
+        @Override
+        public boolean hasPassword(String userId) {
+            synchronized (lock) {
+                Account a = accountsById.get(userId);
+                return a != null && a.passwordHash() != null;
+            }
+        }
+
+        @Override
+        public boolean unlink(String userId, String accountRowId) {
+            synchronized (lock) {
+                return linked.values().removeIf(l -> l.userId().equals(userId) && l.id().equals(accountRowId));
+            }
+        }
+    }
+
     private final class Users implements UserStore {
         @Override
         public void create(User user, String passwordHash, Optional<NewSession> firstSession) {
@@ -148,7 +214,7 @@ public final class MemoryStores {
         public Optional<Credentials> findCredentials(String email) {
             synchronized (lock) {
                 return Optional.ofNullable(idsByEmail.get(email)).map(accountsById::get)
-                        .map(a -> new Credentials(a.user(), a.passwordHash()));
+                        .filter(a -> a.passwordHash() != null).map(a -> new Credentials(a.user(), a.passwordHash()));
             }
         }
 
@@ -191,7 +257,7 @@ public final class MemoryStores {
         @Override
         public Optional<Credentials> findCredentialsById(String userId) {
             synchronized (lock) {
-                return Optional.ofNullable(accountsById.get(userId))
+                return Optional.ofNullable(accountsById.get(userId)).filter(a -> a.passwordHash() != null)
                         .map(a -> new Credentials(a.user(), a.passwordHash()));
             }
         }
@@ -200,10 +266,11 @@ public final class MemoryStores {
         public boolean updatePassword(String userId, String passwordHash, Instant now) {
             synchronized (lock) {
                 Account a = accountsById.get(userId);
-                if (a != null) {
-                    accountsById.put(userId, new Account(a.user(), passwordHash));
+                if (a == null || a.passwordHash() == null) {
+                    return false;
                 }
-                return a != null;
+                accountsById.put(userId, new Account(a.user(), passwordHash));
+                return true;
             }
         }
 
@@ -236,6 +303,7 @@ public final class MemoryStores {
                     return false;
                 }
                 idsByEmail.remove(a.user().getEmail());
+                linked.values().removeIf(l -> l.userId().equals(userId));
                 sessionsByHash.values().stream().map(Row::session).filter(s -> s.getUserId().equals(userId))
                         .map(Session::getId).toList().forEach(MemoryStores.this::removeSession);
                 return true;

@@ -4,9 +4,12 @@ import static dev.sessionauth.store.jdbc.StoreFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessionauth.spi.Credentials;
+import dev.sessionauth.spi.LinkedAccount;
 import dev.sessionauth.spi.NewSession;
 import dev.sessionauth.spi.NoSuchUserException;
 import dev.sessionauth.spi.StoreUnavailableException;
+import java.util.List;
 import java.util.Optional;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,7 @@ class SchemaTest {
         JdbcDataSource ds = emptyDatabase();
         Schema.migrate(ds);
 
-        assertThat(Schema.version(ds)).contains(4).contains(Schema.CURRENT_VERSION);
+        assertThat(Schema.version(ds)).contains(5).contains(Schema.CURRENT_VERSION);
         for (String table : new String[] {"sa_user", "sa_account", "sa_session", "sa_verification", "sa_meta",
                 "sa_rate_limit", "sa_revocation"}) {
             assertThat(count(ds, table)).as(table).isGreaterThanOrEqualTo(0);
@@ -50,7 +53,7 @@ class SchemaTest {
     @Test
     void theVersionIsKeptInSaMeta() {
         JdbcDataSource ds = migratedDatabase();
-        assertThat(new JdbcMetaStore(ds).get("schema_version")).contains("4");
+        assertThat(new JdbcMetaStore(ds).get("schema_version")).contains(String.valueOf(Schema.CURRENT_VERSION));
     }
 
     @Test
@@ -79,9 +82,27 @@ class SchemaTest {
 
         Schema.migrate(ds);
 
-        assertThat(Schema.version(ds)).contains(4);
+        assertThat(Schema.version(ds)).contains(Schema.CURRENT_VERSION);
         assertThat(count(ds, "sa_revocation")).isZero();
         assertThat(new JdbcSessionStore(ds).findByTokenHash(tokenHashOf("s1"))).isPresent();
+    }
+
+    @Test
+    void aVersionFourDatabaseKeepsItsPasswordsAndTakesProviderAccounts() {
+        JdbcDataSource ds = emptyDatabase();
+        Schema.migrateTo(ds, 4);
+        new JdbcUserStore(ds).createWithSession(user("u1", "ann@example.com"), "hash",
+                newSession(session("s1", "u1", T0)));
+
+        Schema.migrate(ds);
+
+        assertThat(Schema.version(ds)).contains(5);
+        assertThat(new JdbcUserStore(ds).findCredentialsById("u1")).map(Credentials::passwordHash).contains("hash");
+        JdbcAccountStore accounts = new JdbcAccountStore(ds, List.of(), List.of());
+        accounts.link(new LinkedAccount("a1", "u1", "google", "sub-1",
+                Optional.of("https://accounts.google.com"), List.of("openid", "email"), T0, T0));
+        assertThat(accounts.find("google", "sub-1")).map(LinkedAccount::userId).contains("u1");
+        assertThat(accounts.listOf("u1")).extracting(LinkedAccount::providerId).containsExactly("google");
     }
 
     @Test

@@ -1,0 +1,131 @@
+package dev.sessionauth.engine;
+
+import dev.sessionauth.User;
+import dev.sessionauth.config.AuthConfig;
+import dev.sessionauth.crypto.CookieSigner;
+import dev.sessionauth.crypto.TokenGenerator;
+import dev.sessionauth.spi.AccountStore;
+import dev.sessionauth.spi.UserStore;
+import dev.sessionauth.spi.VerificationStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * What the engine shares with a feature as it starts: the clock, the stores (and the JDBC data source, for the
+ * feature's own tables; none with in-memory stores), the one session issuer, the throttles, listener events, mail,
+ * the app's secrets, a user's sessions, and the throttled password check.
+ */
+public final class FeatureContext {
+    private final AuthConfig config;
+    private final Clock clock;
+    private final Stores stores;
+    private final SessionIssuer issuer;
+    private final Throttles throttles;
+    private final SessionEvents events;
+    private final Outbox outbox;
+    private final MailLinks mailLinks;
+    private final TokenGenerator tokens;
+    private final List<byte[]> secrets;
+    private final CookieSigner signer;
+    private final OwnSessions own;
+    private final Accounts accounts;
+
+    FeatureContext(AuthConfig config, Clock clock, Stores stores, SessionIssuer issuer, Throttles throttles,
+                   SessionEvents events, Outbox outbox, MailLinks mailLinks, TokenGenerator tokens,
+                   List<byte[]> secrets, CookieSigner signer, OwnSessions own, Accounts accounts) {
+        this.config = config;
+        this.clock = clock;
+        this.stores = stores;
+        this.issuer = issuer;
+        this.throttles = throttles;
+        this.events = events;
+        this.outbox = outbox;
+        this.mailLinks = mailLinks;
+        this.tokens = tokens;
+        this.secrets = List.copyOf(secrets);
+        this.signer = signer;
+        this.own = own;
+        this.accounts = accounts;
+    }
+
+    /** The validated configuration, the feature's own settings included. */
+    public AuthConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public UserStore users() {
+        return stores.users();
+    }
+
+    public VerificationStore verifications() {
+        return stores.verifications();
+    }
+
+    /** Accounts at identity providers; empty when the app brought stores of its own without one. */
+    public Optional<AccountStore> accounts() {
+        return stores.accounts();
+    }
+
+    /** The database of the JDBC stores, for the feature's own tables; empty when the stores are in memory. */
+    public Optional<DataSource> dataSource() {
+        return stores.dataSource();
+    }
+
+    /** The one place sessions are made: every way in ends there. */
+    public SessionIssuer issuer() {
+        return issuer;
+    }
+
+    public Throttles throttles() {
+        return throttles;
+    }
+
+    public SessionEvents events() {
+        return events;
+    }
+
+    /** Mail, sent on the background thread. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** Absolute links for mail, from {@code baseURL} or a trusted origin. */
+    public MailLinks mailLinks() {
+        return mailLinks;
+    }
+
+    public TokenGenerator tokens() {
+        return tokens;
+    }
+
+    /** The app's secrets ({@code secret}), first signs, all verify: for a feature's keys. */
+    public List<byte[]> secrets() {
+        return secrets;
+    }
+
+    /** HMAC signatures under the app's secrets, for a feature's cookies. */
+    public CookieSigner signer() {
+        return signer;
+    }
+
+    /** A user's sessions: ending them, listing them. */
+    public OwnSessions sessions() {
+        return own;
+    }
+
+    /**
+     * Checks {@code user}'s password as a change of password does: through the account lock and the address
+     * throttles, with bcrypt's work either way.
+     *
+     * @throws dev.sessionauth.AuthException {@code INVALID_PASSWORD}, or a throttle's refusal
+     */
+    public void checkPassword(User user, String password, Caller caller) {
+        accounts.checkPasswordThrottled(user, password, caller);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.sessionauth.engine;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A started feature: where it stands in sign-in (a gate, if any), the cookies of its own it reads from requests,
+ * and what it serves (its HTTP endpoints come from the web layer's {@code ApiRoutes}, which the same object may
+ * implement). Closed with the engine.
+ */
+public interface FeaturePart extends AutoCloseable {
+    /** A gate after the first factor, if the feature is one. */
+    default Optional<SignInGate> gate() {
+        return Optional.empty();
+    }
+
+    /** The names (after {@code cookie.prefix}) of its cookies, which requests then present to it. */
+    default Set<String> cookies() {
+        return Set.of();
+    }
+
+    @Override
+    default void close() {
+    }
+}

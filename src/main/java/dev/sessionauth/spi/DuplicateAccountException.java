@@ -1,0 +1,8 @@
+package dev.sessionauth.spi;
+
+/** The provider account is linked to a user already; nothing was written. */
+public final class DuplicateAccountException extends RuntimeException {
+    public DuplicateAccountException() {
+        super("this provider account is linked already", null, false, false);
+    }
+}
