@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The configured providers, each ready once its discovery document has loaded. {@link #start()} loads every OpenID
@@ -25,6 +26,7 @@ public final class ProviderDirectory implements AutoCloseable {
     private final Clock clock;
     private final Scheduler scheduler;
     private final Backoff backoff;
+    private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closed;
 
     /** One provider's state; written by the loading task, read by request threads. */
@@ -71,8 +73,11 @@ public final class ProviderDirectory implements AutoCloseable {
         return directory;
     }
 
-    /** Makes GitHub providers ready and schedules every OpenID Connect provider's first load now. */
+    /** Makes GitHub providers ready and schedules every OpenID Connect provider's first load now; once only. */
     public void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         for (Slot slot : slots.values()) {
             if (slot.settings.protocol() instanceof Protocol.GitHub) {
                 slot.client = OidcClient.gitHub(slot.settings, http);

@@ -109,6 +109,16 @@ class ProviderDirectoryTest {
     }
 
     @Test
+    void startingTwiceLoadsOnce() {
+        DOWN.set(true);
+        ProviderDirectory directory = directory(provider("flaky", "flaky"));
+        directory.start();
+        directory.start();
+        scheduler.runDue();
+        assertThat(scheduler.waiting()).as("one retry, not two").containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
     void anUnknownProviderIsAbsentNotUnavailable() {
         ProviderDirectory directory = directory(provider("mock", "issuer1"));
         directory.start();
