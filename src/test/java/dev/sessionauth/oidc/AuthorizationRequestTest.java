@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The authorization URL and the pending secrets, read back from the URL as a provider would. */
 class AuthorizationRequestTest {
     private static final URI CALLBACK = URI.create("https://app.example/api/auth/callback/corp");
     private static final URI ENDPOINT = URI.create("https://idp.example.com/authorize");

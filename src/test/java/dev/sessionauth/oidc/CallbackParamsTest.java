@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** Reading the callback's parameters as they arrive from the browser. */
 class CallbackParamsTest {
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** Which issuers a provider may name: exact ones, Google's alias and Microsoft's tenants. */
 class IssuerRuleTest {
     private static final String AUTHORITY = "https://login.microsoftonline.com";
     private static final String CONTOSO = "72f988bf-86f1-41af-91ab-2d7cd011db47";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The provider settings, their presets and the messages that name a wrong setting and its fix. */
 class ProviderSettingsTest {
 
     @Test
