@@ -134,10 +134,10 @@ public final class SessionAuthBuilder {
      * @throws IllegalStateException the store cannot be reached (or both {@link #dataSource} and {@link #stores})
      */
     public SessionAuth build() {
-        AuthConfig config = AuthConfig.load(List.of(
+        AuthConfig config = Features.config(List.of(
                 ConfigSource.of("builder setting", values),
                 ConfigSource.systemProperties(systemProperties),
-                ConfigSource.environment(environment)), Features.settings());
+                ConfigSource.environment(environment)));
         return EngineFactory.start(config, new EngineFactory.Wiring(clock, Optional.ofNullable(dataSource),
                 Optional.ofNullable(given).map(g -> new EngineFactory.GivenStores(g.users(), g.sessions(),
                         g.verifications(), g.meta(), Optional.ofNullable(accounts))),

@@ -125,7 +125,8 @@ public final class AuthConfig {
 
     private final SettingReader reader;
 
-    private AuthConfig(SettingReader r) {
+    private AuthConfig(SettingReader r, List<AdditionalField> featureUserFields,
+                       List<AdditionalField> featureSessionFields) {
         reader = r;
         protectedPatterns = r.list(PROTECTED);
         publicPatterns = r.list(PUBLIC);
@@ -246,8 +247,8 @@ public final class AuthConfig {
         verifiedPatterns = r.list(VERIFIED);
         freshPatterns = r.list(FRESH);
         ObjectMapper json = new ObjectMapper();
-        userFields = r.fields(USER_FIELDS, json);
-        sessionFields = r.fields(SESSION_FIELDS, json);
+        userFields = withFeatureFields(USER_FIELDS, r.fields(USER_FIELDS, json), featureUserFields);
+        sessionFields = withFeatureFields(SESSION_FIELDS, r.fields(SESSION_FIELDS, json), featureSessionFields);
         emailVerificationRequired = r.bool(EMAIL_VERIFICATION_REQUIRED, false);
         emailVerificationExpiresIn = r.duration(EMAIL_VERIFICATION_EXPIRES_IN, "1h");
         sendVerificationOnSignUp = r.bool(EMAIL_VERIFICATION_SEND_ON_SIGN_UP, emailVerificationRequired);
@@ -312,7 +313,56 @@ public final class AuthConfig {
 
     /** Reads and validates the configuration, accepting the names the features {@code declared} too. */
     public static AuthConfig load(List<ConfigSource> sources, SettingNames declared) {
-        return new AuthConfig(new SettingReader(sources, declared));
+        return load(new SettingReader(sources, declared), List.of(), List.of());
+    }
+
+    /** A reader of {@code sources} that knows the core settings and the names the features {@code declared}. */
+    public static SettingReader reader(List<ConfigSource> sources, SettingNames declared) {
+        return new SettingReader(sources, declared);
+    }
+
+    /**
+     * Reads and validates the configuration with the fields the started features add to users and sessions (a
+     * second factor's {@code twoFactorEnabled}, an admin's {@code role}): columns and wire fields like declared
+     * ones, never set by clients.
+     */
+    public static AuthConfig load(SettingReader reader, List<AdditionalField> featureUserFields,
+                                  List<AdditionalField> featureSessionFields) {
+        return new AuthConfig(reader, featureUserFields, featureSessionFields);
+    }
+
+    /**
+     * The app's declared fields plus the features': a name both declare keeps the app's declaration if the type
+     * agrees, but is never client-writable when the feature's is not; a different type stops the start.
+     */
+    private static List<AdditionalField> withFeatureFields(String setting, List<AdditionalField> declared,
+                                                           List<AdditionalField> features) {
+        List<AdditionalField> all = new java.util.ArrayList<>(declared);
+        for (AdditionalField f : features) {
+            int i = indexOf(all, f.name());
+            if (i < 0) {
+                all.add(f);
+                continue;
+            }
+            AdditionalField app = all.get(i);
+            if (app.type() != f.type()) {
+                throw new ConfigException(setting + ": " + app.name() + " is declared as " + app.type().lowerName()
+                        + ", but a switched-on feature keeps it as " + f.type().lowerName()
+                        + "; declare it as " + f.type().lowerName() + " or remove the declaration");
+            }
+            all.set(i, new AdditionalField(app.name(), app.type(), app.required(), app.defaultValue(),
+                    app.input() && f.input()));
+        }
+        return List.copyOf(all);
+    }
+
+    private static int indexOf(List<AdditionalField> fields, String name) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The configuration with every default: what a bare {@code <filter>} gets. */

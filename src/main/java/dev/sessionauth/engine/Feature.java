@@ -1,7 +1,9 @@
 package dev.sessionauth.engine;
 
+import dev.sessionauth.config.AdditionalField;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.SettingNames;
+import dev.sessionauth.config.SettingReader;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +20,20 @@ public interface Feature {
 
     /** The settings it declares. */
     SettingNames settings();
+
+    /**
+     * The fields it adds to every user, given the settings (none when it is off): real columns, shown on the wire
+     * with the user as Better Auth's plugins show theirs ({@code twoFactorEnabled}, {@code role}), read and written
+     * through the user store; declare them not client-writable.
+     */
+    default List<AdditionalField> userFields(SettingReader settings) {
+        return List.of();
+    }
+
+    /** The fields it adds to every session, given the settings ({@code impersonatedBy}). */
+    default List<AdditionalField> sessionFields(SettingReader settings) {
+        return List.of();
+    }
 
     /** The tables it adds, run in order after the core schema, each once (by its id). */
     List<Migration> migrations();

@@ -1,6 +1,11 @@
 package dev.sessionauth.engine;
 
+import dev.sessionauth.config.AdditionalField;
+import dev.sessionauth.config.AuthConfig;
+import dev.sessionauth.config.ConfigSource;
 import dev.sessionauth.config.SettingNames;
+import dev.sessionauth.config.SettingReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
@@ -20,10 +25,34 @@ public final class Features {
 
     /** The settings every registered feature declares. */
     public static SettingNames settings() {
+        return settings(all());
+    }
+
+    private static SettingNames settings(List<Feature> features) {
         SettingNames all = SettingNames.NONE;
-        for (Feature f : all()) {
+        for (Feature f : features) {
             all = all.and(f.settings());
         }
         return all;
+    }
+
+    /**
+     * Reads and validates the configuration from {@code sources} (strongest first) with what the registered features
+     * declare: their setting names, and the fields they add to users and sessions.
+     */
+    public static AuthConfig config(List<ConfigSource> sources) {
+        return config(sources, all());
+    }
+
+    /** The same with these features instead of the registered ones. */
+    public static AuthConfig config(List<ConfigSource> sources, List<Feature> features) {
+        SettingReader reader = AuthConfig.reader(sources, settings(features));
+        List<AdditionalField> user = new ArrayList<>();
+        List<AdditionalField> session = new ArrayList<>();
+        for (Feature f : features) {
+            user.addAll(f.userFields(reader));
+            session.addAll(f.sessionFields(reader));
+        }
+        return AuthConfig.load(reader, user, session);
     }
 }

@@ -38,6 +38,15 @@ public interface UserStore {
     }
 
     /**
+     * Sets only these fields of the user (a feature's own, such as {@code twoFactorEnabled}), keeping the rest; the
+     * user afterwards, empty when there is no such user.
+     */
+    default Optional<User> updateFields(String userId, Map<String, Object> fields, Instant now) {
+        return findById(userId).flatMap(u -> updateProfile(userId, u.getName(), Optional.ofNullable(u.getImage()),
+                fields, now));
+    }
+
+    /**
      * Marks the user's e-mail address as verified, but only while it is {@code email}: one conditional write, so an
      * address changed a moment before is never the one marked. Whether it was marked.
      */

@@ -126,13 +126,13 @@ public final class SessionAuthFilter implements Filter {
 
     private static AuthConfig readConfig(FilterConfig filterConfig) {
         ServletContext context = filterConfig.getServletContext();
-        return AuthConfig.load(List.of(
+        return Features.config(List.of(
                 ConfigSource.of("filter init-param", params(Collections.list(filterConfig.getInitParameterNames()),
                         filterConfig::getInitParameter)),
                 ConfigSource.contextParams(params(Collections.list(context.getInitParameterNames()),
                         context::getInitParameter)),
                 ConfigSource.systemProperties(System.getProperties()),
-                ConfigSource.environment(System.getenv())), Features.settings());
+                ConfigSource.environment(System.getenv())));
     }
 
     private static Map<String, String> params(List<String> names, java.util.function.Function<String, String> value) {

@@ -81,6 +81,7 @@ class ExtensionPointTest {
         assertThat(browser.cookie("sessionauth." + ProbeFeature.PENDING)).isEmpty();
         JsonNode session = browser.get(GET_SESSION).json();
         assertThat(session.path("user").path("id").asText()).isEqualTo(userId);
+        assertThat(session.path("user").path("probePassed").asBoolean()).as(session.toString()).isTrue();
         assertThat(browser.get("/api/auth/probe/passed/" + userId).json().path("passed").asInt()).isEqualTo(1);
     }
 
@@ -112,6 +113,31 @@ class ExtensionPointTest {
         assertThat(in.status()).isEqualTo(302);
         assertThat(in.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/second-step?callbackURL=%2Fapp%2Fhome"));
         assertThat(browser.cookie(TOKEN_COOKIE)).isEmpty();
+    }
+
+    @Test
+    void aFeaturesUserFieldIsShownAndNoClientMaySetIt() {
+        server = TestServer.start("probe.enabled", "true");
+        TestClient browser = server.client();
+        Accounts.signUp(browser, Accounts.uniqueEmail("field"));
+        assertThat(browser.get(GET_SESSION).json().path("user").path("probePassed").isBoolean()).isTrue();
+        assertThat(browser.get(GET_SESSION).json().path("user").path("probePassed").asBoolean()).isFalse();
+
+        Reply set = browser.post("/api/auth/update-user", json("probePassed", true));
+
+        assertThat(set.status()).isEqualTo(400);
+        assertThat(browser.get(GET_SESSION).json().path("user").path("probePassed").asBoolean()).isFalse();
+        TestClient other = server.client();
+        Reply signUp = other.post(Accounts.SIGN_UP, Accounts.signUpBody(Accounts.uniqueEmail("field2"),
+                "probePassed", true));
+        assertThat(signUp.status()).isEqualTo(400);
+    }
+
+    @Test
+    void anAppDeclaringTheSameFieldWithAnotherTypeIsStoppedAtStart() {
+        assertThatThrownBy(() -> TestServer.engineBuilder().set("probe.enabled", "true")
+                .set("user.fields", "probePassed:string").build())
+                .hasMessageContaining("probePassed").hasMessageContaining("boolean");
     }
 
     @Test

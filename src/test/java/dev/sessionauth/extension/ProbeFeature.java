@@ -3,8 +3,10 @@ package dev.sessionauth.extension;
 import dev.sessionauth.AuthException;
 import dev.sessionauth.ErrorCode;
 import dev.sessionauth.User;
+import dev.sessionauth.config.AdditionalField;
 import dev.sessionauth.config.AuthConfig;
 import dev.sessionauth.config.SettingNames;
+import dev.sessionauth.config.SettingReader;
 import dev.sessionauth.engine.BrowserUpdate;
 import dev.sessionauth.engine.Caller;
 import dev.sessionauth.engine.Feature;
@@ -35,7 +37,7 @@ import javax.sql.DataSource;
  * A way in that exists only to prove the extension point, registered through the test classpath's
  * {@code META-INF/services} exactly as the library's own are: off unless {@code probe.enabled}; when on, a gate asks
  * users whose address starts with {@code second@} for a code ({@code 123456}) before their session is made, kept in
- * its own cookie, and every passed step is written to its own table.
+ * its own cookie; every passed step is written to its own table and marks the user's {@code probePassed} field.
  */
 public final class ProbeFeature implements Feature {
     static final String PENDING = "probe_pending";
@@ -48,6 +50,14 @@ public final class ProbeFeature implements Feature {
     @Override
     public SettingNames settings() {
         return SettingNames.of("probe.enabled", "probe.page");
+    }
+
+    @Override
+    public List<AdditionalField> userFields(SettingReader settings) {
+        return settings.bool("probe.enabled", false)
+                ? List.of(new AdditionalField("probePassed", AdditionalField.Type.BOOLEAN, false, Optional.of(false),
+                        false))
+                : List.of();
     }
 
     @Override
@@ -123,6 +133,7 @@ public final class ProbeFeature implements Feature {
                     .orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
             SignedIn in = context.issuer().issue(user, Boolean.parseBoolean(pending[1]), caller);
             record(user.getId());
+            context.users().updateFields(user.getId(), Map.of("probePassed", true), context.clock().instant());
             api.answerSignIn(request, response, body, api.callbackUrl(body, request, "callbackURL"),
                     new SignInOutcome.Issued(new SignedIn(in.user(), in.session(), in.token(),
                             in.browser().with(BrowserUpdate.FeatureCookie.clear(PENDING)))));
