@@ -31,6 +31,7 @@ public final class FeatureContext {
     private final CookieSigner signer;
     private final OwnSessions own;
     private final Accounts accounts;
+    private volatile List<FeaturePart> started = List.of();
 
     FeatureContext(AuthConfig config, Clock clock, Stores stores, SessionIssuer issuer, Throttles throttles,
                    SessionEvents events, Outbox outbox, MailLinks mailLinks, TokenGenerator tokens,
@@ -117,6 +118,23 @@ public final class FeatureContext {
     /** A user's sessions: ending them, listing them. */
     public OwnSessions sessions() {
         return own;
+    }
+
+    /** The parts that started, installed once they all have: {@link #waysIn} asks each. */
+    void install(List<FeaturePart> parts) {
+        started = List.copyOf(parts);
+    }
+
+    /**
+     * How many ways in the user has: a password, plus what every started feature holds for them (provider accounts,
+     * passkeys). A feature refuses to remove the last one.
+     */
+    public int waysIn(String userId) {
+        int ways = stores.users().findCredentialsById(userId).isPresent() ? 1 : 0;
+        for (FeaturePart part : started) {
+            ways += part.waysIn(userId);
+        }
+        return ways;
     }
 
     /**

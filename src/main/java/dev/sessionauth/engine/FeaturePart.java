@@ -19,6 +19,14 @@ public interface FeaturePart extends AutoCloseable {
         return Set.of();
     }
 
+    /**
+     * How many ways in this feature holds for the user (linked provider accounts, passkeys): with the password, what
+     * {@link FeatureContext#waysIn} counts before a way in is removed, so no user is left without one.
+     */
+    default int waysIn(String userId) {
+        return 0;
+    }
+
     @Override
     default void close() {
     }

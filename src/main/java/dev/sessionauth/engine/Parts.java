@@ -79,6 +79,7 @@ record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver
             throw e;
         }
         gates.install(started.stream().flatMap(p -> p.gate().stream()).toList());
+        context.install(started);
         return new Parts(signer, events, resolver, own, verification, accounts, housekeeping, reset, emailChange,
                 deletion, List.copyOf(started));
     }

@@ -81,6 +81,36 @@ public final class SessionIssuer {
         return issue(user, rememberMe, caller.client(), caller.presented());
     }
 
+    /**
+     * A new session for {@code user} on {@code terms} without asking the gates: a session that must end by a given
+     * time or carries a feature's session fields (an impersonation: {@code impersonatedBy}, one hour at most). The
+     * sessions {@code caller} presents end, as on any sign-in; present none to keep them.
+     */
+    public SignedIn issue(User user, Terms terms, Caller caller) {
+        Prepared p = prepare(user.getId(), terms, caller.client());
+        sessions.create(p.row());
+        return issued(user, p, caller.presented());
+    }
+
+    /**
+     * How a session is made beyond the defaults.
+     *
+     * @param rememberMe whether it outlives the browser session (as the sign-in's {@code rememberMe})
+     * @param endsBy     a time it never outlives, however often it is refreshed
+     * @param fields     values of session fields, a feature's included
+     */
+    public record Terms(boolean rememberMe, Optional<Instant> endsBy, Map<String, Object> fields) {
+        public Terms {
+            java.util.Objects.requireNonNull(endsBy, "endsBy");
+            fields = Map.copyOf(fields);
+        }
+
+        /** The defaults, remembered or not. */
+        public static Terms of(boolean rememberMe) {
+            return new Terms(rememberMe, Optional.empty(), Map.of());
+        }
+    }
+
     /** A new session for {@code user}, written now and {@link #issued issued}. */
     SignedIn issue(User user, boolean rememberMe, ClientInfo client, Presented presented) {
         Prepared p = prepare(user.getId(), rememberMe, client);
@@ -90,15 +120,20 @@ public final class SessionIssuer {
 
     /** The row and token of a new session for the user, not written. */
     Prepared prepare(String userId, boolean rememberMe, ClientInfo client) {
+        return prepare(userId, Terms.of(rememberMe), client);
+    }
+
+    private Prepared prepare(String userId, Terms terms, ClientInfo client) {
+        boolean rememberMe = terms.rememberMe();
         Instant now = Instants.now(clock);
         boolean remember = rememberMe && config.rememberMe();
         Duration cap = config.absoluteMaxAge().isZero() ? NO_CAP : config.absoluteMaxAge();
-        Instant absolute = now.plus(cap);
+        Instant absolute = terms.endsBy().map(end -> min(end, now.plus(cap))).orElse(now.plus(cap));
         Instant expires = remember
                 ? min(now.plus(config.maxAge()), absolute)
                 : min(now.plus(min(BROWSER_SESSION_ROW, config.maxAge())), absolute);
         Session session = new Session(tokens.newId(), userId, expires, remember ? absolute : expires, now, now,
-                client.ipAddress(), client.userAgent(), remember, sessionFields.forNewRow(Map.of(), false));
+                client.ipAddress(), client.userAgent(), remember, sessionFields.forNewRow(terms.fields(), false));
         String token = tokens.newToken();
         return new Prepared(new NewSession(session, TokenHasher.hash(token)), token);
     }
