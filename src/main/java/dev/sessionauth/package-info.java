@@ -1,8 +1,13 @@
 /**
- * The values apps and the other layers share: {@code Session}, {@code User}, {@code AuthContext}, {@code ErrorCode},
- * {@code AuthException}, the engine's requests and outcomes ({@code SignIn}, {@code Presented}, {@code Resolution},
- * {@code BrowserUpdate}, …), listeners and senders. The entry point, {@code SessionAuth}, is in {@code engine}.
+ * What an app touches: the entry point {@code SessionAuth} (built by {@code SessionAuthBuilder}, or by the filter from
+ * web.xml, and found in a servlet with {@code SessionAuth.of(request)}), the values it hands out ({@code User},
+ * {@code Session}, {@code AuthContext}, {@code SessionValidation}, {@code SignInResult}, …), the errors
+ * ({@code ErrorCode}, {@code AuthException}) and the events ({@code SessionListener}). Values have no mutators and one
+ * bean getter per property (JSP EL reads them). No public type here hands out a bearer token or an engine type;
+ * {@code PublicApiTest} keeps that true.
  *
- * <p>Layer: the bottom. Imports nothing of SessionAuth's own, so every other package may import it.
+ * <p>Layer: the API. The entry point is abstract; the engine ({@code engine.Engine}) implements it. A new way in
+ * adds its Java API as a type of its own package, found with {@code SessionAuth.feature(Type.class)}, never as
+ * methods here.
  */
 package dev.sessionauth;
