@@ -81,7 +81,7 @@ class ConcurrentStartTest {
 
             assertThat(db.count("SELECT COUNT(*) FROM sa_meta WHERE meta_key = 'schema_version' AND meta_value = ?",
                     Integer.toString(Schema.CURRENT_VERSION))).isEqualTo(1);
-            assertThat(Schema.CURRENT_VERSION).isEqualTo(4);
+            assertThat(Schema.CURRENT_VERSION).isEqualTo(5);
             for (String table : List.of("sa_user", "sa_account", "sa_session", "sa_verification", "sa_meta",
                     "sa_rate_limit", "sa_revocation")) {
                 assertThat(db.count("SELECT COUNT(*) FROM ddl_log WHERE tag = 'CREATE TABLE' AND object = ?",
