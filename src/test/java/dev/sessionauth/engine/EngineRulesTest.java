@@ -160,6 +160,47 @@ class EngineRulesTest {
     }
 
     @Test
+    void fiveWrongPasswordsLockTheAccountUntilTheWindowHasPassedThenTheRightOneWorks() {
+        String email = newAccount();
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> auth.signIn(new SignIn(email, "not the password", true), app()))
+                    .isInstanceOfSatisfying(AuthException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_EMAIL_OR_PASSWORD));
+        }
+
+        assertThatThrownBy(() -> signIn(email, true, Presented.none())).isInstanceOfSatisfying(AuthException.class,
+                e -> assertThat(e.status()).isEqualTo(429));
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(signIn(email, true, Presented.none()).user().getEmail()).isEqualTo(email);
+    }
+
+    @Test
+    void aGateThatAsksForASecondStepLeavesNoSessionAndTheBrowserOnlyThePendingCookie() {
+        MemoryStores own = new MemoryStores();
+        try (SessionAuth gated = SessionAuth.builder().clock(clock).systemProperties(new Properties())
+                .environment(Map.of()).set("secret", "engine-rules-secret-0123456789abcdef")
+                .set("probe.enabled", "true")
+                .stores(own.users(), own.sessions(), own.verifications(), own.meta()).build()) {
+            Engine engine = Engine.of(gated);
+            engine.signUp(new SignUp("Two", "second@rules.example.com", PASSWORD, Optional.empty(), true), app());
+            String userId = own.users().findCredentials("second@rules.example.com").orElseThrow().user().getId();
+            int before = engine.listSessions(userId).size();
+
+            SignInOutcome outcome = engine.signIn(new SignIn("second@rules.example.com", PASSWORD, true), app());
+
+            assertThat(outcome).isInstanceOf(SignInOutcome.SecondStep.class);
+            assertThat(outcome.browser().tokenCookie()).isEqualTo(BrowserUpdate.TokenCookie.KEEP);
+            assertThat(outcome.browser().features()).containsOnlyKeys("probe_pending");
+            assertThat(engine.listSessions(userId)).hasSize(before);
+            assertThat(outcome.result()).isEqualTo(new dev.sessionauth.SignInResult.SecondStep(List.of("probe")));
+        }
+    }
+
+    private static Caller app() {
+        return Caller.app(ClientInfo.unknown());
+    }
+
+    @Test
     void noOutcomeNamesTheTokenWhenPrinted() {
         SignedIn in = signIn(newAccount(), true, Presented.none());
         Resolution r = page(in);
