@@ -1,13 +1,14 @@
 package dev.sessionauth.lifecycle;
 
-import static dev.sessionauth.lifecycle.Accounts.*;
+import dev.sessionauth.testing.SignedInUser;
+import static dev.sessionauth.testing.Accounts.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionauth.spi.Mail;
 import dev.sessionauth.SessionListener;
 import dev.sessionauth.User;
-import dev.sessionauth.lifecycle.Accounts.Account;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
 import java.nio.charset.StandardCharsets;
@@ -44,17 +45,17 @@ class ChangeEmailTest {
         server.close();
     }
 
-    private static Reply change(Account account, String newEmail) {
+    private static Reply change(SignedInUser account, String newEmail) {
         return account.browser().post(CHANGE_EMAIL, json("newEmail", newEmail, "callbackURL", "/welcome"));
     }
 
-    private static JsonNode user(Account account) {
+    private static JsonNode user(SignedInUser account) {
         return account.browser().getSession().json().path("user");
     }
 
     /** A signed-up user whose address is verified (the sign-up's verification link opened). */
-    private static Account verified(String hint) {
-        Account account = signUp(server, hint);
+    private static SignedInUser verified(String hint) {
+        SignedInUser account = signUp(server, hint);
         Mail mail = Mailbox.next(account.email(), Mail.Kind.VERIFY_EMAIL);
         assertThat(account.browser().get(pathOf(server, mail.link())).status()).isEqualTo(200);
         assertThat(user(account).path("emailVerified").asBoolean()).isTrue();
@@ -76,7 +77,7 @@ class ChangeEmailTest {
 
     @Test
     void anUnverifiedUserChangesAtOnceAndTheNewAddressGetsAVerificationLink() throws Exception {
-        Account ann = signUp(server, "unverified");
+        SignedInUser ann = signUp(server, "unverified");
         String oldLink = Mailbox.next(ann.email(), Mail.Kind.VERIFY_EMAIL).link();
         String newEmail = uniqueEmail("moved");
 
@@ -98,7 +99,7 @@ class ChangeEmailTest {
 
     @Test
     void aVerifiedUserConfirmsByALinkMailedToTheNewAddress() throws Exception {
-        Account ann = verified("verified");
+        SignedInUser ann = verified("verified");
         String newEmail = uniqueEmail("confirmed");
 
         assertStatusTrue(change(ann, newEmail));
@@ -120,7 +121,7 @@ class ChangeEmailTest {
 
     @Test
     void aConfirmationLinkEditedToNameAnotherAddressIsRefused() {
-        Account ann = verified("edited");
+        SignedInUser ann = verified("edited");
         String newEmail = uniqueEmail("intended");
         assertStatusTrue(change(ann, newEmail));
         String link = Mailbox.next(newEmail, Mail.Kind.CHANGE_EMAIL).link();
@@ -139,23 +140,23 @@ class ChangeEmailTest {
 
     @Test
     void aTakenAddressGetsTheSameAnswerAndNothingChangesOrIsSent() {
-        Account ann = verified("taken-a");
-        Account bob = signUp(server, "taken-b");
+        SignedInUser ann = verified("taken-a");
+        SignedInUser bob = signUp(server, "taken-b");
         Mailbox.next(bob.email(), Mail.Kind.VERIFY_EMAIL);
 
         assertStatusTrue(change(ann, bob.email().toUpperCase(java.util.Locale.ROOT)));
-        Account unverified = signUp(server, "taken-c");
+        SignedInUser unverified = signUp(server, "taken-c");
         assertStatusTrue(change(unverified, bob.email()));
 
         assertThat(user(ann).path("email").asText()).isEqualTo(ann.email());
         assertThat(user(unverified).path("email").asText()).isEqualTo(unverified.email());
         assertThat(Mailbox.pending(bob.email())).isEmpty();
-        assertThat(rows(server, "sa_verification", "identifier", "change-email:" + ann.id())).isZero();
+        assertThat(rows(server, "sa_verification", "identifier", "change-email:" + ann.userId())).isZero();
     }
 
     @Test
     void theCurrentAddressAndBadInputAreRefused() {
-        Account ann = signUp(server, "same");
+        SignedInUser ann = signUp(server, "same");
 
         assertError(change(ann, ann.email()), 400, "INVALID_REQUEST_BODY");
         assertError(change(ann, "not an address"), 400, "INVALID_EMAIL");
@@ -166,7 +167,7 @@ class ChangeEmailTest {
 
     @Test
     void anotherOriginIsRefused() {
-        Account ann = signUp(server, "csrf");
+        SignedInUser ann = signUp(server, "csrf");
         String newEmail = uniqueEmail("csrf-new");
 
         assertError(ann.browser().post(CHANGE_EMAIL, json("newEmail", newEmail), "Origin", "https://evil.example"),
@@ -176,7 +177,7 @@ class ChangeEmailTest {
 
     @Test
     void anHtmlFormNeedsTheCsrfToken() {
-        Account ann = signUp(server, "form");
+        SignedInUser ann = signUp(server, "form");
         String newEmail = uniqueEmail("form-new");
 
         assertError(ann.browser().postForm(CHANGE_EMAIL, form("newEmail", newEmail)), 403, "INVALID_CSRF_TOKEN");

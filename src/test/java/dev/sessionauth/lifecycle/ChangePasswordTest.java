@@ -1,12 +1,13 @@
 package dev.sessionauth.lifecycle;
 
-import static dev.sessionauth.lifecycle.Accounts.*;
+import dev.sessionauth.testing.SignedInUser;
+import static dev.sessionauth.testing.Accounts.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionauth.SessionListener;
 import dev.sessionauth.User;
-import dev.sessionauth.lifecycle.Accounts.Account;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
@@ -45,7 +46,7 @@ class ChangePasswordTest {
 
     @Test
     void theNewPasswordWorksTheOldOneNotAndOtherSessionsStayByDefault() throws Exception {
-        Account ann = signUp(server, "change");
+        SignedInUser ann = signUp(server, "change");
         TestClient laptop = ann.signInElsewhere(server, PASSWORD);
 
         Reply r = change(ann.browser(), PASSWORD, NEW_PASSWORD, null);
@@ -53,7 +54,7 @@ class ChangePasswordTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode body = r.json();
         assertThat(body.path("token").isNull()).as("no new session without revokeOtherSessions").isTrue();
-        assertThat(body.path("user").path("id").asText()).isEqualTo(ann.id());
+        assertThat(body.path("user").path("id").asText()).isEqualTo(ann.userId());
         assertThat(body.path("user").path("email").asText()).isEqualTo(ann.email());
         assertThat(r.body()).doesNotContain("$2");
         assertThat(signedIn(ann.browser())).isTrue();
@@ -69,7 +70,7 @@ class ChangePasswordTest {
 
     @Test
     void revokingOtherSessionsEndsThemAllAndGivesThisDeviceANewSession() {
-        Account ann = signUp(server, "revoke");
+        SignedInUser ann = signUp(server, "revoke");
         TestClient laptop = ann.signInElsewhere(server, PASSWORD);
         String oldCookie = ann.browser().cookie("sessionauth.session_token").orElseThrow();
 
@@ -88,12 +89,12 @@ class ChangePasswordTest {
         assertThat(ann.browser().get("/api/auth/list-sessions").json().size()).isOne();
         // The token in the answer is the new session's bearer token.
         assertThat(server.client().get("/api/auth/get-session", "Authorization", "Bearer " + token).json()
-                .path("user").path("id").asText()).isEqualTo(ann.id());
+                .path("user").path("id").asText()).isEqualTo(ann.userId());
     }
 
     @Test
     void aWrongCurrentPasswordIsInvalidPasswordAndChangesNothing() {
-        Account ann = signUp(server, "wrong");
+        SignedInUser ann = signUp(server, "wrong");
 
         assertError(change(ann.browser(), "not my password", NEW_PASSWORD, true), 400, "INVALID_PASSWORD");
 
@@ -104,7 +105,7 @@ class ChangePasswordTest {
 
     @Test
     void theNewPasswordObeysThePasswordRules() {
-        Account ann = signUp(server, "rules");
+        SignedInUser ann = signUp(server, "rules");
 
         assertError(change(ann.browser(), PASSWORD, "short", null), 400, "PASSWORD_TOO_SHORT");
         assertError(change(ann.browser(), PASSWORD, "x".repeat(129), null), 400, "PASSWORD_TOO_LONG");
@@ -123,7 +124,7 @@ class ChangePasswordTest {
 
     @Test
     void anotherOriginIsRefusedBeforeAnythingChanges() {
-        Account ann = signUp(server, "csrf");
+        SignedInUser ann = signUp(server, "csrf");
 
         assertError(ann.browser().post(CHANGE_PASSWORD, json("currentPassword", PASSWORD, "newPassword",
                 NEW_PASSWORD), "Origin", "https://evil.example"), 403, "INVALID_ORIGIN");
@@ -136,7 +137,7 @@ class ChangePasswordTest {
 
     @Test
     void anHtmlFormNeedsTheSessionsCsrfTokenAndGoesOnToItsCallback() {
-        Account ann = signUp(server, "form");
+        SignedInUser ann = signUp(server, "form");
 
         Reply noToken = ann.browser().postForm(CHANGE_PASSWORD, form("currentPassword", PASSWORD,
                 "newPassword", NEW_PASSWORD, "errorCallbackURL", "/settings"));

@@ -1,9 +1,10 @@
 package dev.sessionauth.lifecycle;
 
-import static dev.sessionauth.lifecycle.Accounts.*;
+import dev.sessionauth.testing.SignedInUser;
+import static dev.sessionauth.testing.Accounts.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.lifecycle.Accounts.Account;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class ChangePasswordThrottleTest {
     void wrongCurrentPasswordsLockTheAccountForChangesAndSignInsAlike() {
         try (TestServer server = TestServer.builder().shippedThrottle().set("rateLimit.signIn.maxFailures", "3")
                 .start()) {
-            Account ann = signUp(server, "guess");
+            SignedInUser ann = signUp(server, "guess");
             for (int i = 0; i < 3; i++) {
                 assertError(ann.browser().post(CHANGE_PASSWORD, json("currentPassword", "guess " + i,
                         "newPassword", NEW_PASSWORD)), 400, "INVALID_PASSWORD");
@@ -39,7 +40,7 @@ class ChangePasswordThrottleTest {
     void failedSignInsCountTowardsTheLockOfPasswordChanges() {
         try (TestServer server = TestServer.builder().shippedThrottle().set("rateLimit.signIn.maxFailures", "2")
                 .start()) {
-            Account ann = signUp(server, "shared");
+            SignedInUser ann = signUp(server, "shared");
             assertError(server.client().signIn(ann.email(), "nope 1"), 401, "INVALID_EMAIL_OR_PASSWORD");
             assertError(server.client().signIn(ann.email(), "nope 2"), 401, "INVALID_EMAIL_OR_PASSWORD");
 

@@ -1,12 +1,13 @@
 package dev.sessionauth.lifecycle;
 
-import static dev.sessionauth.lifecycle.Accounts.*;
+import dev.sessionauth.testing.SignedInUser;
+import static dev.sessionauth.testing.Accounts.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.spi.Mail;
 import dev.sessionauth.SessionListener;
 import dev.sessionauth.User;
-import dev.sessionauth.lifecycle.Accounts.Account;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.MutableClock;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
@@ -36,12 +37,12 @@ class DeleteUserTest {
         }
     }
 
-    private static void assertEverythingOfTheUserIsGone(TestServer server, Account account) {
+    private static void assertEverythingOfTheUserIsGone(TestServer server, SignedInUser account) {
         for (String table : new String[] {"sa_session", "sa_account"}) {
-            assertThat(rows(server, table, "user_id", account.id())).as(table).isZero();
+            assertThat(rows(server, table, "user_id", account.userId())).as(table).isZero();
         }
-        assertThat(rows(server, "sa_user", "id", account.id())).isZero();
-        assertThat(server.count("SELECT COUNT(*) FROM sa_verification WHERE identifier LIKE ?", "%:" + account.id()))
+        assertThat(rows(server, "sa_user", "id", account.userId())).isZero();
+        assertThat(server.count("SELECT COUNT(*) FROM sa_verification WHERE identifier LIKE ?", "%:" + account.userId()))
                 .isZero();
     }
 
@@ -51,7 +52,7 @@ class DeleteUserTest {
         try (TestServer server = TestServer.builder().set("mail.sender", Mailbox.class.getName()).listener(app)
                 .start()) {
             app.server = server;
-            Account ann = signUp(server, "delete");
+            SignedInUser ann = signUp(server, "delete");
             TestClient laptop = ann.signInElsewhere(server, PASSWORD);
             server.client().post(REQUEST_RESET, json("email", ann.email()));
             Mailbox.next(ann.email(), Mail.Kind.RESET_PASSWORD);
@@ -65,7 +66,7 @@ class DeleteUserTest {
                     c -> assertThat(c).contains("Max-Age=0"));
             assertThat(signedIn(laptop)).isFalse();
             assertEverythingOfTheUserIsGone(server, ann);
-            assertThat(app.rowPresent).containsEntry(ann.id(), true);
+            assertThat(app.rowPresent).containsEntry(ann.userId(), true);
             assertError(server.client().signIn(ann.email(), PASSWORD), 401, "INVALID_EMAIL_OR_PASSWORD");
             assertThat(server.client().signUp("Ada again", ann.email(), PASSWORD).status())
                     .as("the address is free again").isEqualTo(200);
@@ -75,12 +76,12 @@ class DeleteUserTest {
     @Test
     void aWrongPasswordDeletesNothing() {
         try (TestServer server = TestServer.start()) {
-            Account ann = signUp(server, "wrong");
+            SignedInUser ann = signUp(server, "wrong");
 
             assertError(ann.browser().post(DELETE_USER, json("password", "not mine")), 400, "INVALID_PASSWORD");
 
             assertThat(signedIn(ann.browser())).isTrue();
-            assertThat(rows(server, "sa_user", "id", ann.id())).isOne();
+            assertThat(rows(server, "sa_user", "id", ann.userId())).isOne();
         }
     }
 
@@ -88,15 +89,15 @@ class DeleteUserTest {
     void withoutThePasswordTheSignInMustBeFresh() {
         MutableClock clock = new MutableClock();
         try (TestServer server = TestServer.builder().clock(clock).start()) {
-            Account stale = signUp(server, "stale");
+            SignedInUser stale = signUp(server, "stale");
             clock.advance(Duration.ofHours(25));
-            Account fresh = signUp(server, "fresh");
+            SignedInUser fresh = signUp(server, "fresh");
 
             assertError(stale.browser().post(DELETE_USER, "{}"), 403, "SESSION_NOT_FRESH");
-            assertThat(rows(server, "sa_user", "id", stale.id())).isOne();
+            assertThat(rows(server, "sa_user", "id", stale.userId())).isOne();
             Reply r = fresh.browser().post(DELETE_USER, "{}");
             assertThat(r.status()).as(r.body()).isEqualTo(200);
-            assertThat(rows(server, "sa_user", "id", fresh.id())).isZero();
+            assertThat(rows(server, "sa_user", "id", fresh.userId())).isZero();
             assertThat(stale.browser().post(DELETE_USER, json("password", PASSWORD)).status()).isEqualTo(200);
         }
     }
@@ -105,13 +106,13 @@ class DeleteUserTest {
     void withConfirmationTheMailedLinkDeletesInTheUsersOwnBrowserOnly() {
         try (TestServer server = TestServer.builder().set("mail.sender", Mailbox.class.getName())
                 .set("deleteUser.sendConfirmation", "true").start()) {
-            Account ann = signUp(server, "confirm");
-            Account bob = signUp(server, "other");
+            SignedInUser ann = signUp(server, "confirm");
+            SignedInUser bob = signUp(server, "other");
 
             Reply r = ann.browser().post(DELETE_USER, json("password", PASSWORD, "callbackURL", "/goodbye"));
 
             assertThat(r.json().path("message").asText()).isEqualTo("Verification email sent");
-            assertThat(rows(server, "sa_user", "id", ann.id())).isOne();
+            assertThat(rows(server, "sa_user", "id", ann.userId())).isOne();
             Mail mail = Mailbox.next(ann.email(), Mail.Kind.DELETE_ACCOUNT);
             assertThat(mail.link()).startsWith(server.origin() + "/api/auth/delete-user/callback?token=")
                     .endsWith("&callbackURL=%2Fgoodbye");
@@ -129,8 +130,8 @@ class DeleteUserTest {
     void aConfirmationLinkOfAnotherUserIsRefusedAndUsedUp() {
         try (TestServer server = TestServer.builder().set("mail.sender", Mailbox.class.getName())
                 .set("deleteUser.sendConfirmation", "true").start()) {
-            Account ann = signUp(server, "victim");
-            Account bob = signUp(server, "attacker");
+            SignedInUser ann = signUp(server, "victim");
+            SignedInUser bob = signUp(server, "attacker");
             ann.browser().post(DELETE_USER, "{}");
             String link = pathOf(server, Mailbox.next(ann.email(), Mail.Kind.DELETE_ACCOUNT).link());
 
@@ -139,8 +140,8 @@ class DeleteUserTest {
             assertError(bob.browser().post(DELETE_USER, json("token", token)), 401, "INVALID_TOKEN");
             assertError(ann.browser().post(DELETE_USER, json("token", token)), 401, "INVALID_TOKEN");
 
-            assertThat(rows(server, "sa_user", "id", ann.id())).isOne();
-            assertThat(rows(server, "sa_user", "id", bob.id())).isOne();
+            assertThat(rows(server, "sa_user", "id", ann.userId())).isOne();
+            assertThat(rows(server, "sa_user", "id", bob.userId())).isOne();
         }
     }
 
@@ -163,18 +164,18 @@ class DeleteUserTest {
     @Test
     void anotherOriginOrAFormWithoutTheTokenIsRefused() {
         try (TestServer server = TestServer.start()) {
-            Account ann = signUp(server, "csrf");
+            SignedInUser ann = signUp(server, "csrf");
 
             assertError(ann.browser().post(DELETE_USER, json("password", PASSWORD), "Origin", "https://evil.example"),
                     403, "INVALID_ORIGIN");
             assertError(ann.browser().postForm(DELETE_USER, form("password", PASSWORD)), 403, "INVALID_CSRF_TOKEN");
             assertError(server.client().post(DELETE_USER, json("password", PASSWORD)), 401, "UNAUTHORIZED");
-            assertThat(rows(server, "sa_user", "id", ann.id())).isOne();
+            assertThat(rows(server, "sa_user", "id", ann.userId())).isOne();
 
             Reply ok = ann.browser().postForm(DELETE_USER, form("password", PASSWORD, "_csrf",
                     csrfToken(ann.browser()), "callbackURL", "/goodbye"));
             assertThat(location(ok)).isEqualTo("/goodbye");
-            assertThat(rows(server, "sa_user", "id", ann.id())).isZero();
+            assertThat(rows(server, "sa_user", "id", ann.userId())).isZero();
         }
     }
 }

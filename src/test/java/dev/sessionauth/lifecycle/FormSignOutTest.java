@@ -1,9 +1,10 @@
 package dev.sessionauth.lifecycle;
 
-import static dev.sessionauth.lifecycle.Accounts.*;
+import dev.sessionauth.testing.SignedInUser;
+import static dev.sessionauth.testing.Accounts.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sessionauth.lifecycle.Accounts.Account;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.TestClient.Reply;
 import dev.sessionauth.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -26,20 +27,20 @@ class FormSignOutTest {
 
     @Test
     void aFormWithTheSessionsTokenSignsOutAndGoesOnToItsCallback() {
-        Account ann = signUp(server, "form");
+        SignedInUser ann = signUp(server, "form");
 
         Reply r = ann.browser().postForm(SIGN_OUT, form("_csrf", csrfToken(ann.browser()), "callbackURL", "/bye"));
 
         assertThat(location(r)).isEqualTo("/bye");
         assertThat(r.setCookie("sessionauth.session_token")).hasValueSatisfying(
                 c -> assertThat(c).contains("Max-Age=0"));
-        assertThat(rows(server, "sa_session", "user_id", ann.id())).isZero();
+        assertThat(rows(server, "sa_session", "user_id", ann.userId())).isZero();
     }
 
     @Test
     void aFormWithoutTheTokenOrWithAnotherSessionsTokenIsRefused() {
-        Account ann = signUp(server, "notoken");
-        Account bob = signUp(server, "othertoken");
+        SignedInUser ann = signUp(server, "notoken");
+        SignedInUser bob = signUp(server, "othertoken");
 
         assertError(ann.browser().postForm(SIGN_OUT, form("callbackURL", "/bye")), 403, "INVALID_CSRF_TOKEN");
         assertError(ann.browser().postForm(SIGN_OUT, form("_csrf", csrfToken(bob.browser()), "callbackURL", "/bye")),
@@ -50,7 +51,7 @@ class FormSignOutTest {
 
     @Test
     void anotherOriginOrAnUntrustedCallbackIsRefused() {
-        Account ann = signUp(server, "origin");
+        SignedInUser ann = signUp(server, "origin");
         String token = csrfToken(ann.browser());
 
         assertError(ann.browser().postForm(SIGN_OUT, form("_csrf", token), "Origin", "https://evil.example"), 403,
@@ -68,7 +69,7 @@ class FormSignOutTest {
 
     @Test
     void theJsonAnswerIsUnchanged() {
-        Account ann = signUp(server, "json");
+        SignedInUser ann = signUp(server, "json");
 
         Reply r = ann.browser().post(SIGN_OUT, "{}");
 

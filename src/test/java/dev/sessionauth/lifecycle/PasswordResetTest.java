@@ -1,12 +1,13 @@
 package dev.sessionauth.lifecycle;
 
-import static dev.sessionauth.lifecycle.Accounts.*;
+import dev.sessionauth.testing.SignedInUser;
+import static dev.sessionauth.testing.Accounts.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.spi.Mail;
 import dev.sessionauth.SessionListener;
 import dev.sessionauth.User;
-import dev.sessionauth.lifecycle.Accounts.Account;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.MutableClock;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
@@ -67,7 +68,7 @@ class PasswordResetTest {
 
     @Test
     void theWholeFlowSetsTheNewPasswordAndEndsEverySession() throws Exception {
-        Account ann = signUp(server, "reset");
+        SignedInUser ann = signUp(server, "reset");
         TestClient laptop = ann.signInElsewhere(server, PASSWORD);
 
         Reply requested = request(ann.email(), "/reset");
@@ -82,7 +83,7 @@ class PasswordResetTest {
         String token = m.group(1);
         // Stored as a hash only, under the user's identifier.
         assertThat(rows(server, "sa_verification", "value_hash", token)).isZero();
-        assertThat(rows(server, "sa_verification", "identifier", "password-reset:" + ann.id())).isOne();
+        assertThat(rows(server, "sa_verification", "identifier", "password-reset:" + ann.userId())).isOne();
 
         Reply opened = server.client().get(pathOf(server, mail.link()));
         assertThat(opened.status()).isEqualTo(302);
@@ -104,7 +105,7 @@ class PasswordResetTest {
 
     @Test
     void anUnknownAddressGetsTheSameAnswerAndNothingIsStoredOrSent() {
-        Account ann = signUp(server, "known");
+        SignedInUser ann = signUp(server, "known");
         String unknown = uniqueEmail("unknown");
 
         Reply known = request(ann.email(), "/reset");
@@ -121,7 +122,7 @@ class PasswordResetTest {
 
     @Test
     void aTokenWorksOnce() {
-        Account ann = signUp(server, "once");
+        SignedInUser ann = signUp(server, "once");
         String token = mailedToken(ann.email());
 
         assertThat(reset(token, NEW_PASSWORD).status()).isEqualTo(200);
@@ -135,7 +136,7 @@ class PasswordResetTest {
 
     @Test
     void onlyTheNewestLinkWorks() {
-        Account ann = signUp(server, "newest");
+        SignedInUser ann = signUp(server, "newest");
         String first = mailedToken(ann.email());
         String second = mailedToken(ann.email());
 
@@ -145,7 +146,7 @@ class PasswordResetTest {
 
     @Test
     void aLinkExpiresAfterAnHour() {
-        Account ann = signUp(server, "expiry");
+        SignedInUser ann = signUp(server, "expiry");
         String token = mailedToken(ann.email());
 
         CLOCK.advance(Duration.ofHours(1).plusSeconds(1));
@@ -158,7 +159,7 @@ class PasswordResetTest {
 
     @Test
     void foreignAndMadeUpTokensAreRefused() {
-        Account ann = signUp(server, "foreign");
+        SignedInUser ann = signUp(server, "foreign");
         // A verification link's secret is a token of the same shape, for another purpose.
         assertThat(server.client().post("/api/auth/send-verification-email", json("email", ann.email())).status())
                 .isEqualTo(200);
@@ -178,7 +179,7 @@ class PasswordResetTest {
 
     @Test
     void aBadNewPasswordIsRefusedWithoutUsingTheTokenUp() {
-        Account ann = signUp(server, "badnew");
+        SignedInUser ann = signUp(server, "badnew");
         String token = mailedToken(ann.email());
 
         assertError(reset(token, "short"), 400, "PASSWORD_TOO_SHORT");
@@ -189,7 +190,7 @@ class PasswordResetTest {
 
     @Test
     void redirectTargetsMustBeThisAppOrTrusted() {
-        Account ann = signUp(server, "redirect");
+        SignedInUser ann = signUp(server, "redirect");
 
         assertError(request(ann.email(), "https://evil.example/steal"), 403, "INVALID_ORIGIN");
         String token = mailedToken(ann.email());
@@ -204,7 +205,7 @@ class PasswordResetTest {
 
     @Test
     void anHtmlFormResetsAndGoesOnToItsCallback() {
-        Account ann = signUp(server, "formreset");
+        SignedInUser ann = signUp(server, "formreset");
         String token = mailedToken(ann.email());
 
         Reply failed = server.client().postForm(RESET, form("token", token, "newPassword", "short",
@@ -221,7 +222,7 @@ class PasswordResetTest {
     void sessionsCanBeKeptBySetting() {
         try (TestServer keep = TestServer.builder().set("mail.sender", Mailbox.class.getName())
                 .set("passwordReset.revokeSessions", "false").start()) {
-            Account ann = signUp(keep, "keep");
+            SignedInUser ann = signUp(keep, "keep");
             keep.client().post(REQUEST_RESET, json("email", ann.email()));
             Matcher m = LINK.matcher(pathOf(keep, Mailbox.next(ann.email(), Mail.Kind.RESET_PASSWORD).link()));
             assertThat(m.matches()).isTrue();

@@ -1,7 +1,7 @@
 package dev.sessionauth.lifecycle;
 
-import static dev.sessionauth.lifecycle.Accounts.PASSWORD;
-import static dev.sessionauth.lifecycle.Accounts.uniqueEmail;
+import static dev.sessionauth.testing.Accounts.PASSWORD;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.spi.Mail;

@@ -1,19 +1,20 @@
 package dev.sessionauth.lifecycle;
 
-import static dev.sessionauth.lifecycle.Accounts.CHANGE_EMAIL;
-import static dev.sessionauth.lifecycle.Accounts.NEW_PASSWORD;
-import static dev.sessionauth.lifecycle.Accounts.PASSWORD;
-import static dev.sessionauth.lifecycle.Accounts.REQUEST_RESET;
-import static dev.sessionauth.lifecycle.Accounts.RESET;
-import static dev.sessionauth.lifecycle.Accounts.assertError;
-import static dev.sessionauth.lifecycle.Accounts.json;
-import static dev.sessionauth.lifecycle.Accounts.pathOf;
-import static dev.sessionauth.lifecycle.Accounts.signUp;
-import static dev.sessionauth.lifecycle.Accounts.uniqueEmail;
+import dev.sessionauth.testing.SignedInUser;
+import static dev.sessionauth.testing.Accounts.CHANGE_EMAIL;
+import static dev.sessionauth.testing.Accounts.NEW_PASSWORD;
+import static dev.sessionauth.testing.Accounts.PASSWORD;
+import static dev.sessionauth.testing.Accounts.REQUEST_RESET;
+import static dev.sessionauth.testing.Accounts.RESET;
+import static dev.sessionauth.testing.Accounts.assertError;
+import static dev.sessionauth.testing.Accounts.json;
+import static dev.sessionauth.testing.Accounts.pathOf;
+import static dev.sessionauth.testing.Accounts.signUp;
+import static dev.sessionauth.testing.Accounts.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.spi.Mail;
-import dev.sessionauth.lifecycle.Accounts.Account;
+import dev.sessionauth.testing.SignedInUser;
 import dev.sessionauth.testing.MutableClock;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestClient.Reply;
@@ -45,8 +46,8 @@ class TakeoverTest {
     }
 
     /** A user whose address is verified, signed in in {@code browser()}. */
-    private static Account verified(String hint) {
-        Account account = signUp(server, hint);
+    private static SignedInUser verified(String hint) {
+        SignedInUser account = signUp(server, hint);
         Mail mail = Mailbox.next(account.email(), Mail.Kind.VERIFY_EMAIL);
         assertThat(account.browser().get(pathOf(server, mail.link())).status()).isEqualTo(200);
         return account;
@@ -60,7 +61,7 @@ class TakeoverTest {
 
     @Test
     void aStaleSessionCannotChangeTheAddressWithoutThePassword() {
-        Account ann = verified("stale");
+        SignedInUser ann = verified("stale");
         CLOCK.advance(Duration.ofDays(2));
         String thief = uniqueEmail("thief");
 
@@ -76,7 +77,7 @@ class TakeoverTest {
 
     @Test
     void theOldAddressIsToldOfAChange() {
-        Account ann = verified("told");
+        SignedInUser ann = verified("told");
         String moved = uniqueEmail("moved");
 
         assertThat(ann.browser().post(CHANGE_EMAIL, json("newEmail", moved)).status()).isEqualTo(200);
@@ -89,7 +90,7 @@ class TakeoverTest {
 
     @Test
     void theOwnersResetKillsTheThiefsPendingChangeLink() {
-        Account ann = verified("reset");
+        SignedInUser ann = verified("reset");
         TestClient thiefBrowser = ann.signInElsewhere(server, PASSWORD);
         String thief = uniqueEmail("thief");
         assertThat(thiefBrowser.post(CHANGE_EMAIL, json("newEmail", thief)).status()).isEqualTo(200);
@@ -106,7 +107,7 @@ class TakeoverTest {
 
     @Test
     void signingOutEverywhereKillsPendingLinks() {
-        Account ann = verified("everywhere");
+        SignedInUser ann = verified("everywhere");
         String thief = uniqueEmail("thief");
         assertThat(ann.browser().post(CHANGE_EMAIL, json("newEmail", thief)).status()).isEqualTo(200);
         String pending = Mailbox.next(thief, Mail.Kind.CHANGE_EMAIL).link();
@@ -121,7 +122,7 @@ class TakeoverTest {
 
     @Test
     void aLockLastsOneWindowFromTheFirstFailureAndTheOwnersResetEndsIt() {
-        Account ann = verified("locked");
+        SignedInUser ann = verified("locked");
         for (int i = 0; i < 5; i++) {
             assertError(server.client().signIn(ann.email(), "wrong password " + i), 401, "INVALID_EMAIL_OR_PASSWORD");
             CLOCK.advance(Duration.ofMinutes(2));

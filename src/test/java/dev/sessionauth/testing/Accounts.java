@@ -2,6 +2,7 @@ package dev.sessionauth.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionauth.testing.TestClient.Reply;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +25,18 @@ public final class Accounts {
     public static final String UPDATE_SESSION = "/api/auth/update-session";
     public static final String SEND_VERIFICATION = "/api/auth/send-verification-email";
     public static final String VERIFY = "/api/auth/verify-email";
+    public static final String CHANGE_PASSWORD = "/api/auth/change-password";
+    public static final String REQUEST_RESET = "/api/auth/request-password-reset";
+    public static final String RESET = "/api/auth/reset-password";
+    public static final String CHANGE_EMAIL = "/api/auth/change-email";
+    public static final String DELETE_USER = "/api/auth/delete-user";
 
     public static final String TOKEN_COOKIE = "sessionauth.session_token";
     public static final String DATA_COOKIE = "sessionauth.session_data";
 
     public static final String PASSWORD = "correct horse battery staple";
+    /** A second good password, for changes and resets. */
+    public static final String NEW_PASSWORD = "velvet-otter-42";
 
     private Accounts() {
     }
@@ -105,5 +113,42 @@ public final class Accounts {
         if (server.update("UPDATE sa_user SET email_verified = TRUE WHERE email = ?", email) != 1) {
             throw new IllegalStateException("no user " + email);
         }
+    }
+
+    /** Whether the browser has a live session (get-session answers a session, not null). */
+    public static boolean signedIn(TestClient browser) {
+        Reply r = browser.getSession();
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return !r.json().isNull();
+    }
+
+    /** The session's CSRF token, as a page rendering {@code <auth:csrfInput/>} would get it (the echo at /app/page). */
+    public static String csrfToken(TestClient browser) {
+        JsonNode page = browser.get("/app/page").json();
+        assertThat(page.path("signedIn").asBoolean()).as(page.toString()).isTrue();
+        return page.path("csrfToken").asText();
+    }
+
+    /** Asserts an error answer: its status and Better Auth's {@code code}. */
+    public static void assertError(Reply r, int status, String code) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.code()).as(r.body()).isEqualTo(code);
+    }
+
+    /** The {@code Location} of a redirect, which it must be. */
+    public static String location(Reply r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(302);
+        return r.header("Location").orElseThrow();
+    }
+
+    /** How many rows of {@code table} have {@code column = value}. */
+    public static long rows(TestServer server, String table, String column, String value) {
+        return server.count("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?", value);
+    }
+
+    /** The path and query of a mailed link, to open it on the test server. */
+    public static String pathOf(TestServer server, String link) {
+        assertThat(link).startsWith(server.origin());
+        return link.substring(server.origin().length());
     }
 }
