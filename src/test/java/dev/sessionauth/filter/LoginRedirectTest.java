@@ -1,5 +1,6 @@
 package dev.sessionauth.filter;
 
+import dev.sessionauth.testing.RawClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,7 +71,7 @@ class LoginRedirectTest {
 
     @Test
     void protectedPageReachedThroughDotSegmentsIsRedirectedToo() {
-        RawHttp.Response r = RawHttp.get(server.port(), "/app/open/../secret", "Accept", "text/html");
+        RawClient.Response r = RawClient.get(server.port(), "/app/open/../secret", "Accept", "text/html");
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.header("Location").orElseThrow()).startsWith("/login?redirect=");
     }
@@ -86,7 +87,7 @@ class LoginRedirectTest {
 
     @Test
     void getWithoutAcceptHeaderAnswers401Json() {
-        RawHttp.Response r = RawHttp.get(server.port(), "/app/secret");
+        RawClient.Response r = RawClient.get(server.port(), "/app/secret");
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.code()).isEqualTo("UNAUTHORIZED");
     }

@@ -1,5 +1,6 @@
 package dev.sessionauth.filter;
 
+import dev.sessionauth.testing.RawClient;
 import dev.sessionauth.engine.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,8 +46,8 @@ class MailLinkOriginTest {
         return email;
     }
 
-    private static RawHttp.Response requestLink(TestServer server, String email, String host) {
-        return RawHttp.postJson(server.port(), "/api/auth/send-verification-email", "{\"email\":\"" + email + "\"}",
+    private static RawClient.Response requestLink(TestServer server, String email, String host) {
+        return RawClient.postJson(server.port(), "/api/auth/send-verification-email", "{\"email\":\"" + email + "\"}",
                 "Host", host);
     }
 
@@ -55,7 +56,7 @@ class MailLinkOriginTest {
         Outbox outbox = new Outbox();
         try (TestServer server = TestServer.builder().verificationSender(outbox).start()) {
             String victim = signUp(server);
-            RawHttp.Response r = requestLink(server, victim, "attacker.example");
+            RawClient.Response r = requestLink(server, victim, "attacker.example");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().path("status").asBoolean()).isTrue();
             assertThat(server.count("SELECT COUNT(*) FROM sa_verification")).isZero();
@@ -97,7 +98,7 @@ class MailLinkOriginTest {
         try (TestServer server = TestServer.builder().verificationSender(outbox)
                 .set("emailVerification.sendOnSignUp", "true").start()) {
             String email = "host-" + UUID.randomUUID() + "@example.com";
-            RawHttp.Response r = RawHttp.postJson(server.port(), "/api/auth/sign-up/email",
+            RawClient.Response r = RawClient.postJson(server.port(), "/api/auth/sign-up/email",
                     "{\"name\":\"Eve\",\"email\":\"" + email + "\",\"password\":\"plum tractor lantern\"}",
                     "Host", "attacker.example");
             assertThat(r.status()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package dev.sessionauth.filter;
 
+import dev.sessionauth.testing.RawClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.testing.TestClient;
@@ -38,27 +39,27 @@ class PathProtectionTest {
         server.close();
     }
 
-    private RawHttp.Response anonymous(String rawPath) {
-        return RawHttp.get(server.port(), rawPath, "Accept", "application/json");
+    private RawClient.Response anonymous(String rawPath) {
+        return RawClient.get(server.port(), rawPath, "Accept", "application/json");
     }
 
-    private RawHttp.Response signedIn(String rawPath) {
-        return RawHttp.get(server.port(), rawPath, "Accept", "application/json", "Cookie", sessionCookie);
+    private RawClient.Response signedIn(String rawPath) {
+        return RawClient.get(server.port(), rawPath, "Accept", "application/json", "Cookie", sessionCookie);
     }
 
-    private static void assertUnauthorized(RawHttp.Response r) {
+    private static void assertUnauthorized(RawClient.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(401);
         assertThat(r.code()).isEqualTo("UNAUTHORIZED");
         assertThat(r.json().has("path")).as("the app must not have answered").isFalse();
     }
 
-    private static void assertServedBy(RawHttp.Response r, boolean signedIn) {
+    private static void assertServedBy(RawClient.Response r, boolean signedIn) {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().path("method").asText()).as("answered by the app").isEqualTo("GET");
         assertThat(r.json().path("signedIn").asBoolean()).isEqualTo(signedIn);
     }
 
-    private static void assertInvalidPath(RawHttp.Response r) {
+    private static void assertInvalidPath(RawClient.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.header("Content-Type").orElse("")).startsWith("application/json");
         assertThat(r.code()).isEqualTo("INVALID_PATH");
@@ -73,7 +74,7 @@ class PathProtectionTest {
         "/api/protected", "/api/protected/a", "/api/protected/a/b/c",
         "/users/42", "/x/anything"})
     void protectedPathWithoutSessionAnswers401Json(String path) {
-        RawHttp.Response r = anonymous(path);
+        RawClient.Response r = anonymous(path);
         assertUnauthorized(r);
         assertThat(r.header("Content-Type").orElse("")).startsWith("application/json");
     }
@@ -106,10 +107,10 @@ class PathProtectionTest {
     void apiBasePathIsMatchedOnWholeSegments() {
         assertServedBy(anonymous("/api/authority"), false);
         assertServedBy(anonymous("/api/auth-x/get-session"), false);
-        RawHttp.Response unknown = anonymous("/api/auth/no-such-endpoint");
+        RawClient.Response unknown = anonymous("/api/auth/no-such-endpoint");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.code()).isEqualTo("NOT_FOUND");
-        RawHttp.Response collapsed = signedIn("//api//auth/get-session/");
+        RawClient.Response collapsed = signedIn("//api//auth/get-session/");
         assertThat(collapsed.status()).isEqualTo(200);
         assertThat(collapsed.json().path("user").path("email").asText()).isEqualTo("paths@example.com");
     }
@@ -227,14 +228,14 @@ class PathProtectionTest {
     @ValueSource(strings = {"/app/%00", "/home/%00x", "/home%00", "/../app/x", "/app/../../x", "/%2e%2e/app",
         "/..;/app/x", "/app/%2e%2e/%2e%2e/x", "/app/%zz", "/home/%", "/home/%4"})
     void nulByteDotDotAboveRootAndBrokenEscapesNeverReachTheApp(String path) {
-        RawHttp.Response r = signedIn(path);
+        RawClient.Response r = signedIn(path);
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.body()).doesNotContain("\"method\"").doesNotContain("signedIn");
     }
 
     @Test
     void ambiguousPathIsRefusedForUnsafeMethodsToo() {
-        RawHttp.Response r = RawHttp.send(server.port(), "POST", "/app%2Fx", "Content-Length", "0",
+        RawClient.Response r = RawClient.once(server.port(), "POST", "/app%2Fx", "", "Content-Length", "0",
                 "Origin", server.origin());
         assertInvalidPath(r);
     }

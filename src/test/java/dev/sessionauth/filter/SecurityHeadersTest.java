@@ -1,5 +1,6 @@
 package dev.sessionauth.filter;
 
+import dev.sessionauth.testing.RawClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.testing.TestClient;
@@ -45,7 +46,7 @@ class SecurityHeadersTest {
     @Test
     void aRefusedAmbiguousPathCarriesThemToo() {
         try (TestServer server = TestServer.start("protected", "/app/**")) {
-            RawHttp.Response r = RawHttp.get(server.port(), "/app%2Fpage");
+            RawClient.Response r = RawClient.get(server.port(), "/app%2Fpage");
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.header("X-Content-Type-Options")).contains("nosniff");
             assertThat(r.header("X-Frame-Options")).contains("DENY");

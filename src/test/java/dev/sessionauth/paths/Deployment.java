@@ -1,5 +1,6 @@
 package dev.sessionauth.paths;
 
+import dev.sessionauth.testing.RawClient;
 import dev.sessionauth.SessionAuth;
 import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.MutableClock;

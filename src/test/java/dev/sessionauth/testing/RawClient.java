@@ -1,8 +1,7 @@
-package dev.sessionauth.paths;
+package dev.sessionauth.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionauth.testing.RawExchange;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +19,11 @@ import java.util.Optional;
 /**
  * An HTTP/1.1 client over one kept-alive socket that writes the request target exactly as given: ASCII as is,
  * anything else as its UTF-8 bytes, so dot segments, stray escapes and raw look-alike characters reach the
- * container untouched (the JDK's clients would normalise or refuse them). Reconnects when the server closes.
+ * container untouched (the JDK's clients would normalise or refuse them). Reconnects when the server closes. The
+ * static calls send one request on a connection of its own. The one raw HTTP client of the tests ({@link RawExchange}
+ * is the byte level under it, for requests that are not even HTTP).
  */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final int port;
@@ -30,18 +31,31 @@ final class RawClient implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
 
-    RawClient(int port) {
+    public RawClient(int port) {
         this.port = port;
     }
 
     /** One answer; header names lower-cased. A response the client could not parse has status -1. */
-    record Response(int status, Map<String, List<String>> headers, String body) {
-        Optional<String> header(String name) {
+    public record Response(int status, Map<String, List<String>> headers, String body) {
+        public Optional<String> header(String name) {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()).stream().findFirst();
         }
 
+        public List<String> allHeaders(String name) {
+            return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        }
+
+        /** The body as JSON; fails the test when it is not. */
+        public JsonNode json() {
+            try {
+                return MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+
         /** The {@code code} of our JSON error body, or "" when the body is not ours (a container's error page). */
-        String code() {
+        public String code() {
             if (!header("Content-Type").orElse("").startsWith("application/json")) {
                 return "";
             }
@@ -55,15 +69,47 @@ final class RawClient implements AutoCloseable {
     }
 
     /** GET {@code target} with extra header name/value pairs. */
-    Response get(String target, String... headers) {
+    public Response get(String target, String... headers) {
         return send("GET", target, "", headers);
     }
 
-    /** Sends one request; a request on a connection the server already closed is sent once more on a new one. */
-    Response send(String method, String target, String body, String... headers) {
+    /** One GET on a connection of its own. */
+    public static Response get(int port, String target, String... headers) {
+        return once(port, "GET", target, "", headers);
+    }
+
+    /** One POST of a JSON body on a connection of its own. */
+    public static Response postJson(int port, String target, String json, String... headers) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Content-Type";
+        all[headers.length + 1] = "application/json";
+        return once(port, "POST", target, json, all);
+    }
+
+    /** One request on a connection of its own, closed after the answer. */
+    public static Response once(int port, String method, String target, String body, String... headers) {
+        try (RawClient client = new RawClient(port)) {
+            String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+            all[headers.length] = "Connection";
+            all[headers.length + 1] = "close";
+            return client.send(method, target, body, all);
+        }
+    }
+
+    /**
+     * Sends one request (a {@code Host} among {@code headers} replaces ours); a request on a connection the server
+     * already closed is sent once more on a new one.
+     */
+    public Response send(String method, String target, String body, String... headers) {
         StringBuilder head = new StringBuilder()
-                .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n");
+                .append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        boolean host = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            host |= headers[i].equalsIgnoreCase("Host");
+        }
+        if (!host) {
+            head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+        }
         for (int i = 0; i < headers.length; i += 2) {
             head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
