@@ -231,4 +231,39 @@ abstract class TagsInJsp {
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("unknown property; use one of");
     }
+
+    /** The content of {@code <div id="id">…</div>}. */
+    private String div(String html, String id) {
+        Matcher m = Pattern.compile("<div id=\"" + Pattern.quote(id) + "\">(.*?)</div>", Pattern.DOTALL).matcher(html);
+        assertThat(m.find()).as("<div id=\"" + id + "\"> in\n" + html).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void theErrorTagShowsTheMessageForACodeInTheReadersLanguage() throws Exception {
+        String html = page(visitor(), "/pages/error.jsp?error=INVALID_EMAIL_OR_PASSWORD&problem=TOO_MANY_REQUESTS");
+        assertThat(div(html, "plain")).isEqualTo(
+                "<p class=\"auth-error\" role=\"alert\">That e-mail and password do not match an account.</p>");
+        assertThat(div(html, "german")).contains("passen zu keinem Konto");
+        assertThat(div(html, "other-param")).isEqualTo(
+                "<p class=\"warn\" role=\"alert\">Too many attempts. Please wait a minute.</p>");
+        assertThat(p(html, "var")).isEqualTo("That e-mail and password do not match an account.");
+    }
+
+    @Test
+    void theErrorTagFollowsAcceptLanguage() throws Exception {
+        HttpResponse<String> r = send(visitor(), HttpRequest.newBuilder(URI.create(base
+                + "/pages/error.jsp?error=UNAUTHORIZED")).header("Accept-Language", "de-CH, en;q=0.5"));
+        assertThat(div(r.body(), "plain")).contains("Bitte melden Sie sich zuerst an.");
+    }
+
+    @Test
+    void theErrorTagShowsNothingForTextThatIsNotAKnownCode() throws Exception {
+        for (String value : new String[] {"<script>alert(1)</script>", "NO_SUCH_CODE", "", "unauthorized"}) {
+            String html = page(visitor(), "/pages/error.jsp?error=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+            assertThat(div(html, "plain")).as(value).isEmpty();
+            assertThat(p(html, "var")).as(value).isEqualTo("none");
+            assertThat(html).doesNotContain("<script>alert");
+        }
+    }
 }
