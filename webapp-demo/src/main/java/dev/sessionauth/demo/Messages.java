@@ -1,5 +1,6 @@
 package dev.sessionauth.demo;
 
+import dev.sessionauth.ErrorMessages;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Optional;
@@ -7,12 +8,14 @@ import java.util.ResourceBundle;
 import java.util.regex.Pattern;
 
 /**
- * The human words for the API's error codes and the demo's notices ({@code messages.properties}), so pages show
- * "The password must be at least 8 characters." instead of a bare {@code ?error=PASSWORD_TOO_SHORT}. Servlets call
- * it; JSPs reach it as the EL functions {@code demo:error(code)} and {@code demo:notice(name)} (WEB-INF/demo.tld).
+ * The human words for error codes and the demo's notices, so pages show "The password is too short." instead of a
+ * bare {@code ?error=PASSWORD_TOO_SHORT}: the library's messages ({@link ErrorMessages}), with the demo's own codes
+ * and notices in {@code messages.properties}. Servlets call it; JSPs reach it as the EL functions
+ * {@code demo:error(code)} and {@code demo:notice(name)} (WEB-INF/demo.tld).
  */
 public final class Messages {
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("dev.sessionauth.demo.messages", Locale.ROOT);
+    private static final String BUNDLE_NAME = "dev.sessionauth.demo.messages";
+    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle(BUNDLE_NAME, Locale.ROOT);
     /** What a code looks like; anything else from the query string is not echoed back, not even escaped. */
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]{0,63}");
 
@@ -27,7 +30,7 @@ public final class Messages {
         if (!CODE.matcher(code).matches()) {
             return "Something went wrong.";
         }
-        return lookUp("error." + code).orElse("Something went wrong (" + code + ").");
+        return ErrorMessages.of(code, Locale.ROOT, BUNDLE_NAME).orElse("Something went wrong (" + code + ").");
     }
 
     /** The message for a notice name ({@code ?notice=PASSWORD_CHANGED}); unknown names show nothing. */
@@ -40,7 +43,7 @@ public final class Messages {
 
     /** Whether the bundle has a message for this error code (for the test that every library code has one). */
     static boolean hasError(String code) {
-        return lookUp("error." + code).isPresent();
+        return ErrorMessages.of(code, Locale.ROOT, BUNDLE_NAME).isPresent();
     }
 
     private static Optional<String> lookUp(String key) {
