@@ -13,16 +13,19 @@ public final class AuthException extends RuntimeException {
     private final ErrorCode code;
     private final Duration retryAfter;
 
+    /** The failure {@code code} with its standard message. */
     public AuthException(ErrorCode code) {
         this(code, code.defaultMessage());
     }
 
+    /** The failure {@code code} with a message of its own (shown to the client; never secrets). */
     public AuthException(ErrorCode code, String message) {
         super(message, null, false, false);
         this.code = Objects.requireNonNull(code, "code");
         this.retryAfter = null;
     }
 
+    /** The failure {@code code} with a message and the exception that caused it (logged, never shown). */
     public AuthException(ErrorCode code, String message, Throwable cause) {
         super(message, cause, false, false);
         this.code = Objects.requireNonNull(code, "code");

@@ -25,12 +25,13 @@ public final class Session {
     private final boolean remember;
     private final Map<String, Object> fields;
 
-    /** A session without additional fields. */
+    /** A session without additional fields, as a store reads it back; apps receive these, they do not make them. */
     public Session(String id, String userId, Instant expiresAt, Instant absoluteExpiresAt, Instant createdAt,
                    Instant updatedAt, Optional<String> ipAddress, Optional<String> userAgent, boolean remember) {
         this(id, userId, expiresAt, absoluteExpiresAt, createdAt, updatedAt, ipAddress, userAgent, remember, Map.of());
     }
 
+    /** A session with the values of its declared fields, as a store reads it back. */
     public Session(String id, String userId, Instant expiresAt, Instant absoluteExpiresAt, Instant createdAt,
                    Instant updatedAt, Optional<String> ipAddress, Optional<String> userAgent, boolean remember,
                    Map<String, Object> fields) {
@@ -46,10 +47,12 @@ public final class Session {
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
+    /** The session's id: not its token, safe to show and to name in a revocation. */
     public String getId() {
         return id;
     }
 
+    /** The id of the user the session belongs to. */
     public String getUserId() {
         return userId;
     }

@@ -26,6 +26,7 @@ public final class User {
     private final Instant updatedAt;
     private final Map<String, Object> fields;
 
+    /** A user as a store reads it back; apps receive these, they do not make them. */
     public User(String id, String name, String email, boolean emailVerified, Optional<String> image,
                 Instant createdAt, Instant updatedAt, Map<String, Object> fields) {
         this.id = Objects.requireNonNull(id, "id");
@@ -39,6 +40,7 @@ public final class User {
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
+    /** The user's id, stable for the life of the account. */
     public String getId() {
         return id;
     }
@@ -53,6 +55,7 @@ public final class User {
         return email;
     }
 
+    /** Whether the user has proved they own their e-mail address. */
     public boolean isEmailVerified() {
         return emailVerified;
     }
@@ -62,10 +65,12 @@ public final class User {
         return image;
     }
 
+    /** When the account was created. */
     public Instant getCreatedAt() {
         return createdAt;
     }
 
+    /** When the profile last changed. */
     public Instant getUpdatedAt() {
         return updatedAt;
     }

@@ -14,6 +14,7 @@ import java.util.Objects;
 public final class UserPrincipal implements Principal {
     private final User user;
 
+    /** The principal of a signed-in {@code user}. */
     public UserPrincipal(User user) {
         this.user = Objects.requireNonNull(user, "user");
     }

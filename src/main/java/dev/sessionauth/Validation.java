@@ -46,14 +46,17 @@ public final class Validation {
         return new Validation(verifiedRequired, allowed, freshRequired);
     }
 
+    /** Whether a user with an unverified e-mail address fails this validation. */
     public boolean verifiedRequired() {
         return verifiedRequired;
     }
 
+    /** Whether an expired session is returned (still invalid) rather than none. */
     public boolean expiredAllowed() {
         return expiredAllowed;
     }
 
+    /** Whether a session whose sign-in is older than {@code session.freshAge} fails this validation. */
     public boolean freshRequired() {
         return freshRequired;
     }

@@ -26,6 +26,7 @@ public record AdditionalField(String name, Type type, boolean required, Optional
         /** Any JSON value of at most 8192 characters, read back as Map, List, String, Number or Boolean. */
         JSON;
 
+        /** The type's name as declarations write it ({@code string}, {@code json}, …). */
         public String lowerName() {
             return name().toLowerCase(Locale.ROOT);
         }

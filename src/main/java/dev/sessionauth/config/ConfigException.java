@@ -5,6 +5,7 @@ package dev.sessionauth.config;
  * where the value came from and how to fix it.
  */
 public final class ConfigException extends RuntimeException {
+    /** A configuration mistake; {@code message} names the setting and the fix. */
     public ConfigException(String message) {
         super(message);
     }

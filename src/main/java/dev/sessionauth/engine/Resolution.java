@@ -9,11 +9,11 @@ import java.util.Optional;
  * What the credential of a request turned out to be: no credential, a valid session (possibly just refreshed,
  * possibly read from the jwt strategy's cookie cache), or one of the ways it can fail, with what the browser must be
  * told. Produced by
- * {@link dev.sessionauth.SessionAuth#resolve}.
+ * {@link Engine#resolve}.
  *
  * @param sessionUser    the session's user, read with the session or when first asked ({@link #user()})
  * @param expiredSession the session a request's cookie named when it had expired, for "your session expired"
- *                       pages through {@link Validation#allowExpired}; never a reason to let anything through
+ *                       pages through {@link dev.sessionauth.Validation#allowExpired}; never a reason to let anything through
  * @param browser        what the browser must be told about it: set, clear or keep its cookies, attach the cache
  */
 public record Resolution(Status status, Optional<Session> session, SessionUser sessionUser, Optional<String> token,

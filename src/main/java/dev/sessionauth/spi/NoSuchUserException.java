@@ -5,6 +5,7 @@ package dev.sessionauth.spi;
  * Nothing was written. The client's race, not the store's failure.
  */
 public final class NoSuchUserException extends RuntimeException {
+    /** The user the write was for does not exist (any more). */
     public NoSuchUserException() {
         super("the user does not exist", null, false, false);
     }

@@ -29,14 +29,17 @@ public record Revocation(String userId, Scope scope, String sessionId, Instant r
         }
     }
 
+    /** The revocation of one session of a user. */
     public static Revocation one(String userId, String sessionId, Instant revokedAt) {
         return new Revocation(userId, Scope.ONE, sessionId, revokedAt);
     }
 
+    /** The revocation of every session of a user but the one they keep. */
     public static Revocation allBut(String userId, String keptSessionId, Instant revokedAt) {
         return new Revocation(userId, Scope.ALL_BUT_ONE, keptSessionId, revokedAt);
     }
 
+    /** The revocation of every session of a user. */
     public static Revocation all(String userId, Instant revokedAt) {
         return new Revocation(userId, Scope.ALL, "", revokedAt);
     }

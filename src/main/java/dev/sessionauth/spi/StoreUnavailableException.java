@@ -6,6 +6,7 @@ package dev.sessionauth.spi;
  * backend.
  */
 public final class StoreUnavailableException extends RuntimeException {
+    /** The store could not be reached while it was asked to do what {@code message} says. */
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -38,6 +38,7 @@ public final class JdbcAccountStore implements AccountStore {
     private final DataSource dataSource;
     private final JdbcUserStore users;
 
+    /** Provider accounts in {@code dataSource}, whose users have these declared fields. */
     public JdbcAccountStore(DataSource dataSource, List<AdditionalField> userFields,
                             List<AdditionalField> sessionFields) {
         this.dataSource = dataSource;

@@ -34,6 +34,7 @@ public final class JdbcAttemptStore implements AttemptStore {
 
     private final DataSource dataSource;
 
+    /** Failed sign-ins counted in {@code dataSource}'s {@code sa_rate_limit}, shared by every instance. */
     public JdbcAttemptStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }

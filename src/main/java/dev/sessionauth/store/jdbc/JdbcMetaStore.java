@@ -16,6 +16,7 @@ public final class JdbcMetaStore implements MetaStore {
 
     private final DataSource dataSource;
 
+    /** The {@code sa_meta} entries of {@code dataSource}. */
     public JdbcMetaStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }

@@ -58,10 +58,12 @@ public final class JdbcSessionStore implements SessionStore {
     private final String findSessionByTokenHash;
     private final String listLive;
 
+    /** Sessions in {@code dataSource}, without declared fields. */
     public JdbcSessionStore(DataSource dataSource) {
         this(dataSource, List.of(), List.of());
     }
 
+    /** Sessions in {@code dataSource}, with the declared user and session fields. */
     public JdbcSessionStore(DataSource dataSource, List<AdditionalField> userFields,
                             List<AdditionalField> sessionFields) {
         this.dataSource = dataSource;

@@ -48,10 +48,12 @@ public final class JdbcUserStore implements UserStore {
     private final String findById;
     private final String findCredentialsById;
 
+    /** Users in {@code dataSource}, without declared fields. */
     public JdbcUserStore(DataSource dataSource) {
         this(dataSource, List.of(), List.of());
     }
 
+    /** Users in {@code dataSource}, with the declared user and session fields. */
     public JdbcUserStore(DataSource dataSource, List<AdditionalField> userFields, List<AdditionalField> sessionFields) {
         this.dataSource = dataSource;
         this.userFields = new FieldColumns(userFields);

@@ -22,6 +22,7 @@ public final class JdbcVerificationStore implements VerificationStore {
 
     private final DataSource dataSource;
 
+    /** Verification secrets in {@code dataSource}'s {@code sa_verification}. */
     public JdbcVerificationStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }

@@ -75,18 +75,22 @@ public final class MemoryStores {
         this.sessionFields = List.copyOf(sessionFields);
     }
 
+    /** The users. */
     public UserStore users() {
         return users;
     }
 
+    /** The sessions. */
     public SessionStore sessions() {
         return sessions;
     }
 
+    /** The verification secrets. */
     public VerificationStore verifications() {
         return verifications;
     }
 
+    /** The meta entries (the generated secret). */
     public MetaStore meta() {
         return metaStore;
     }
