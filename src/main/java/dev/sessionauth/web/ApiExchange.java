@@ -97,6 +97,11 @@ public final class ApiExchange {
         responses.write(response, 200, body);
     }
 
+    /** Answers 200 with JSON already written as bytes. */
+    void write(HttpServletResponse response, byte[] json) throws IOException {
+        responses.write(response, 200, json);
+    }
+
     /** Better Auth's {@code {"status": true}}. */
     public void status(HttpServletResponse response) throws IOException {
         ObjectNode out = json.object();

@@ -33,7 +33,7 @@ final class JsonResponses {
         write(response, status, mapper.writeValueAsBytes(body));
     }
 
-    private void write(HttpServletResponse response, int status, byte[] bytes) throws IOException {
+    void write(HttpServletResponse response, int status, byte[] bytes) throws IOException {
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("application/json;charset=utf-8");

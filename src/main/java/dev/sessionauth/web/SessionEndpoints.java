@@ -53,7 +53,7 @@ final class SessionEndpoints {
             api.write(response, NullNode.getInstance());
             return;
         }
-        api.write(response, api.json().sessionAndUser(r.session().orElseThrow(), r.user().orElseThrow()));
+        api.write(response, api.json().sessionAndUserBytes(r.session().orElseThrow(), r.user().orElseThrow()));
     }
 
     private void refreshSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
