@@ -78,10 +78,8 @@ final class AuthApi {
         try {
             // Unknown endpoints and wrong methods count too: probing is traffic like any other.
             addresses.ifPresent(limits -> limits.take(ClientAddress.of(request, auth.config().trustProxy())));
-            e = endpoints.get(endpoint);
-            if (e == null) {
-                e = withSegment(endpoint);
-            }
+            Endpoint exact = endpoints.get(endpoint);
+            e = exact != null ? exact : withSegment(endpoint);
             if (e == null) {
                 throw new AuthException(ErrorCode.NOT_FOUND, "No endpoint " + auth.config().basePath() + endpoint);
             }
