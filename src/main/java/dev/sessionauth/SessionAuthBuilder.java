@@ -43,7 +43,7 @@ public final class SessionAuthBuilder {
     SessionAuthBuilder() {
     }
 
-    /** A setting by its name (see the README's settings), e.g. {@code set("session.maxAge", "30d")}. */
+    /** A setting by its name (see docs/configuration.md), e.g. {@code set("session.maxAge", "30d")}. */
     public SessionAuthBuilder set(String name, String value) {
         values.put(name, value);
         return this;

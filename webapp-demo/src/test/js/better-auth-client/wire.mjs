@@ -132,4 +132,18 @@ assert.equal(again.error.code, "INVALID_TOKEN", "a reset link works once");
 assert.equal((await laptop.signIn.email({ email, password: "plum tractor lantern" })).error.status, 401);
 assert.equal((await laptop.signIn.email({ email, password: "lantern tractor plum" })).error, null);
 console.log("requestPasswordReset + resetPassword ok");
+
+// The other way outside a browser (docs/http-api.md): the token from the sign-in body as a Bearer token, with no
+// cookie jar and no Origin; and the API's full URL as baseURL, which the client takes as it is.
+let bearer = "";
+const node = createAuthClient({ baseURL: `${base}/api/auth`, fetchOptions: { auth: { type: "Bearer", token: () => bearer } } });
+const byToken = await node.signIn.email({ email, password: "lantern tractor plum" });
+assert.equal(byToken.error, null, JSON.stringify(byToken.error));
+bearer = byToken.data.token;
+assert.equal((await node.getSession()).data.user.email, email);
+assert.equal((await node.listSessions()).data.length, 2, "the bearer's session and the laptop's");
+assert.deepEqual((await node.signOut()).data, { success: true });
+assert.equal((await node.getSession()).data, null, "the bearer's session ended");
+assert.equal((await laptop.getSession()).data.user.email, email, "the laptop's did not");
+console.log("Bearer client with baseURL .../api/auth ok");
 console.log("BETTER AUTH CLIENT: ALL OK");

@@ -31,7 +31,7 @@ public class PathMatchBenchmark {
 
     @Setup
     public void setUp() {
-        // The README's example rules plus a few more, as a real app would have.
+        // The example rules of docs/configuration.md plus a few more, as a real app would have.
         rules = PathRules.of(List.of("/api/protected/:path*", "/dashboard/**", "/admin/**", "/users/:id", "/app/**"),
                 List.of("/api/public/:path*", "/admin/login", "/pub/**"));
         protectedPath = "/app/data";

@@ -13,16 +13,21 @@ import dev.sessionauth.engine.Engine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code /sign-up/email}, {@code /sign-in/email} and {@code /sign-out}: JSON for Better Auth's clients, and HTML
- * forms that go on to {@code callbackURL} (or back to {@code errorCallbackURL} with {@code ?error=CODE}; sign-out
- * forms carry the session's {@code _csrf}).
+ * forms that go on to {@code callbackURL} (or back to {@code errorCallbackURL} with {@code ?error=CODE} and what the
+ * user typed, passwords aside; sign-out forms carry the session's {@code _csrf}).
  */
 final class SignInEndpoints {
+    /** The longest typed value a failed form gets back in its URL (an address is at most 254 characters). */
+    private static final int KEPT_MAX = 320;
+
     private final ApiExchange api;
     private final Engine auth;
 
@@ -50,7 +55,7 @@ final class SignInEndpoints {
                     rememberMe(body), body.fieldValues(auth.config().userFields(), api.mapper()));
             result = auth.signUp(signUp, api.caller(request));
         } catch (AuthException e) {
-            ApiExchange.redirectOnFormError(body, errorCallback, e, response);
+            ApiExchange.redirectOnFormError(body, keeping(errorCallback, body, "name", "email"), e, response);
             return;
         }
         result.signedIn().ifPresent(s -> api.apply(request, response, s.browser()));
@@ -77,7 +82,7 @@ final class SignInEndpoints {
                     rememberMe(body));
             outcome = auth.signIn(signIn, api.caller(request));
         } catch (AuthException e) {
-            ApiExchange.redirectOnFormError(body, errorCallback, e, response);
+            ApiExchange.redirectOnFormError(body, keeping(errorCallback, body, "email"), e, response);
             return;
         }
         api.answerSignIn(request, response, body, callback, outcome);
@@ -107,5 +112,28 @@ final class SignInEndpoints {
      */
     private static boolean rememberMe(JsonBody body) {
         return body.optionalBoolean("rememberMe").orElse(!body.isForm());
+    }
+
+    /**
+     * The page a failed form goes back to, with the named fields as the user typed them ({@code &email=...}), so it
+     * can fill them in again instead of making the user retype the address after a mistyped password. Never a
+     * password; a field that is absent, not text or longer than {@link #KEPT_MAX} characters is left out.
+     */
+    private static Optional<String> keeping(Optional<String> errorCallback, JsonBody body, String... fields) {
+        if (errorCallback.isEmpty() || !body.isForm()) {
+            return errorCallback;
+        }
+        StringBuilder url = new StringBuilder(errorCallback.get());
+        for (String field : fields) {
+            Optional<String> typed;
+            try {
+                typed = body.optionalString(field).filter(v -> !v.isEmpty() && v.length() <= KEPT_MAX);
+            } catch (AuthException notText) {
+                typed = Optional.empty();
+            }
+            typed.ifPresent(v -> url.append(url.indexOf("?") < 0 ? '?' : '&').append(field).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        }
+        return Optional.of(url.toString());
     }
 }

@@ -62,9 +62,35 @@ class FormSignInTest {
         Reply in = server.client().postForm(SIGN_IN, form("email", account.email(), "password", "wrong password",
                 "callbackURL", "/dashboard", "errorCallbackURL", "/login"));
         assertThat(in.status()).as(in.body()).isEqualTo(302);
-        assertThat(in.header("Location")).hasValue("/login?error=INVALID_EMAIL_OR_PASSWORD");
+        assertThat(in.header("Location")).hasValue("/login?email=" + encoded(account.email())
+                + "&error=INVALID_EMAIL_OR_PASSWORD");
         assertThat(in.setCookie(TOKEN_COOKIE)).isEmpty();
         assertNoStore(in);
+    }
+
+    @Test
+    void aFailedFormGoesBackWithWhatWasTypedButNeverThePassword() {
+        String typed = "Ann+1 <ann>@example.com";
+        Reply in = server.client().postForm(SIGN_IN, form("email", typed, "password", "secret words 42",
+                "errorCallbackURL", "/login?redirect=%2Fdashboard"));
+        assertThat(in.status()).isEqualTo(302);
+        assertThat(in.header("Location")).hasValue("/login?redirect=%2Fdashboard&email=" + encoded(typed)
+                + "&error=INVALID_EMAIL");
+        assertThat(in.header("Location").orElseThrow()).doesNotContain("secret").doesNotContain("password");
+
+        Reply up = server.client().postForm(SIGN_UP, form("name", "Ann & Bob", "email", uniqueEmail("keep"),
+                "password", "short", "errorCallbackURL", "/signup"));
+        assertThat(up.header("Location").orElseThrow()).startsWith("/signup?name=Ann+%26+Bob&email=")
+                .endsWith("&error=PASSWORD_TOO_SHORT").doesNotContain("short&");
+
+        Reply huge = server.client().postForm(SIGN_IN, form("email", "a".repeat(400) + "@example.com",
+                "password", "whatever1", "errorCallbackURL", "/login"));
+        assertThat(huge.header("Location")).as("a value no address can be is not sent back")
+                .hasValue("/login?error=INVALID_EMAIL");
+    }
+
+    private static String encoded(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
@@ -72,7 +98,8 @@ class FormSignInTest {
         Reply in = server.client().postForm(SIGN_IN, form("email", uniqueEmail("nobody"), "password", "whatever1",
                 "errorCallbackURL", "/login?lang=en"));
         assertThat(in.status()).isEqualTo(302);
-        assertThat(in.header("Location")).hasValue("/login?lang=en&error=INVALID_EMAIL_OR_PASSWORD");
+        assertThat(in.header("Location").orElseThrow()).startsWith("/login?lang=en&email=")
+                .endsWith("&error=INVALID_EMAIL_OR_PASSWORD");
     }
 
     @Test
@@ -151,12 +178,14 @@ class FormSignInTest {
         Reply up = server.client().postForm(SIGN_UP, form("name", "Again", "email", existing.email(),
                 "password", Accounts.PASSWORD, "callbackURL", "/welcome", "errorCallbackURL", "/signup"));
         assertThat(up.status()).isEqualTo(302);
-        assertThat(up.header("Location")).hasValue("/signup?error=USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL");
+        assertThat(up.header("Location")).hasValue("/signup?name=Again&email=" + encoded(existing.email())
+                + "&error=USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL");
 
         Reply shortPw = server.client().postForm(SIGN_UP, form("name", "Short", "email", uniqueEmail("short"),
                 "password", "short", "errorCallbackURL", "/signup"));
         assertThat(shortPw.status()).isEqualTo(302);
-        assertThat(shortPw.header("Location")).hasValue("/signup?error=PASSWORD_TOO_SHORT");
+        assertThat(shortPw.header("Location").orElseThrow()).startsWith("/signup?name=Short&email=")
+                .endsWith("&error=PASSWORD_TOO_SHORT");
     }
 
     @Test

@@ -82,7 +82,8 @@ class CallbackUrlInContextTest {
         HttpResponse<String> in = form("/sign-in/email", Map.of("email", "nobody@example.com",
                 "password", "plum tractor lantern", "callbackURL", "/account", "errorCallbackURL", "/login"));
         assertThat(in.statusCode()).isEqualTo(302);
-        assertThat(in.headers().firstValue("Location")).hasValue("/myapp/login?error=INVALID_EMAIL_OR_PASSWORD");
+        assertThat(in.headers().firstValue("Location")).hasValue(
+                "/myapp/login?email=nobody%40example.com&error=INVALID_EMAIL_OR_PASSWORD");
     }
 
     @Test

@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TomcatMalformedInputTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    // As a deployment should have it (README): Tomcat's own error pages without stack trace or version.
+    // As a deployment should have it (docs/security.md, "Error hygiene"): Tomcat's own error pages without stack
+    // trace or version.
     @RegisterExtension
     static final ServerExtension server = ServerExtension.with(b -> b.tomcat().hideErrorReports().synchronousFilter());
 

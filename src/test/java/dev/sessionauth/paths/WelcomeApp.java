@@ -66,9 +66,12 @@ final class WelcomeApp {
 
     /** How the app maps the filter. */
     enum Mapping {
-        /** {@code REQUEST}, {@code FORWARD}, {@code INCLUDE} and {@code ERROR}: what the README asks for. */
+        /**
+         * {@code REQUEST}, {@code FORWARD}, {@code INCLUDE} and {@code ERROR}: what the README's web.xml and
+         * docs/deployment.md ask for.
+         */
         EVERY_DISPATCH,
-        /** The servlet default: requests only, as the README's three-line example and older apps map it. */
+        /** The servlet default: requests only, as docs/configuration.md's web.xml example and older apps map it. */
         REQUESTS_ONLY
     }
 

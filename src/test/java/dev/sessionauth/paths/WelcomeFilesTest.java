@@ -207,7 +207,7 @@ class WelcomeFilesTest {
             assertThat(e.response().code()).as(folder).isEqualTo("UNAUTHORIZED");
         }
         // Tomcat maps a welcome file while it maps the request, so the filter sees it on the request's own pass.
-        // Jetty forwards to it, which the filter only sees when it is mapped for forwards: what the README warns of,
+        // Jetty forwards to it, which the filter only sees when it is mapped for forwards: what docs/deployment.md warns of,
         // with the forward from a public servlet on every container.
         Deployment.Exchange lobby = app.get(context + "/lobby/", Identity.ANONYMOUS, "application/json");
         if (container == Container.TOMCAT) {

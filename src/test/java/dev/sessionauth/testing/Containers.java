@@ -179,7 +179,7 @@ final class Containers {
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
-        // As the README tells a Tomcat deployment (see "Request bodies"): a body must keep arriving (10 s per read),
+        // As docs/security.md tells a Tomcat deployment ("Request bodies"): a body must keep arriving (10 s per read),
         // and a refused one is not drained before the connection closes.
         connector.setProperty("disableUploadTimeout", "false");
         connector.setProperty("connectionUploadTimeout", "10000");

@@ -306,7 +306,7 @@ public final class TestServer implements AutoCloseable {
 
         /**
          * Tomcat's error pages without report or server info ({@code ErrorReportValve showReport="false"
-         * showServerInfo="false"}), as the README tells a deployment to set it.
+         * showServerInfo="false"}), as docs/security.md ("Error hygiene") tells a deployment to set it.
          */
         public Builder hideErrorReports() {
             this.hideErrorReports = true;

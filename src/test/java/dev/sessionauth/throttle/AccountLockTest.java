@@ -206,7 +206,8 @@ class AccountLockTest {
                     "callbackURL", "/home", "errorCallbackURL", "/login"));
 
             assertThat(in.status()).as(in.body()).isEqualTo(302);
-            assertThat(in.header("Location")).hasValue("/login?error=TOO_MANY_REQUESTS");
+            assertThat(in.header("Location")).hasValue("/login?email="
+                    + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8) + "&error=TOO_MANY_REQUESTS");
             assertThat(in.header("Retry-After")).hasValue(Long.toString(Duration.ofMinutes(15).toSeconds()));
             assertThat(in.setCookie("sessionauth.session_token")).isEmpty();
         }

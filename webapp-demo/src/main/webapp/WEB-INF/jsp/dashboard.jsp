@@ -1,5 +1,6 @@
 <%@ taglib prefix="auth" uri="https://sessionauth.dev/tags" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
 <c:set var="pageTitle" value="Dashboard"/>
 <%@ include file="header.jspf" %>
 <h1>Dashboard</h1>
@@ -26,9 +27,9 @@
   <div class="card" id="this-device">
     <h2>This device</h2>
     <dl>
-      <dt>Signed in</dt><dd><auth:session property="createdAt"/></dd>
-      <dt>Expires</dt><dd id="session-expires"><auth:session property="expiresAt"/></dd>
-      <dt>Browser</dt><dd class="ua"><auth:session property="userAgent" default="unknown"/></dd>
+      <dt>Signed in</dt><dd id="session-created"><t:time value="${auth.session.createdAt}"/></dd>
+      <dt>Expires</dt><dd id="session-expires"><t:time value="${auth.session.expiresAt}"/></dd>
+      <dt>Browser</dt><dd id="session-device"><t:device userAgent="${auth.session.userAgent}"/></dd>
     </dl>
     <%-- A plain form to the API's own sign-out: it answers 302 to callbackURL. --%>
     <form method="post" action="${ctx}/api/auth/sign-out">
@@ -40,15 +41,17 @@
 </section>
 <section class="card" id="sessions">
   <h2>All my sessions <span class="muted">(<c:out value="${sessions.size()}"/>)</span></h2>
+  <%-- A notice about the sessions shows here, where the page opens (#sessions), not at the top. --%>
+  <c:if test="${requestScope.noticeSection == 'sessions'}"><p class="note" role="status" id="notice"><c:out value="${requestScope.sectionNotice}"/></p></c:if>
   <table>
     <thead><tr><th>Device</th><th>Address</th><th>Signed in</th><th>Expires</th><th></th></tr></thead>
     <tbody>
     <c:forEach var="s" items="${sessions}">
       <tr class="${s.id == auth.session.id ? 'current' : ''}">
-        <td class="ua"><c:out value="${empty s.userAgent ? 'unknown' : s.userAgent}"/></td>
+        <td class="device"><t:device userAgent="${s.userAgent}"/></td>
         <td><c:out value="${s.ipAddress}"/></td>
-        <td><c:out value="${s.createdAt}"/></td>
-        <td><c:out value="${s.expiresAt}"/></td>
+        <td class="created"><t:time value="${s.createdAt}"/></td>
+        <td class="expires"><t:time value="${s.expiresAt}"/></td>
         <td>
           <c:choose>
             <c:when test="${s.id == auth.session.id}"><span class="pill">this device</span></c:when>
@@ -78,6 +81,8 @@
 </section>
 <section class="card" id="settings">
   <h2>Account settings</h2>
+  <%-- Notices and errors of the settings show here, where the page opens after a change (#settings). --%>
+  <c:if test="${requestScope.noticeSection == 'settings'}"><p class="note" role="status" id="notice"><c:out value="${requestScope.sectionNotice}"/></p></c:if>
   <c:if test="${not empty requestScope.error}"><p class="error" role="alert" id="settings-error"><c:out value="${requestScope.error}"/></p></c:if>
   <div class="grid two">
     <form method="post" action="${ctx}/account/change-password" id="change-password-form">
@@ -86,6 +91,9 @@
       <label>Current password <input type="password" name="currentPassword" id="current-password" required autocomplete="current-password"></label>
       <label>New password <small>(at least 8 characters)</small>
         <input type="password" name="newPassword" id="new-password" required autocomplete="new-password"></label>
+      <label>New password, once more
+        <input type="password" name="confirmPassword" id="confirm-new-password" required autocomplete="new-password"
+               data-match="new-password" data-mismatch="<c:out value='${demo:error("PASSWORDS_DO_NOT_MATCH")}'/>"></label>
       <label class="check"><input type="checkbox" name="revokeOtherSessions" value="true" id="revoke-other-sessions" checked>
         Sign out my other devices</label>
       <button type="submit" id="change-password">Change password</button>
@@ -112,4 +120,5 @@
     <button type="submit" class="danger" id="delete-account">Delete my account</button>
   </form>
 </section>
+<script src="${ctx}/static/password-match.js"></script>
 <%@ include file="footer.jspf" %>

@@ -1,5 +1,6 @@
 <%@ taglib prefix="auth" uri="https://sessionauth.dev/tags" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
 <c:set var="pageTitle" value="Dev mailbox"/>
 <%@ include file="header.jspf" %>
 <h1>Dev mailbox <span class="pill">development only</span></h1>
@@ -16,7 +17,7 @@
           <tr class="mail" data-kind="${m.kind}" data-to="<c:out value='${m.to}'/>">
             <td><span class="pill"><c:out value="${m.kind}"/></span></td>
             <td><c:out value="${m.to}"/></td>
-            <td><c:out value="${m.sentAt}"/></td>
+            <td><t:time value="${m.sentAt}"/></td>
             <td><a class="mail-link" href="<c:out value='${m.link}'/>"><c:choose>
               <c:when test="${m.kind == 'VERIFY_EMAIL'}">Verify this address</c:when>
               <c:when test="${m.kind == 'RESET_PASSWORD'}">Choose a new password</c:when>

@@ -12,8 +12,11 @@
   <form method="post" action="${ctx}/api/auth/sign-in/email" id="login-form">
     <input type="hidden" name="callbackURL" value="<c:out value='${requestScope.redirect}'/>">
     <input type="hidden" name="errorCallbackURL" value="<c:out value='${requestScope.errorBack}'/>">
-    <label>E-mail <input type="email" name="email" id="email" required autocomplete="username"></label>
-    <label>Password <input type="password" name="password" id="password" required autocomplete="current-password"></label>
+    <%-- After a failed sign-in the API sends the address back (?email=): the user fixes the password only. --%>
+    <label>E-mail <input type="email" name="email" id="email" value="<c:out value='${param.email}'/>" required
+                         autocomplete="username" ${empty param.email ? 'autofocus' : ''}></label>
+    <label>Password <input type="password" name="password" id="password" required autocomplete="current-password"
+                           ${empty param.email ? '' : 'autofocus'}></label>
     <label class="check"><input type="checkbox" name="rememberMe" value="true" checked> Keep me signed in on this device</label>
     <button type="submit" id="submit">Sign in</button>
   </form>

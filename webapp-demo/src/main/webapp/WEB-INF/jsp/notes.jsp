@@ -1,5 +1,6 @@
 <%@ taglib prefix="auth" uri="https://sessionauth.dev/tags" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
 <c:set var="pageTitle" value="Notes"/>
 <%@ include file="header.jspf" %>
 <h1>Your notes</h1>
@@ -17,7 +18,7 @@
     <c:otherwise>
       <ul class="notes" id="notes">
         <c:forEach var="n" items="${notes}">
-          <li><p><c:out value="${n.body}"/></p><time><c:out value="${n.createdAt}"/></time></li>
+          <li><p><c:out value="${n.body}"/></p><t:time value="${n.createdAt}"/></li>
         </c:forEach>
       </ul>
     </c:otherwise>

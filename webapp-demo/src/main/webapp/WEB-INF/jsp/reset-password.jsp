@@ -15,10 +15,14 @@
         <auth:csrfInput/>
         <input type="hidden" name="token" value="<c:out value='${requestScope.token}'/>">
         <label>New password <small>(at least 8 characters)</small>
-          <input type="password" name="newPassword" id="new-password" required autocomplete="new-password"></label>
+          <input type="password" name="newPassword" id="new-password" required autocomplete="new-password" autofocus></label>
+        <label>New password, once more
+          <input type="password" name="confirmPassword" id="confirm-password" required autocomplete="new-password"
+                 data-match="new-password" data-mismatch="<c:out value='${demo:error("PASSWORDS_DO_NOT_MATCH")}'/>"></label>
         <button type="submit" id="submit">Set the new password</button>
       </form>
       <p class="muted">Every device signed in to your account is signed out when you do.</p>
+      <script src="${ctx}/static/password-match.js"></script>
     </c:otherwise>
   </c:choose>
 </section>

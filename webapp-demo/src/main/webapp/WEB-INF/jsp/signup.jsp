@@ -8,8 +8,11 @@
   <form method="post" action="${ctx}/api/auth/sign-up/email" id="signup-form">
     <input type="hidden" name="callbackURL" value="<c:out value='${requestScope.redirect}'/>">
     <input type="hidden" name="errorCallbackURL" value="<c:out value='${requestScope.errorBack}'/>">
-    <label>Name <input type="text" name="name" id="name" required maxlength="255" autocomplete="name"></label>
-    <label>E-mail <input type="email" name="email" id="email" required autocomplete="username"></label>
+    <%-- After a failed sign-up the API sends back what was typed (?name=&email=), never the password. --%>
+    <label>Name <input type="text" name="name" id="name" value="<c:out value='${param.name}'/>" required maxlength="255"
+                       autocomplete="name"></label>
+    <label>E-mail <input type="email" name="email" id="email" value="<c:out value='${param.email}'/>" required
+                         autocomplete="username"></label>
     <label>Password <small>(at least 8 characters)</small>
       <input type="password" name="password" id="password" required autocomplete="new-password"></label>
     <label class="check"><input type="checkbox" name="rememberMe" value="true" checked> Keep me signed in on this device</label>

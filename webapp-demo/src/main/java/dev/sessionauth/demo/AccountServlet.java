@@ -15,7 +15,8 @@ import java.io.IOException;
 /**
  * The dashboard's forms: sign out another device, the other devices or everywhere; verify the address; and the
  * account settings (change the password, change the e-mail address, delete the account), each through SessionAuth's
- * Java API. Failures go back to the dashboard as {@code ?error=CODE}, which it shows in words.
+ * Java API. Each goes back to the part of the page it was taken in ({@code #sessions}, {@code #settings}) with a
+ * notice, or a failure as {@code ?error=CODE}, which the dashboard shows there in words.
  */
 public final class AccountServlet extends HttpServlet {
     @Override
@@ -27,15 +28,18 @@ public final class AccountServlet extends HttpServlet {
         String back = dashboard;
         try {
             switch (String.valueOf(request.getPathInfo())) {
-                case "/sign-out-others" -> auth.revokeOtherSessions(request, response);
+                case "/sign-out-others" -> {
+                    auth.revokeOtherSessions(request, response);
+                    back = dashboard + "?notice=OTHERS_SIGNED_OUT#sessions";
+                }
                 case "/sign-out-everywhere" -> {
                     auth.signOutAll(request, response);
-                    back = context + "/login";
+                    back = context + "/login?notice=SIGNED_OUT_EVERYWHERE";
                 }
                 case "/verify-email" -> {
                     String email = auth.getUser(request).orElseThrow().getEmail();
                     auth.requestVerification(request, email, dashboard + "?verified=1");
-                    back = context + "/dev/mail";
+                    back = context + "/dev/mail?notice=VERIFICATION_SENT";
                 }
                 case "/revoke" -> back = revoke(auth, request, response);
                 case "/change-password" -> back = changePassword(auth, request, response);
@@ -57,11 +61,15 @@ public final class AccountServlet extends HttpServlet {
         boolean own = id.equals(auth.getSession(request).orElseThrow().getId());
         // Ending this browser's own session clears its cookies too.
         auth.revokeSession(request, response, id);
-        return request.getContextPath() + (own ? "/" : "/dashboard");
+        return request.getContextPath() + (own ? "/?notice=SIGNED_OUT" : "/dashboard?notice=DEVICE_SIGNED_OUT#sessions");
     }
 
     private static String changePassword(SessionAuth auth, HttpServletRequest request, HttpServletResponse response) {
         boolean revokeOthers = "true".equals(request.getParameter("revokeOtherSessions"));
+        // The page's script checks this before the form is sent; a browser without it gets the same answer here.
+        if (!String.valueOf(request.getParameter("newPassword")).equals(request.getParameter("confirmPassword"))) {
+            return request.getContextPath() + "/dashboard?error=PASSWORDS_DO_NOT_MATCH#settings";
+        }
         // With the other devices signed out, this one gets a new session too: the call sets its cookie.
         auth.changePassword(request, response, String.valueOf(request.getParameter("currentPassword")),
                 String.valueOf(request.getParameter("newPassword")), revokeOthers);
@@ -91,7 +99,7 @@ public final class AccountServlet extends HttpServlet {
                 .orElseGet(DeleteUser::withFreshSession).withCallbackURL(request.getContextPath() + "/?notice=ACCOUNT_DELETED");
         DeleteUserResult result = auth.deleteUser(request, response, ask);
         if (result.status() == DeleteUserResult.Status.CONFIRMATION_SENT) {
-            return request.getContextPath() + "/dashboard?notice=DELETE_MAIL_SENT";
+            return request.getContextPath() + "/dashboard?notice=DELETE_MAIL_SENT#settings";
         }
         return request.getContextPath() + "/?notice=ACCOUNT_DELETED";
     }

@@ -14,13 +14,15 @@ import java.time.Clock;
  * and SessionAuth itself. web.xml declares the {@code sessionauth} filter with its settings but without a class;
  * this listener completes it with an engine built in code, because the dev mailbox and the notes clean-up are
  * objects the app must keep a hold of (the page shows the mailbox; the clean-up needs the notes database), which a
- * class named in a setting could not reach.
+ * class named in a setting could not reach. It also says, on the console, where to open the demo.
  */
 public final class DemoSetup implements ServletContextListener {
     static final String NOTES = NotesStore.class.getName();
     static final String MAILBOX = DevMailbox.class.getName();
     private static final String FILTER = "sessionauth";
     private static final String URL_PROPERTY = "demo.notes.jdbcUrl";
+    /** The port the demo's server listens on, which the pom hands over (jetty:run's systemProperties). */
+    static final String PORT_PROPERTY = "demo.port";
 
     private SessionAuth auth;
 
@@ -43,6 +45,20 @@ public final class DemoSetup implements ServletContextListener {
         declared.getInitParameters().forEach(builder::set);
         auth = builder.mailSender(mailbox).listener(new NotesCleanup(notes)).build();
         context.addFilter(FILTER, new SessionAuthFilter(auth));
+        announce(context);
+    }
+
+    /**
+     * One line on standard output that says which URL to open: {@code mvn -q jetty:run} hides every line Jetty logs
+     * (they go through Maven's logger), so without it the quiet run says nothing at all. Nothing when no port was
+     * handed over (the war deployed in some other container, which says where it listens itself).
+     */
+    private static void announce(ServletContext context) {
+        String port = System.getProperty(PORT_PROPERTY);
+        if (port != null && !port.isBlank()) {
+            System.out.println("SessionAuth demo: open http://localhost:" + port.strip() + context.getContextPath() + "/");
+            System.out.flush();
+        }
     }
 
     @Override

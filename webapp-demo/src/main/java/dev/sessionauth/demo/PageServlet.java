@@ -26,8 +26,8 @@ public final class PageServlet extends HttpServlet {
         String context = request.getContextPath();
         String redirect = SafeRedirect.of(request.getParameter("redirect"), context + "/dashboard");
         request.setAttribute("redirect", redirect);
-        request.setAttribute("errorBack", context + "/" + page
-                + (page.equals("login") ? "?redirect=" + SafeRedirect.encode(redirect) : ""));
+        // A failed form comes back here with the same target (and what was typed, which the API adds).
+        request.setAttribute("errorBack", context + "/" + page + "?redirect=" + SafeRedirect.encode(redirect));
         response.setHeader("Cache-Control", "no-store");
         request.getRequestDispatcher("/WEB-INF/jsp/" + page + ".jsp").forward(request, response);
     }

@@ -62,6 +62,12 @@ public final class PasswordResetServlet extends HttpServlet {
             response.sendRedirect(context + RESET + "?error=INVALID_TOKEN");
             return;
         }
+        // The page's script checks this before the form is sent; a browser without it gets the same answer here.
+        if (newPassword == null || !newPassword.equals(request.getParameter("confirmPassword"))) {
+            response.sendRedirect(context + RESET + "?token=" + SafeRedirect.encode(token.get())
+                    + "&error=PASSWORDS_DO_NOT_MATCH");
+            return;
+        }
         try {
             auth.resetPassword(request, token.get(), newPassword == null ? "" : newPassword);
         } catch (AuthException e) {

@@ -45,6 +45,28 @@ class AccountLifecycleBrowserTest extends DemoBrowsing {
         return driver.findElement(By.id(id)).getText();
     }
 
+    /**
+     * Types two passwords that differ and submits: the page's own check stops the browser (the form stays, the
+     * second field says why); posted anyway, as a browser without the script would, the server says the same.
+     */
+    private static void assertMismatchRefusedTwice(WebDriver driver, String first, String repeat, String button,
+                                                  String errorId, String screenshot) throws Exception {
+        String page = driver.getCurrentUrl();
+        driver.findElement(By.id(first)).sendKeys("lantern tractor plum");
+        driver.findElement(By.id(repeat)).sendKeys("lantern tractor plun");
+        driver.findElement(By.id(button)).click();
+        assertThat(driver.getCurrentUrl()).isEqualTo(page);
+        assertThat(driver.findElement(By.id(repeat)).getAttribute("validationMessage"))
+                .isEqualTo("The two passwords do not match.");
+
+        // The form's own submit(), which skips the browser's checks (a button with id "submit" hides form.submit).
+        ((JavascriptExecutor) driver).executeScript("HTMLFormElement.prototype.submit.call(arguments[0].form)",
+                driver.findElement(By.id(repeat)));
+        waitOn(driver).until(ExpectedConditions.urlContains("error=PASSWORDS_DO_NOT_MATCH"));
+        assertThat(assertInView(driver, errorId)).isEqualTo("The two passwords do not match.");
+        Chromium.screenshot(driver, screenshot);
+    }
+
     /** Scrolls the settings section into view, for the screenshot that follows. */
     private static void showSettings(WebDriver driver) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("settings")));
@@ -89,16 +111,21 @@ class AccountLifecycleBrowserTest extends DemoBrowsing {
         waitOn(newDevice).until(ExpectedConditions.urlContains("/reset-password?token="));
         Chromium.screenshot(newDevice, "reset-password");
 
+        assertMismatchRefusedTwice(newDevice, "new-password", "confirm-password", "submit", "form-error",
+                "reset-password-mismatch");
+
         newDevice.findElement(By.id("new-password")).sendKeys("short");
+        newDevice.findElement(By.id("confirm-password")).sendKeys("short");
         newDevice.findElement(By.id("submit")).click();
-        waitOn(newDevice).until(ExpectedConditions.presenceOfElementLocated(By.id("form-error")));
+        waitOn(newDevice).until(ExpectedConditions.urlContains("error=PASSWORD_TOO_SHORT"));
         assertThat(text(newDevice, "form-error")).isEqualTo("The password must be at least 8 characters.");
         Chromium.screenshot(newDevice, "reset-password-too-short");
 
         newDevice.findElement(By.id("new-password")).sendKeys(NEW_PASSWORD);
+        newDevice.findElement(By.id("confirm-password")).sendKeys(NEW_PASSWORD);
         newDevice.findElement(By.id("submit")).click();
         waitOn(newDevice).until(ExpectedConditions.urlToBe(demo.url("/login?notice=PASSWORD_RESET")));
-        assertThat(text(newDevice, "notice")).contains("every device that was signed in has been signed out");
+        assertThat(assertInView(newDevice, "notice")).contains("every device that was signed in has been signed out");
         Chromium.screenshot(newDevice, "login-after-reset");
 
         // Both devices signed in before the reset are signed out now.
@@ -132,18 +159,26 @@ class AccountLifecycleBrowserTest extends DemoBrowsing {
 
         laptop.findElement(By.id("current-password")).sendKeys("not my password");
         laptop.findElement(By.id("new-password")).sendKeys(NEW_PASSWORD);
+        laptop.findElement(By.id("confirm-new-password")).sendKeys(NEW_PASSWORD);
         laptop.findElement(By.id("change-password")).click();
         waitOn(laptop).until(ExpectedConditions.presenceOfElementLocated(By.id("settings-error")));
-        assertThat(text(laptop, "settings-error")).isEqualTo("That is not your current password.");
-        showSettings(laptop);
+        assertThat(assertInView(laptop, "settings-error")).isEqualTo("That is not your current password.");
         Chromium.screenshot(laptop, "settings-wrong-password");
+
+        laptop.findElement(By.id("current-password")).sendKeys(PASSWORD);
+        assertMismatchRefusedTwice(laptop, "new-password", "confirm-new-password", "change-password",
+                "settings-error", "settings-password-mismatch");
 
         assertThat(laptop.findElement(By.id("revoke-other-sessions")).isSelected()).isTrue();
         laptop.findElement(By.id("current-password")).sendKeys(PASSWORD);
         laptop.findElement(By.id("new-password")).sendKeys(NEW_PASSWORD);
+        laptop.findElement(By.id("confirm-new-password")).sendKeys(NEW_PASSWORD);
         laptop.findElement(By.id("change-password")).click();
         waitOn(laptop).until(ExpectedConditions.urlContains("notice=PASSWORD_CHANGED_OTHERS_SIGNED_OUT"));
-        assertThat(text(laptop, "notice")).isEqualTo("Your password is changed and your other devices are signed out.");
+        // The page opens at the settings, where the form was: the notice is there, not scrolled away at the top.
+        assertThat(assertInView(laptop, "notice")).isEqualTo(
+                "Your password is changed and your other devices are signed out.");
+        assertThat(laptop.findElement(By.cssSelector("#settings #notice")).isDisplayed()).isTrue();
         assertThat(laptop.findElements(By.cssSelector("#sessions tbody tr"))).hasSize(1);
         Chromium.screenshot(laptop, "settings-password-changed");
 
@@ -168,6 +203,7 @@ class AccountLifecycleBrowserTest extends DemoBrowsing {
         driver.findElement(By.id("new-email")).sendKeys(second);
         driver.findElement(By.id("change-email")).click();
         waitOn(driver).until(ExpectedConditions.urlContains("notice=EMAIL_CHANGED"));
+        assertThat(assertInView(driver, "notice")).startsWith("Your e-mail address is changed.");
         assertThat(text(driver, "profile-email")).contains(second).doesNotContain("verified");
         Chromium.screenshot(driver, "settings-email-changed");
 
@@ -181,6 +217,7 @@ class AccountLifecycleBrowserTest extends DemoBrowsing {
         driver.findElement(By.id("new-email")).sendKeys(third);
         driver.findElement(By.id("change-email")).click();
         waitOn(driver).until(ExpectedConditions.urlContains("notice=EMAIL_CHANGE_SENT"));
+        assertThat(assertInView(driver, "notice")).startsWith("We have sent a link to the new address.");
         assertThat(text(driver, "profile-email")).contains(second);
         Chromium.screenshot(driver, "settings-email-confirmation-sent");
         WebElement confirm = awaitMail(driver, "CHANGE_EMAIL", third);
@@ -211,7 +248,7 @@ class AccountLifecycleBrowserTest extends DemoBrowsing {
         laptop.findElement(By.id("delete-confirm")).click();
         laptop.findElement(By.id("delete-account")).click();
         waitOn(laptop).until(ExpectedConditions.presenceOfElementLocated(By.id("settings-error")));
-        assertThat(text(laptop, "settings-error")).isEqualTo("That is not your current password.");
+        assertThat(assertInView(laptop, "settings-error")).isEqualTo("That is not your current password.");
         assertThat(notesOf(userId)).isEqualTo(1);
 
         laptop.findElement(By.id("delete-password")).sendKeys(PASSWORD);
@@ -220,7 +257,7 @@ class AccountLifecycleBrowserTest extends DemoBrowsing {
         Chromium.screenshot(laptop, "settings-delete-account");
         laptop.findElement(By.id("delete-account")).click();
         waitOn(laptop).until(ExpectedConditions.urlToBe(demo.url("/?notice=ACCOUNT_DELETED")));
-        assertThat(text(laptop, "notice")).isEqualTo("Your account and your notes are deleted. Goodbye!");
+        assertThat(assertInView(laptop, "notice")).isEqualTo("Your account and your notes are deleted. Goodbye!");
         assertThat(laptop.findElement(By.id("session-badge")).getAttribute("data-state")).isEqualTo("signed-out");
         Chromium.screenshot(laptop, "account-deleted");
 
@@ -238,7 +275,7 @@ class AccountLifecycleBrowserTest extends DemoBrowsing {
         Chromium.screenshot(driver, "dashboard-settings");
         driver.findElement(By.id("sign-out")).click();
         waitOn(driver).until(ExpectedConditions.urlToBe(demo.url("/?notice=SIGNED_OUT")));
-        assertThat(text(driver, "notice")).isEqualTo("You are signed out.");
+        assertThat(assertInView(driver, "notice")).isEqualTo("You are signed out.");
         assertSignedOut(driver);
     }
 }

@@ -7,8 +7,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,6 +50,20 @@ abstract class DemoBrowsing {
 
     static WebDriverWait waitOn(WebDriver driver) {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Asserts that the element is where the eye is after the page loaded: wholly inside the window, as the page was
+     * scrolled by its address (a {@code #section}) or not at all. Returns its text.
+     */
+    static String assertInView(WebDriver driver, String id) {
+        WebElement element = driver.findElement(By.id(id));
+        Object box = ((JavascriptExecutor) driver).executeScript("const r = arguments[0].getBoundingClientRect();"
+                + " return [r.top, r.bottom, window.innerHeight, window.scrollY];", element);
+        assertThat((Boolean) ((JavascriptExecutor) driver).executeScript("const r = arguments[0].getBoundingClientRect();"
+                + " return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;", element))
+                .as("#%s is in view (top, bottom, window height, scrolled): %s", id, box).isTrue();
+        return element.getText();
     }
 
     static String uniqueEmail(String who) {

@@ -26,6 +26,9 @@ final class DemoServer implements AutoCloseable {
 
     static DemoServer start() throws Exception {
         String run = UUID.randomUUID().toString();
+        // A port chosen up front, not 0: the demo names its port at start-up, as jetty:run hands it over.
+        int port = freePort();
+        System.setProperty(DemoSetup.PORT_PROPERTY, Integer.toString(port));
         // The demo reads these like any deployment would (SessionAuth's system-property source, the notes' URL).
         System.setProperty("sessionauth.jdbc.url", "jdbc:h2:mem:demo-sessions-" + run + ";DB_CLOSE_DELAY=-1");
         System.setProperty("demo.notes.jdbcUrl", "jdbc:h2:mem:demo-notes-" + run + ";DB_CLOSE_DELAY=-1");
@@ -33,7 +36,7 @@ final class DemoServer implements AutoCloseable {
         XmlConfiguration jettyXml = new XmlConfiguration(ResourceFactory.root().newResource(
                 Path.of("src/main/jetty/jetty.xml").toAbsolutePath()));
         jettyXml.getProperties().put("jetty.http.host", "127.0.0.1");
-        jettyXml.getProperties().put("jetty.http.port", "0");
+        jettyXml.getProperties().put("jetty.http.port", Integer.toString(port));
         Server server = (Server) jettyXml.configure();
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         WebAppContext app = new WebAppContext();
@@ -50,6 +53,12 @@ final class DemoServer implements AutoCloseable {
         server.setHandler(app);
         server.start();
         return new DemoServer(server, connector.getLocalPort());
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 
     /** An init parameter of the JSP servlet as the running demo has it, e.g. {@code development}. */
@@ -70,5 +79,6 @@ final class DemoServer implements AutoCloseable {
         server.stop();
         System.clearProperty("sessionauth.jdbc.url");
         System.clearProperty("demo.notes.jdbcUrl");
+        System.clearProperty(DemoSetup.PORT_PROPERTY);
     }
 }
