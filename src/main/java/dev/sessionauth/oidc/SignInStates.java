@@ -77,8 +77,7 @@ final class SignInStates {
         }
         try {
             return Optional.of(decode(box.decrypt(cookie.get(), COOKIE)));
-        } catch (SecretBox.UndecryptableException | IllegalArgumentException | NullPointerException
-                 | java.io.IOException e) {
+        } catch (SecretBox.UndecryptableException | IllegalArgumentException | java.io.IOException e) {
             return Optional.empty();
         }
     }

@@ -219,6 +219,11 @@ final class SocialEndpoints {
             formPost(request, response, query, providerId);
             return;
         }
+        if (!request.getMethod().equals("GET")) {
+            // A HEAD (a link checker) must not spend the browser's pending sign-in.
+            response.setHeader("Allow", "GET, POST");
+            throw new AuthException(ErrorCode.METHOD_NOT_ALLOWED, "Use GET or POST for the callback");
+        }
         String errorTarget = defaultErrorTarget(request);
         try {
             CallbackParams params = params(query);

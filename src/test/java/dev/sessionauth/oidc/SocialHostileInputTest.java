@@ -114,6 +114,7 @@ class SocialHostileInputTest {
         replies.add(user.browser().post("/api/auth/unlink-account", "{}"));
         replies.add(user.browser().post("/api/auth/unlink-account", "{\"accountId\":{}}"));
         replies.add(user.browser().request("DELETE", "/api/auth/list-accounts", null));
+        replies.add(server.client().request("HEAD", "/api/auth/callback/" + SocialIdp.IDP + "?state=s&code=c", null));
         for (Reply reply : replies) {
             assertThat(reply.status()).as(reply.body()).isBetween(400, 499);
             assertThat(reply.body()).doesNotContainPattern(LEAK);
