@@ -80,7 +80,34 @@ public enum ErrorCode {
     /** An unexpected failure on our side; details are in the server log, never in the answer. */
     INTERNAL_ERROR(500, "Internal error"),
     /** The session store cannot be reached. */
-    SERVICE_UNAVAILABLE(503, "The session store is unavailable; try again shortly");
+    SERVICE_UNAVAILABLE(503, "The session store is unavailable; try again shortly"),
+
+    // social sign-in (socialProviders): Better Auth's codes and messages
+    /** {@code /sign-in/social} or {@code /link-social} names a provider that is not configured. */
+    PROVIDER_NOT_FOUND(404, "Provider not found"),
+    /** An ID token was sent for a provider that issues none (GitHub). */
+    ID_TOKEN_NOT_SUPPORTED(404, "id_token not supported"),
+    /** The provider's user details could not be read from the ID token (or its userinfo endpoint). */
+    FAILED_TO_GET_USER_INFO(401, "Failed to get user info"),
+    /** The provider gave no e-mail address for the user. */
+    USER_EMAIL_NOT_FOUND(401, "User email not found"),
+    /**
+     * A sign-in with an ID token was refused by the account-linking rules: the address belongs to a user it may not be
+     * linked to ({@code account not linked}), or the user could not be created; the message says which.
+     */
+    OAUTH_LINK_ERROR(401, "account not linked"),
+    /** {@code /link-social} with an ID token whose provider account belongs to another user. */
+    SOCIAL_ACCOUNT_ALREADY_LINKED(409, "Social account already linked"),
+    /** {@code /link-social} with an ID token whose e-mail address the provider has not verified. */
+    LINKING_NOT_ALLOWED(401, "Account not linked - linking not allowed"),
+    /** {@code /link-social} with an ID token for another e-mail address than the user's. */
+    LINKING_DIFFERENT_EMAILS_NOT_ALLOWED(401, "Account not linked - different emails not allowed"),
+    /** {@code /link-social} could not write the link. */
+    LINKING_FAILED(417, "Account not linked - unable to create account"),
+    /** {@code /unlink-account} would leave the user without any way to sign in. */
+    FAILED_TO_UNLINK_LAST_ACCOUNT(400, "You can't unlink your last account"),
+    /** {@code /unlink-account} names no provider account of the user. */
+    ACCOUNT_NOT_FOUND(400, "Account not found");
 
     private final int status;
     private final String defaultMessage;

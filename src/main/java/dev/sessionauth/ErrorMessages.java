@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  */
 public final class ErrorMessages {
     private static final String BUNDLE = "dev.sessionauth.messages";
-    /** What a code looks like: anything else taken from a query string is never looked up or echoed. */
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+    /**
+     * What a code looks like (the library's upper-case codes and the lower-case ones Better Auth's social sign-in puts
+     * on its redirects, such as {@code state_mismatch}): anything else taken from a query string is never looked up or
+     * echoed.
+     */
+    private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
     private ErrorMessages() {
     }

@@ -44,6 +44,29 @@ public final class SettingReader {
         return sources.stream().filter(s -> s.lookup(name).filter(v -> !v.isBlank()).isPresent()).findFirst();
     }
 
+    /**
+     * Every name given under {@code prefix} in any source, as that source spells it ({@code socialProviders.google.
+     * clientId}, or an environment variable that kept its own name, {@code SESSIONAUTH_SOCIALPROVIDERS_GOOGLE_CLIENTID}):
+     * for a feature that declared the prefix to refuse the names under it that it does not know.
+     */
+    public Set<String> namesUnder(String prefix) {
+        String envPrefix = ConfigSource.envName(prefix);
+        Set<String> under = new java.util.TreeSet<>();
+        for (ConfigSource source : sources) {
+            for (String name : source.names()) {
+                if (name.startsWith(prefix) || name.toUpperCase(Locale.ROOT).startsWith(envPrefix)) {
+                    under.add(name);
+                }
+            }
+        }
+        return under;
+    }
+
+    /** Where {@code name} was set, as a user would recognise it ({@code environment variable SESSIONAUTH_…}). */
+    public String describe(String name) {
+        return sourceOf(name).map(s -> s.describe(name)).orElse(name);
+    }
+
     public String origin(String name) {
         return sourceOf(name).map(s -> ", from " + s.describe(name)).orElse(", the default");
     }

@@ -59,6 +59,8 @@ public final class AuthorizationRequest {
         }
         query.put("code_challenge_method", "S256");
         query.put("code_challenge", Secrets.s256(codeVerifier));
+        // Last, and never over a parameter set above (AuthorizationOptions refuses those names anyway).
+        options.extraParameters().forEach(query::putIfAbsent);
 
         String base = authorizationEndpoint.toString();
         URI url = URI.create(base + (authorizationEndpoint.getRawQuery() == null ? "?" : "&")

@@ -87,6 +87,11 @@ public final class ProviderDirectory implements AutoCloseable {
         }
     }
 
+    /** The configured providers' settings, in configuration order. */
+    public List<ProviderSettings> settings() {
+        return slots.values().stream().map(slot -> slot.settings).toList();
+    }
+
     /** The configured providers' ids, in configuration order. */
     public Set<String> providerIds() {
         return slots.keySet();

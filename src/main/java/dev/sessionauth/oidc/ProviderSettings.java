@@ -326,7 +326,7 @@ public record ProviderSettings(String id, String clientId, String clientSecret, 
     private static void checkText(String id, String name, String value, int maxLength, String what) {
         if (value == null || value.isBlank()) {
             throw new ProviderConfigException(setting(id, name) + " is not set: set it to " + what + " (or the"
-                    + " environment variable SESSIONAUTH_SOCIALPROVIDERS_" + id.toUpperCase(Locale.ROOT).replace('-', '_')
+                    + " environment variable SESSIONAUTH_SOCIALPROVIDERS_" + id.toUpperCase(Locale.ROOT)
                     + "_" + name.toUpperCase(Locale.ROOT) + ")");
         }
         // The value itself is never part of a message: clientSecret is one of these.

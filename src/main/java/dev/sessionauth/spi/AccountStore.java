@@ -26,6 +26,12 @@ public interface AccountStore {
      */
     void link(LinkedAccount account);
 
+    /**
+     * The user with this (lower-case) e-mail address, whether or not they have a password: a new provider identity
+     * is checked against it before a user is made.
+     */
+    Optional<User> findUserByEmail(String email);
+
     /** The linked account of this provider and subject, if any. */
     Optional<LinkedAccount> find(String providerId, String accountId);
 

@@ -130,9 +130,7 @@ public final class ApiExchange {
             out.set("user", json.user(issued.signedIn().user()));
         } else if (outcome instanceof SignInOutcome.SecondStep step) {
             if (body.isForm() && step.page().isPresent()) {
-                String page = inContext(step.page().get(), request.getContextPath());
-                redirect(response, callback.map(url -> page + (page.contains("?") ? "&" : "?") + "callbackURL="
-                        + URLEncoder.encode(url, StandardCharsets.UTF_8)).orElse(page));
+                redirect(response, secondStepPage(step.page().get(), request, callback));
                 return;
             }
             out.put("twoFactorRedirect", true);
@@ -146,6 +144,38 @@ public final class ApiExchange {
             out.put("redirect", true);
         }
         write(response, out);
+    }
+
+    /**
+     * Renders a sign-in the browser reached by a redirect (an identity provider's callback) as Better Auth does: no
+     * JSON, only where the browser goes next, never a session unless one was issued. A session: its cookie and a 302
+     * to {@code callback}. A second step: its pending cookie and a 302 to the step's page with {@code callbackURL}
+     * carried, or, when the step names no page, to {@code errorTarget} with {@code error=}{@value #SECOND_STEP_REQUIRED}
+     * (the pending cookie stays, so a page there can still finish the step through the API). A redirect: to its URL.
+     *
+     * @param callback    where the browser goes once signed in, as the sign-in was asked for (a checked URL)
+     * @param errorTarget where the browser goes when the sign-in cannot end here (a checked URL)
+     */
+    public void redirectSignIn(HttpServletRequest request, HttpServletResponse response, SignInOutcome outcome,
+                               String callback, String errorTarget) {
+        apply(request, response, outcome.browser());
+        if (outcome instanceof SignInOutcome.Issued) {
+            redirect(response, callback);
+        } else if (outcome instanceof SignInOutcome.SecondStep step) {
+            redirect(response, step.page().map(page -> secondStepPage(page, request, Optional.of(callback)))
+                    .orElseGet(() -> withError(errorTarget, SECOND_STEP_REQUIRED)));
+        } else if (outcome instanceof SignInOutcome.Redirect away) {
+            redirect(response, away.url());
+        }
+    }
+
+    /** The {@code error=} a redirected sign-in gets when a second step is needed and no page was named for it. */
+    public static final String SECOND_STEP_REQUIRED = "second_step_required";
+
+    private static String secondStepPage(String page, HttpServletRequest request, Optional<String> callback) {
+        String inApp = inContext(page, request.getContextPath());
+        return callback.map(url -> inApp + (inApp.contains("?") ? "&" : "?") + "callbackURL="
+                + URLEncoder.encode(url, StandardCharsets.UTF_8)).orElse(inApp);
     }
 
     /** A callback URL from the body, refused unless it is a path in this app or on a trusted origin. */
@@ -260,7 +290,12 @@ public final class ApiExchange {
 
     /** {@code url} with {@code error=<code>} added to its query. */
     public static String withError(String url, ErrorCode code) {
-        return url + (url.contains("?") ? "&" : "?") + "error=" + URLEncoder.encode(code.name(), StandardCharsets.UTF_8);
+        return withError(url, code.name());
+    }
+
+    /** {@code url} with {@code error=<code>} added to its query (Better Auth's lower-case callback codes). */
+    public static String withError(String url, String code) {
+        return url + (url.contains("?") ? "&" : "?") + "error=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
     }
 
     public static void redirect(HttpServletResponse response, String location) {

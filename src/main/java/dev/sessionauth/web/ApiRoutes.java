@@ -1,6 +1,7 @@
 package dev.sessionauth.web;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The HTTP endpoints a way in adds under {@code basePath}: implemented by a started feature's part
@@ -17,5 +18,15 @@ public interface ApiRoutes {
      */
     default Map<String, Endpoint.WithSegment> prefixedEndpoints(ApiExchange api) {
         return Map.of();
+    }
+
+    /**
+     * Paths or path prefixes (ending in {@code /}) of its endpoints that take a form posted by another site when no
+     * session cookie comes with it: an identity provider's {@code response_mode=form_post} callback. Such an
+     * endpoint must do nothing but redirect the browser to itself as a GET; with a session cookie the origin is
+     * checked as always.
+     */
+    default Set<String> crossSiteForms() {
+        return Set.of();
     }
 }

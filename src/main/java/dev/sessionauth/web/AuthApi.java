@@ -10,8 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The HTTP API under {@code basePath}, speaking Better Auth's wire protocol: routes each request to its endpoint
@@ -30,6 +32,7 @@ final class AuthApi {
     private final Map<String, Endpoint.WithSegment> prefixed;
     private final Optional<AddressLimits> addresses;
     private final RequestBodies bodies;
+    private final Set<String> crossSiteForms;
 
     AuthApi(Engine auth, SessionCookies cookies, CsrfGuard csrf, ObjectMapper mapper, JsonResponses responses,
             RequestBodies bodies) {
@@ -47,15 +50,32 @@ final class AuthApi {
         all.putAll(passwords.endpoints());
         all.putAll(new AccountEndpoints(api).endpoints());
         Map<String, Endpoint.WithSegment> withSegment = new HashMap<>(passwords.prefixedEndpoints());
+        Set<String> crossSite = new HashSet<>();
         for (Object part : auth.features()) {
             if (part instanceof ApiRoutes routes) {
                 addAll(all, routes.endpoints(api));
                 addAll(withSegment, routes.prefixedEndpoints(api));
+                crossSite.addAll(routes.crossSiteForms());
             }
         }
+        this.crossSiteForms = Set.copyOf(crossSite);
         this.endpoints = Map.copyOf(all);
         this.prefixed = Map.copyOf(withSegment);
         this.bodies = bodies;
+    }
+
+    /**
+     * Whether {@code endpoint} (the path below {@code basePath}) takes a form posted by another site without a session
+     * cookie: a feature declared it ({@link ApiRoutes#crossSiteForms()}).
+     */
+    boolean takesCrossSiteForm(String endpoint) {
+        for (String path : crossSiteForms) {
+            if (path.endsWith("/") ? endpoint.startsWith(path) && endpoint.indexOf('/', path.length()) < 0
+                    && endpoint.length() > path.length() : endpoint.equals(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <E> void addAll(Map<String, E> routes, Map<String, E> added) {
@@ -84,7 +104,7 @@ final class AuthApi {
                 throw new AuthException(ErrorCode.NOT_FOUND, "No endpoint " + auth.config().basePath() + endpoint);
             }
             String method = request.getMethod();
-            if (!e.method().equals(method) && !(method.equals("HEAD") && e.method().equals("GET"))) {
+            if (!e.allows(method)) {
                 response.setHeader("Allow", e.method());
                 throw new AuthException(ErrorCode.METHOD_NOT_ALLOWED, "Use " + e.method() + " for " + endpoint);
             }
@@ -100,7 +120,7 @@ final class AuthApi {
             }
             return;
         }
-        if (e.method().equals("POST")) {
+        if (request.getMethod().equals("POST")) {
             bodies.read(request, response, responses::error, () -> run(e, request, response, query, endpoint));
         } else {
             run(e, request, response, query, endpoint);

@@ -7,8 +7,21 @@ import java.io.IOException;
 /**
  * One endpoint of the HTTP API: its HTTP method and what answers it. The groups of endpoints ({@link SignInEndpoints},
  * {@link SessionEndpoints}, {@link UserEndpoints}) each list theirs; {@link AuthApi} routes to them.
+ *
+ * @param method the method it answers, or several as an {@code Allow} header lists them ({@code GET, POST}: an
+ *               identity provider's callback), the handler then telling them apart
  */
 public record Endpoint(String method, Handler handler) {
+
+    /** Whether it answers {@code requestMethod} (and HEAD where it answers GET). */
+    boolean allows(String requestMethod) {
+        for (String m : method.split(", ")) {
+            if (m.equals(requestMethod) || (requestMethod.equals("HEAD") && m.equals("GET"))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Answers a request; {@code query} is the request's query string, already decoded strictly. */
     @FunctionalInterface

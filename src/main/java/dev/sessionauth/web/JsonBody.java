@@ -260,6 +260,47 @@ public final class JsonBody {
         return false;
     }
 
+    /**
+     * A field that holds a JSON object, as a body of its own (so its fields are checked the same way: Better Auth's
+     * {@code idToken: {token, nonce}}); absent and JSON {@code null} are both empty.
+     */
+    public Optional<JsonBody> optionalObject(String name) {
+        JsonNode node = fields.get(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, name + " must be an object");
+        }
+        return Optional.of(new JsonBody(object, false));
+    }
+
+    /** A field that holds an array of strings (Better Auth's {@code scopes}); absent and {@code null} are empty. */
+    public Optional<List<String>> optionalStrings(String name) {
+        JsonNode node = fields.get(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isArray()) {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, name + " must be an array of strings");
+        }
+        List<String> values = new java.util.ArrayList<>(node.size());
+        for (JsonNode element : node) {
+            if (!element.isTextual() || hasLoneSurrogate(element.textValue())) {
+                throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, name + " must be an array of strings");
+            }
+            values.add(element.textValue());
+        }
+        return Optional.of(values);
+    }
+
+    /** The names of the fields present, in order (for a body whose names are the caller's, like a map). */
+    public List<String> names() {
+        List<String> names = new java.util.ArrayList<>();
+        fields.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** Whether the field is present at all, even as {@code null}. */
     public boolean has(String name) {
         return fields.has(name);

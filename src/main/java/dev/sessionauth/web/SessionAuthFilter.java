@@ -209,7 +209,7 @@ public final class SessionAuthFilter implements Filter {
                        String reached) throws IOException, ServletException {
         boolean isApi = named.startsWith(basePath)
                 && (named.length() == basePath.length() || named.charAt(basePath.length()) == '/');
-        if (refusedCrossSite(request, response, isApi)) {
+        if (refusedCrossSite(request, response, isApi, isApi ? named.substring(basePath.length()) : "")) {
             return;
         }
         if (isApi) {
@@ -345,10 +345,15 @@ public final class SessionAuthFilter implements Filter {
         });
     }
 
-    /** Refuses (and answers) an unsafe request with a session cookie, or a simple form to the API, from an untrusted origin. */
-    private boolean refusedCrossSite(HttpServletRequest request, HttpServletResponse response, boolean isApi)
-            throws IOException, ServletException {
-        if (!CsrfGuard.isUnsafe(request) || !(cookies.hasSessionCookie(request) || (isApi && isSimpleForm(request)))) {
+    /**
+     * Refuses (and answers) an unsafe request with a session cookie, or a simple form to the API, from an untrusted
+     * origin. A cookieless form to an endpoint that takes another site's form post (an identity provider's
+     * {@code form_post} callback, which only redirects to itself as a GET) is let through.
+     */
+    private boolean refusedCrossSite(HttpServletRequest request, HttpServletResponse response, boolean isApi,
+                                     String endpoint) throws IOException, ServletException {
+        if (!CsrfGuard.isUnsafe(request) || !(cookies.hasSessionCookie(request)
+                || (isApi && isSimpleForm(request) && !api.takesCrossSiteForm(endpoint)))) {
             return false;
         }
         Optional<ErrorCode> refusal = csrf.check(request);

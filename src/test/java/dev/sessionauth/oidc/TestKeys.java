@@ -36,6 +36,11 @@ final class TestKeys extends KeyProvider {
         current = key;
     }
 
+    /** The key the provider signs with now (private part included, so a test can sign as the provider). */
+    RSAKey current() {
+        return (RSAKey) current;
+    }
+
     @Override
     public JWK signingKey(String issuerId) {
         return current;

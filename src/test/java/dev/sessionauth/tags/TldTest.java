@@ -66,7 +66,10 @@ class TldTest {
     @Test
     void declaresExactlyTheTagsOfTheLibrary() {
         assertThat(tags().keySet()).containsExactly(
-                "ifSignedIn", "ifSignedOut", "ifVerified", "hasRole", "user", "session", "error", "csrfInput", "csrfMeta");
+                "ifSignedIn", "ifSignedOut", "ifVerified", "hasRole", "user", "session", "error", "csrfInput", "csrfMeta",
+                "socialSignIn");
+        assertThat(attributes("socialSignIn")).containsExactly("provider", "callbackURL", "errorCallbackURL",
+                "newUserCallbackURL", "label");
         assertThat(attributes("hasRole")).containsExactly("name");
         assertThat(attributes("user")).containsExactly("property", "default", "escapeXml", "var", "scope");
         assertThat(attributes("session")).containsExactly("property", "default", "escapeXml", "var", "scope");

@@ -88,6 +88,11 @@ public final class JdbcAccountStore implements AccountStore {
     }
 
     @Override
+    public Optional<User> findUserByEmail(String email) {
+        return users.findByEmail(email);
+    }
+
+    @Override
     public Optional<LinkedAccount> find(String providerId, String accountId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND)) {
             ps.setString(1, providerId);

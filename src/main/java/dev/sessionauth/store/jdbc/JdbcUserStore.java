@@ -46,6 +46,7 @@ public final class JdbcUserStore implements UserStore {
     private final String insertSession;
     private final String findCredentials;
     private final String findById;
+    private final String findByEmail;
     private final String findCredentialsById;
 
     /** Users in {@code dataSource}, without declared fields. */
@@ -64,6 +65,7 @@ public final class JdbcUserStore implements UserStore {
         this.findCredentials = "SELECT " + Jdbc.userColumns(this.userFields) + ", a.password_hash FROM sa_user u"
                 + " JOIN sa_account a ON a.user_id = u.id AND a.provider_id = ? WHERE u.email = ?";
         this.findById = "SELECT " + Jdbc.userColumns(this.userFields) + " FROM sa_user u WHERE u.id = ?";
+        this.findByEmail = "SELECT " + Jdbc.userColumns(this.userFields) + " FROM sa_user u WHERE u.email = ?";
         this.findCredentialsById = "SELECT " + Jdbc.userColumns(this.userFields) + ", a.password_hash FROM sa_user u"
                 + " JOIN sa_account a ON a.user_id = u.id AND a.provider_id = ? WHERE u.id = ?";
     }
@@ -150,6 +152,18 @@ public final class JdbcUserStore implements UserStore {
             }
         } catch (SQLException e) {
             throw Jdbc.unavailable("read a credential", e);
+        }
+    }
+
+    /** The user with this e-mail address, with or without a password (for {@link JdbcAccountStore}). */
+    Optional<User> findByEmail(String email) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(findByEmail)) {
+            ps.setString(1, email);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Jdbc.user(new ColumnReader(rs), userFields)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("read a user", e);
         }
     }
 

@@ -160,6 +160,13 @@ public final class MemoryStores {
         }
 
         @Override
+        public Optional<User> findUserByEmail(String email) {
+            synchronized (lock) {
+                return Optional.ofNullable(idsByEmail.get(email)).map(accountsById::get).map(Account::user);
+            }
+        }
+
+        @Override
         public Optional<LinkedAccount> find(String providerId, String accountId) {
             synchronized (lock) {
                 return Optional.ofNullable(linked.get(providerId + " " + accountId));

@@ -25,6 +25,7 @@ public final class DemoSetup implements ServletContextListener {
     static final String PORT_PROPERTY = "demo.port";
 
     private SessionAuth auth;
+    private DevProvider devProvider;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -43,6 +44,13 @@ public final class DemoSetup implements ServletContextListener {
         // SESSIONAUTH_* environment variables (the builder adds those two).
         SessionAuthBuilder builder = SessionAuth.builder();
         declared.getInitParameters().forEach(builder::set);
+        // Social sign-in with no account anywhere: see DevProvider (SESSIONAUTH_DEMO_OIDC=dev).
+        builder.environment(DevProvider.environmentForSessionAuth());
+        if (DevProvider.requested()) {
+            devProvider = DevProvider.start();
+            devProvider.settings().forEach(builder::set);
+            context.log("SessionAuth demo: development OpenID provider at " + devProvider.issuer());
+        }
         auth = builder.mailSender(mailbox).listener(new NotesCleanup(notes)).build();
         context.addFilter(FILTER, new SessionAuthFilter(auth));
         announce(context);
@@ -66,6 +74,9 @@ public final class DemoSetup implements ServletContextListener {
         // Filters are destroyed before this runs; the filter does not own an engine it was given.
         if (auth != null) {
             auth.close();
+        }
+        if (devProvider != null) {
+            devProvider.close();
         }
         if (event.getServletContext().getAttribute(NOTES) instanceof NotesStore notes) {
             notes.close();

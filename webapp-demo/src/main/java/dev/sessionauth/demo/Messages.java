@@ -16,8 +16,12 @@ import java.util.regex.Pattern;
 public final class Messages {
     private static final String BUNDLE_NAME = "dev.sessionauth.demo.messages";
     private static final ResourceBundle BUNDLE = ResourceBundle.getBundle(BUNDLE_NAME, Locale.ROOT);
-    /** What a code looks like; anything else from the query string is not echoed back, not even escaped. */
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]{0,63}");
+    /**
+     * What a code looks like (the library's upper-case codes, and the lower-case ones Better Auth's social sign-in
+     * puts on its redirects, such as {@code account_not_linked}); anything else from the query string is not echoed
+     * back, not even escaped.
+     */
+    private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z_]{0,63}");
 
     private Messages() {
     }
