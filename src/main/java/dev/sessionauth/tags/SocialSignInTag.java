@@ -26,22 +26,27 @@ public final class SocialSignInTag extends SimpleTagSupport {
     private String newUserCallbackURL;
     private String label;
 
+    /** The provider id (one of {@code socialProviders}); without it, one button per configured provider. */
     public void setProvider(String provider) {
         this.provider = provider;
     }
 
+    /** Where the browser lands after a successful sign-in (Better Auth's {@code callbackURL}). */
     public void setCallbackURL(String callbackURL) {
         this.callbackURL = callbackURL;
     }
 
+    /** Where the browser lands with {@code ?error=<code>} when the sign-in fails. */
     public void setErrorCallbackURL(String errorCallbackURL) {
         this.errorCallbackURL = errorCallbackURL;
     }
 
+    /** Where a user who has just been made lands instead of {@code callbackURL}. */
     public void setNewUserCallbackURL(String newUserCallbackURL) {
         this.newUserCallbackURL = newUserCallbackURL;
     }
 
+    /** The button's text instead of {@code Sign in with <name>}. */
     public void setLabel(String label) {
         this.label = label;
     }
