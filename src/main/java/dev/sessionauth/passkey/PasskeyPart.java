@@ -62,6 +62,8 @@ final class PasskeyPart implements FeaturePart, ApiRoutes, Passkeys {
     private final Challenges challenges;
     private final Optional<AddressLimits> anonymousOptions;
     private final Optional<AddressLimits> signInAttempts;
+    /** Set while this thread asks the engine for the user's ways in other than passkeys (see {@link #remove}). */
+    private final ThreadLocal<Boolean> countingOtherWaysIn = ThreadLocal.withInitial(() -> false);
 
     PasskeyPart(FeatureContext context, RelyingParty relyingParty, PasskeyVerifiers verifiers, PasskeyStore store) {
         this.context = context;
@@ -87,7 +89,7 @@ final class PasskeyPart implements FeaturePart, ApiRoutes, Passkeys {
 
     @Override
     public int waysIn(String userId) {
-        return store.countOf(userId);
+        return countingOtherWaysIn.get() ? 0 : store.countOf(userId);
     }
 
     @Override
@@ -319,9 +321,17 @@ final class PasskeyPart implements FeaturePart, ApiRoutes, Passkeys {
     }
 
     private PasskeyStore.Removal remove(String userId, String id) {
-        // Ways in other than passkeys (a password, linked accounts); the passkeys are counted under the user's lock.
-        int others = context.waysIn(userId) - store.countOf(userId);
-        PasskeyStore.Removal removal = store.remove(userId, id, Math.max(0, others));
+        // The ways in other than passkeys (a password, linked accounts): the engine's count with this part's share
+        // left out, rather than the engine's count minus a second read of the passkeys, which a concurrent deletion
+        // could fall between. The passkeys themselves are counted under the user's lock, in the store.
+        int others;
+        countingOtherWaysIn.set(true);
+        try {
+            others = context.waysIn(userId);
+        } finally {
+            countingOtherWaysIn.remove();
+        }
+        PasskeyStore.Removal removal = store.remove(userId, id, others);
         if (removal == PasskeyStore.Removal.DELETED) {
             LOG.log(Level.INFO, () -> "passkey " + id + " of user " + userId + " deleted");
         }
