@@ -76,6 +76,7 @@
     </form>
   </div>
 </section>
+<%@ include file="/WEB-INF/jsp/passkey-account.jspf" %>
 <section class="card" id="settings">
   <h2>Account settings</h2>
   <c:if test="${not empty requestScope.error}"><p class="error" role="alert" id="settings-error"><c:out value="${requestScope.error}"/></p></c:if>

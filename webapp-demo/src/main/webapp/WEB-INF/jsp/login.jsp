@@ -17,6 +17,7 @@
     <label class="check"><input type="checkbox" name="rememberMe" value="true" checked> Keep me signed in on this device</label>
     <button type="submit" id="submit">Sign in</button>
   </form>
+  <%@ include file="/WEB-INF/jsp/passkey-login.jspf" %>
   <p class="muted"><a href="${ctx}/forgot-password" id="forgot-password">Forgot password?</a></p>
   <p class="muted">No account yet? <a href="${ctx}/signup">Sign up</a></p>
 </section>
