@@ -27,13 +27,17 @@ final class Challenges {
     static final Duration MAX_AGE = Duration.ofMinutes(5);
 
     private static final String KIND = "passkey-";
+    /** Between the token and a payload in the cookie: in neither alphabet (base64url), nor the signature's '.'. */
+    private static final String PAYLOAD = "~";
 
     /** The two ceremonies, which never accept each other's challenges. */
     enum Ceremony {
         /** Adding a passkey to a signed-in user. */
         REGISTRATION("passkey-registration:"),
         /** Signing in with one. */
-        AUTHENTICATION("passkey-authentication:");
+        AUTHENTICATION("passkey-authentication:"),
+        /** Creating an account whose first way in is the passkey ({@code passkey.signUp}). */
+        SIGN_UP("passkey-signup:");
 
         private final String prefix;
 
@@ -45,10 +49,12 @@ final class Challenges {
     /**
      * A challenge taken out of storage, now the verify call's alone.
      *
-     * @param userId who it was issued to: the registering user, or for a sign-in the user who was signed in when it
-     *               was issued (empty when nobody was)
+     * @param userId  who it was issued to: the registering user (for a sign-up, the id the new account will get), or
+     *                for a sign-in the user who was signed in when it was issued (empty when nobody was)
+     * @param payload what the options call left for the verify call beside the challenge (a sign-up's account,
+     *                base64url), carried in the signed cookie
      */
-    record Pending(Ceremony ceremony, Optional<String> userId, Challenge challenge) {
+    record Pending(Ceremony ceremony, Optional<String> userId, Challenge challenge, Optional<String> payload) {
     }
 
     private final VerificationStore verifications;
@@ -65,11 +71,21 @@ final class Challenges {
 
     /** Keeps {@code challenge} for {@code ceremony} of {@code userId} (empty: nobody signed in); the cookie to set. */
     BrowserUpdate.FeatureCookie issue(Ceremony ceremony, Optional<String> userId, Challenge challenge) {
+        return issue(ceremony, userId, challenge, Optional.empty());
+    }
+
+    /**
+     * The same, with a {@code payload} (base64url) for the verify call, which the cookie carries under the same
+     * signature as the token: it comes back exactly as given, or the cookie is refused whole.
+     */
+    BrowserUpdate.FeatureCookie issue(Ceremony ceremony, Optional<String> userId, Challenge challenge,
+            Optional<String> payload) {
         String token = tokens.newToken();
         Instant now = clock.instant();
         verifications.create(tokens.newId(), ceremony.prefix + userId.orElse("") + ":" + challenge.value(),
                 TokenHasher.hash(token), now.plus(MAX_AGE), now);
-        return BrowserUpdate.FeatureCookie.set(COOKIE, signer.sign(token), MAX_AGE);
+        return BrowserUpdate.FeatureCookie.set(COOKIE, signer.sign(token + payload.map(p -> PAYLOAD + p).orElse("")),
+                MAX_AGE);
     }
 
     /**
@@ -80,8 +96,14 @@ final class Challenges {
      *                          the other ceremony
      */
     Pending take(Presented presented, Ceremony expected) {
-        String hash = presented.featureCookie(COOKIE).flatMap(signer::verify).filter(TokenGenerator::looksLikeToken)
-                .map(TokenHasher::hash).orElseThrow(Challenges::notFound);
+        String value = presented.featureCookie(COOKIE).flatMap(signer::verify).orElseThrow(Challenges::notFound);
+        int split = value.indexOf(PAYLOAD);
+        String token = split < 0 ? value : value.substring(0, split);
+        Optional<String> payload = split < 0 ? Optional.empty() : Optional.of(value.substring(split + 1));
+        if (!TokenGenerator.looksLikeToken(token)) {
+            throw notFound();
+        }
+        String hash = TokenHasher.hash(token);
         Instant now = clock.instant();
         // Looked at before it is used up: a row of another kind (a mailed link's) is never ours to spend.
         if (verifications.find(hash, now).filter(id -> id.startsWith(KIND)).isEmpty()) {
@@ -98,7 +120,7 @@ final class Challenges {
         }
         String userId = rest.substring(0, colon);
         return new Pending(expected, userId.isEmpty() ? Optional.empty() : Optional.of(userId),
-                Challenge.of(rest.substring(colon + 1)));
+                Challenge.of(rest.substring(colon + 1)), payload);
     }
 
     private static PasskeyException notFound() {

@@ -1,6 +1,7 @@
 package dev.sessionauth.passkey;
 
 import dev.sessionauth.config.AuthConfig;
+import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.config.SettingNames;
 import dev.sessionauth.config.SettingReader;
 import dev.sessionauth.engine.Feature;
@@ -13,12 +14,13 @@ import java.util.Optional;
 /**
  * Passkeys (WebAuthn) as a way in, registered in {@code META-INF/services/dev.sessionauth.engine.Feature}: off unless
  * {@code passkey.enabled=true}, which needs webauthn4j on the class path (start-up names the artifact otherwise).
- * Settings: {@code passkey.enabled}, {@code passkey.rpId}, {@code passkey.rpName}, {@code passkey.origins} (see
- * {@link RelyingParty} for how they default from {@code baseURL} and {@code trustedOrigins}). Adds the
- * {@code sa_passkey} table.
+ * Settings: {@code passkey.enabled}, {@code passkey.signUp} (accounts made with a passkey alone), {@code passkey.rpId},
+ * {@code passkey.rpName}, {@code passkey.origins} (see {@link RelyingParty} for how they default from {@code baseURL}
+ * and {@code trustedOrigins}). Adds the {@code sa_passkey} table.
  */
 public final class PasskeyFeature implements Feature {
     static final String ENABLED = "passkey.enabled";
+    static final String SIGN_UP = "passkey.signUp";
 
     private static final System.Logger LOG = System.getLogger(PasskeyFeature.class.getName());
 
@@ -29,7 +31,7 @@ public final class PasskeyFeature implements Feature {
 
     @Override
     public SettingNames settings() {
-        return SettingNames.of(ENABLED, RelyingParty.RP_ID, RelyingParty.RP_NAME, RelyingParty.ORIGINS);
+        return SettingNames.of(ENABLED, SIGN_UP, RelyingParty.RP_ID, RelyingParty.RP_NAME, RelyingParty.ORIGINS);
     }
 
     @Override
@@ -42,6 +44,12 @@ public final class PasskeyFeature implements Feature {
         SettingReader settings = config.settings();
         if (!settings.bool(ENABLED, false)) {
             return Optional.empty();
+        }
+        boolean signUp = settings.bool(SIGN_UP, false);
+        if (signUp && config.emailVerificationRequired()) {
+            throw new ConfigException(SIGN_UP + "=true cannot be combined with emailVerification.required=true: an "
+                    + "account made with a passkey gets no verification mail, so it could never sign in. Switch one "
+                    + "of them off");
         }
         PasskeySupport support = PasskeySupport.detect();
         support.requireAvailable();
@@ -56,7 +64,7 @@ public final class PasskeyFeature implements Feature {
             LOG.log(Level.WARNING, "passkeys are kept in this instance's memory (the stores given have no data "
                     + "source): they are lost on restart and not shared with other instances");
         }
-        return Optional.of(new PasskeyPart(context, relyingParty, verifiers, store));
+        return Optional.of(new PasskeyPart(context, relyingParty, verifiers, store, signUp));
     }
 
     /** The relying party from {@code passkey.*}, {@code baseURL} and {@code trustedOrigins}. */

@@ -16,6 +16,7 @@ import dev.sessionauth.engine.ResolveMode;
 import dev.sessionauth.engine.SignInGate;
 import dev.sessionauth.engine.SignInOutcome;
 import dev.sessionauth.engine.SignedIn;
+import dev.sessionauth.spi.DuplicateEmailException;
 import dev.sessionauth.passkey.Challenges.Ceremony;
 import dev.sessionauth.passkey.Challenges.Pending;
 import dev.sessionauth.web.ApiExchange;
@@ -28,6 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +37,8 @@ import java.util.Set;
 
 /**
  * The started passkey way in: Better Auth's {@code /passkey/*} endpoints (register a passkey to the signed-in user,
- * sign in with one, list, rename and delete them), its challenge cookie, the count of ways in it holds for a user,
+ * or with {@code passkey.signUp} to a new account that has no password, Better Auth's passkey-first registration;
+ * sign in with one; list, rename and delete them), its challenge cookie, the count of ways in it holds for a user,
  * and the Java API ({@link Passkeys}).
  *
  * <p>Rules beyond Better Auth's (each in the docs, {@code docs/passkeys.md}): user verification is required in both
@@ -62,11 +65,15 @@ final class PasskeyPart implements FeaturePart, ApiRoutes, Passkeys {
     private final Challenges challenges;
     private final Optional<AddressLimits> anonymousOptions;
     private final Optional<AddressLimits> signInAttempts;
+    private final Optional<AddressLimits> signUps;
+    private final boolean signUp;
     /** Set while this thread asks the engine for the user's ways in other than passkeys (see {@link #remove}). */
     private final ThreadLocal<Boolean> countingOtherWaysIn = ThreadLocal.withInitial(() -> false);
 
-    PasskeyPart(FeatureContext context, RelyingParty relyingParty, PasskeyVerifiers verifiers, PasskeyStore store) {
+    PasskeyPart(FeatureContext context, RelyingParty relyingParty, PasskeyVerifiers verifiers, PasskeyStore store,
+            boolean signUp) {
         this.context = context;
+        this.signUp = signUp;
         this.relyingParty = relyingParty;
         this.options = new PasskeyOptions(relyingParty, new SecureRandom());
         this.verifiers = verifiers;
@@ -76,6 +83,7 @@ final class PasskeyPart implements FeaturePart, ApiRoutes, Passkeys {
         // The strict allowance, counted apart for each of the two anonymous actions, as the core counts sign-ups.
         this.anonymousOptions = throttled ? Optional.of(strictAllowance()) : Optional.empty();
         this.signInAttempts = throttled ? Optional.of(strictAllowance()) : Optional.empty();
+        this.signUps = throttled ? Optional.of(strictAllowance()) : Optional.empty();
     }
 
     private AddressLimits strictAllowance() {
@@ -153,19 +161,59 @@ final class PasskeyPart implements FeaturePart, ApiRoutes, Passkeys {
                 .filter(v -> !v.isEmpty())
                 .map(v -> AuthenticatorAttachment.parse(v).orElseThrow(() -> new AuthException(
                         ErrorCode.INVALID_REQUEST_BODY, "authenticatorAttachment must be platform or cross-platform")));
-        Resolution current = api.requireSession(request, response);
+        Resolution current = session(api, request, response);
+        if (!current.isValid()) {
+            // Better Auth's passkey-first registration: no session, the account to create named in `context`.
+            Optional<String> context = query.single("context").filter(c -> !c.isBlank());
+            if (!signUp || context.isEmpty()) {
+                throw new AuthException(current.failure());
+            }
+            signUpOptions(api, request, response, SignUpAccount.parse(api.mapper(), context.get()), attachment);
+            return;
+        }
         User user = current.user().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         requireFresh(api, current.session().orElseThrow());
         // The account as the authenticator will show it: the e-mail address to pick it by, the name to greet by.
         PasskeyUser account = new PasskeyUser(user.getId(), user.getEmail(),
                 user.getName() == null || user.getName().isBlank() ? user.getEmail() : user.getName());
         List<CredentialDescriptor> existing = store.listOf(user.getId()).stream().map(Passkey::descriptor).toList();
-        CeremonyOptions issued = attachment
-                .map(a -> options.registration(account, existing, UserVerification.REQUIRED, a))
-                .orElseGet(() -> options.registration(account, existing, UserVerification.REQUIRED));
+        CeremonyOptions issued = registration(account, existing, attachment);
         api.apply(request, response, BrowserUpdate.features(
                 challenges.issue(Ceremony.REGISTRATION, Optional.of(user.getId()), issued.challenge())));
         api.write(response, issued.json());
+    }
+
+    private CeremonyOptions registration(PasskeyUser account, List<CredentialDescriptor> existing,
+            Optional<AuthenticatorAttachment> attachment) {
+        return attachment.map(a -> options.registration(account, existing, UserVerification.REQUIRED, a))
+                .orElseGet(() -> options.registration(account, existing, UserVerification.REQUIRED));
+    }
+
+    /**
+     * The options of a passkey sign-up: for an account not yet made (its id chosen now), the address and name kept
+     * for the verify call in the challenge cookie. An address that has an account is refused here already (it would
+     * be at the end too), before the browser asks the user for anything.
+     */
+    private void signUpOptions(ApiExchange api, HttpServletRequest request, HttpServletResponse response,
+            SignUpAccount account, Optional<AuthenticatorAttachment> attachment) throws IOException {
+        Caller caller = api.caller(request);
+        signUps.ifPresent(limits -> caller.client().ipAddress().ifPresent(limits::take));
+        if (context.users().findCredentials(account.email()).isPresent()) {
+            throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL);
+        }
+        String newUserId = context.tokens().newId();
+        CeremonyOptions issued = registration(new PasskeyUser(newUserId, account.email(), account.name()), List.of(),
+                attachment);
+        api.apply(request, response, BrowserUpdate.features(challenges.issue(Ceremony.SIGN_UP,
+                Optional.of(newUserId), issued.challenge(), Optional.of(account.encode(api.mapper())))));
+        api.write(response, issued.json());
+    }
+
+    /** The caller's session, if any, as {@link ApiExchange#requireSession} reads it, without requiring one. */
+    private static Resolution session(ApiExchange api, HttpServletRequest request, HttpServletResponse response) {
+        Resolution r = api.auth().resolve(api.presented(request), ResolveMode.STORE.requireOneSession());
+        api.apply(request, response, r.browser());
+        return r;
     }
 
     private void verifyRegistration(ApiExchange api, HttpServletRequest request, HttpServletResponse response)
@@ -175,7 +223,14 @@ final class PasskeyPart implements FeaturePart, ApiRoutes, Passkeys {
         Optional<String> name = body.optionalString("name").map(String::trim).filter(n -> !n.isEmpty());
         name.ifPresent(PasskeyPart::checkName);
         boolean createSession = body.optionalBoolean("createSession").orElse(false);
-        Resolution current = api.requireSession(request, response);
+        Resolution current = session(api, request, response);
+        if (!current.isValid()) {
+            if (!signUp) {
+                throw new AuthException(current.failure());
+            }
+            verifySignUp(api, request, response, credential, name, createSession);
+            return;
+        }
         User user = current.user().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         Session session = current.session().orElseThrow();
         requireFresh(api, session);
@@ -185,12 +240,7 @@ final class PasskeyPart implements FeaturePart, ApiRoutes, Passkeys {
             // Issued while another user was signed in in this browser: that user's ceremony, not this one's.
             throw new PasskeyException(PasskeyErrorCode.YOU_ARE_NOT_ALLOWED_TO_REGISTER_THIS_PASSKEY);
         }
-        NewPasskey verified = verifiers.registration().verify(credential.orElse(null), pending.challenge(),
-                UserVerification.REQUIRED);
-        if (verified.credentialId().length() > MAX_CREDENTIAL_ID || verified.publicKey().length() > MAX_PUBLIC_KEY) {
-            LOG.log(Level.INFO, "passkey registration refused: credential id or public key larger than WebAuthn allows");
-            throw new PasskeyException(PasskeyErrorCode.FAILED_TO_VERIFY_REGISTRATION);
-        }
+        NewPasskey verified = verifyNew(credential, pending);
         Passkey passkey = Passkey.registered(context.tokens().newId(), name, user.getId(), verified,
                 context.clock().instant());
         try {
@@ -208,6 +258,65 @@ final class PasskeyPart implements FeaturePart, ApiRoutes, Passkeys {
             api.apply(request, response, fresh.browser());
             out.set("session", api.json().session(fresh.session()));
             out.set("user", api.json().user(fresh.user()));
+        }
+        api.write(response, out);
+    }
+
+    /** The browser's registration response checked against the challenge, and sizes our columns hold. */
+    private NewPasskey verifyNew(Optional<ObjectNode> credential, Pending pending) {
+        NewPasskey verified = verifiers.registration().verify(credential.orElse(null), pending.challenge(),
+                UserVerification.REQUIRED);
+        if (verified.credentialId().length() > MAX_CREDENTIAL_ID || verified.publicKey().length() > MAX_PUBLIC_KEY) {
+            LOG.log(Level.INFO, "passkey registration refused: credential id or public key larger than WebAuthn allows");
+            throw new PasskeyException(PasskeyErrorCode.FAILED_TO_VERIFY_REGISTRATION);
+        }
+        return verified;
+    }
+
+    /**
+     * The end of a passkey sign-up: the response verified, the account made without a password, its first passkey
+     * stored (if that fails, the account goes again: it would have no way in), and with {@code createSession} the new
+     * user signed in, as a sign-up signs in.
+     */
+    private void verifySignUp(ApiExchange api, HttpServletRequest request, HttpServletResponse response,
+            Optional<ObjectNode> credential, Optional<String> name, boolean createSession) throws IOException {
+        Caller caller = api.caller(request);
+        Pending pending = challenges.take(caller.presented(), Ceremony.SIGN_UP);
+        SignUpAccount account = pending.payload().flatMap(p -> SignUpAccount.decode(api.mapper(), p))
+                .orElseThrow(() -> new PasskeyException(PasskeyErrorCode.CHALLENGE_NOT_FOUND));
+        String userId = pending.userId().orElseThrow(() -> new PasskeyException(PasskeyErrorCode.CHALLENGE_NOT_FOUND));
+        NewPasskey verified = verifyNew(credential, pending);
+        if (store.findByCredentialId(verified.credentialId()).isPresent()) {
+            LOG.log(Level.INFO, () -> "passkey sign-up refused: credential " + verified.credentialId()
+                    + " is registered already");
+            throw new PasskeyException(PasskeyErrorCode.FAILED_TO_VERIFY_REGISTRATION);
+        }
+        Instant now = context.clock().instant();
+        try {
+            context.users().create(new User(userId, account.name(), account.email(), false, Optional.empty(), now, now,
+                    Map.of()), null, Optional.empty());
+        } catch (DuplicateEmailException e) {
+            throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL);
+        }
+        Passkey passkey = Passkey.registered(context.tokens().newId(), name, userId, verified, now);
+        try {
+            store.add(passkey);
+        } catch (RuntimeException e) {
+            context.users().delete(userId);
+            if (e instanceof PasskeyStore.DuplicateCredentialException) {
+                throw new PasskeyException(PasskeyErrorCode.FAILED_TO_VERIFY_REGISTRATION);
+            }
+            throw e;
+        }
+        User user = context.users().findById(userId).orElseThrow(() -> new PasskeyException(
+                PasskeyErrorCode.USER_NOT_FOUND));
+        LOG.log(Level.INFO, () -> "user " + userId + " signed up with passkey " + passkey.id());
+        ObjectNode out = PasskeyJson.of(api.mapper(), passkey);
+        if (createSession) {
+            SignedIn in = context.issuer().issue(user, true, caller);
+            api.apply(request, response, in.browser());
+            out.set("session", api.json().session(in.session()));
+            out.set("user", api.json().user(in.user()));
         }
         api.write(response, out);
     }
