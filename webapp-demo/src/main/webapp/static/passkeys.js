@@ -1,7 +1,8 @@
 // Passkeys in the demo, with nothing but the browser's WebAuthn API (navigator.credentials) and SessionAuth's
 // /passkey/* endpoints, which speak Better Auth's passkey wire (Better Auth's own client works against them too).
 // The only glue WebAuthn needs is base64url <-> bytes: the options arrive as JSON, the browser wants ArrayBuffers.
-// On the dashboard it registers, lists, renames and deletes the user's passkeys; on /login it signs in.
+// On the dashboard it registers, lists, renames and deletes the user's passkeys; on /login it signs in; on /signup it
+// makes an account whose only way in is a passkey.
 (function () {
   'use strict';
 
@@ -68,9 +69,13 @@
     });
   }
 
-  /** Adds a passkey to the signed-in user: options, the browser's prompt, verification. */
-  async function register(name) {
-    var options = await call('GET', '/passkey/generate-register-options');
+  /**
+   * Adds a passkey: to the signed-in user, or (with `account`, {email, name}) to a new account made with it, which is
+   * then signed in. Options, the browser's prompt, verification.
+   */
+  async function register(name, account) {
+    var options = await call('GET', '/passkey/generate-register-options'
+      + (account ? '?context=' + encodeURIComponent(JSON.stringify(account)) : ''));
     var credential = await navigator.credentials.create({
       publicKey: {
         challenge: toBytes(options.challenge),
@@ -87,6 +92,7 @@
     var r = credential.response;
     return call('POST', '/passkey/verify-registration', {
       name: name || undefined,
+      createSession: account ? true : undefined,
       response: {
         id: credential.id,
         rawId: toText(credential.rawId),
@@ -253,6 +259,33 @@
     });
   }
 
+  // ---- the sign-up page's "Sign up with a passkey" ----
+
+  function setUpSignUp(trigger) {
+    var problem = unavailable();
+    if (problem) {
+      show('passkey-error', problem);
+      trigger.disabled = true;
+      return;
+    }
+    trigger.addEventListener('click', async function () {
+      var name = document.getElementById('name');
+      var email = document.getElementById('email');
+      if (!name.reportValidity() || !email.reportValidity()) return;
+      show('passkey-error', '');
+      trigger.disabled = true;
+      try {
+        await register('This device', { email: email.value, name: name.value });
+        location.assign(trigger.getAttribute('data-home'));
+      } catch (e) {
+        show('passkey-error', explain(e));
+        trigger.disabled = false;
+      }
+    });
+  }
+
+  var signUpButton = document.getElementById('passkey-sign-up');
+  if (signUpButton) setUpSignUp(signUpButton);
   var account = document.getElementById('passkey-register-form');
   if (account) setUpAccount(account);
   var signInButton = document.getElementById('passkey-sign-in');

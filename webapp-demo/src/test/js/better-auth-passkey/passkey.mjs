@@ -218,4 +218,22 @@ assert.equal(gone.error.status, 401);
 assert.equal(gone.error.code, "PASSKEY_NOT_FOUND");
 console.log("passkey.deletePasskey ok");
 
+// Passkey-first registration (passkey.signUp): no session, the account named in context, signed in at once.
+authenticator = new SoftAuthenticator();
+const newcomer = browser();
+const newEmail = `passkey-only-${Date.now()}@example.com`;
+const made = await newcomer.passkey.addPasskey({
+  name: "Only key", context: JSON.stringify({ email: newEmail, name: "Passkey Only" }), createSession: true,
+});
+assert.equal(made.error, null, JSON.stringify(made.error));
+assert.equal(made.data.user.email, newEmail);
+assert.equal(made.data.session.userId, made.data.user.id);
+assert.equal((await newcomer.getSession()).data.user.email, newEmail);
+const onlyWayIn = await newcomer.passkey.deletePasskey({ id: made.data.id });
+assert.equal(onlyWayIn.error.code, "CANNOT_DELETE_LAST_WAY_IN");
+const elsewhere = await browser().signIn.passkey();
+assert.equal(elsewhere.error, null, JSON.stringify(elsewhere.error));
+assert.equal(elsewhere.data.user.email, newEmail);
+console.log("passkey.addPasskey (passkey-first sign-up) ok");
+
 console.log("BETTER AUTH PASSKEY CLIENT: ALL OK");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * pinned in src/test/js/better-auth-passkey) against the demo under Node: {@code passkey.addPasskey} (and its refusal
  * of an authenticator that holds a passkey already), {@code listUserPasskeys}, {@code signIn.passkey} from another
  * "browser", a cloned authenticator refused, {@code updatePasskey}, {@code deletePasskey} (another user's refused,
- * a deleted one no longer signing in). Node has no WebAuthn, so the script's software authenticator plays
+ * a deleted one no longer signing in), and passkey-first sign-up ({@code addPasskey({context, createSession})}). Node has no WebAuthn, so the script's software authenticator plays
  * {@code navigator.credentials} with real keys and signatures; the demo is reached at {@code localhost}.
  */
 class BetterAuthPasskeyClientTest {

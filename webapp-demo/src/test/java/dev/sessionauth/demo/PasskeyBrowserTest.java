@@ -92,6 +92,39 @@ class PasskeyBrowserTest extends DemoBrowsing {
     }
 
     @Test
+    void anAccountMadeWithAPasskeyAloneSignsInWithIt() throws Exception {
+        WebDriver phone = browser();
+        VirtualAuthenticator faceUnlock = fingerprintReader(phone);
+        String email = uniqueEmail("grace");
+        phone.get(local("/signup"));
+        phone.findElement(By.id("name")).sendKeys("Grace");
+        phone.findElement(By.id("email")).sendKeys(email);
+        Chromium.screenshot(phone, "passkey-sign-up");
+
+        phone.findElement(By.id("passkey-sign-up")).click();
+
+        waitOn(phone).until(ExpectedConditions.urlToBe(local("/dashboard")));
+        assertThat(phone.findElement(By.id("profile-email")).getText()).startsWith(email);
+        waitOn(phone).until(ExpectedConditions.attributeToBe(By.id("passkeys"), "data-count", "1"));
+        assertThat(passkeyNames(phone)).containsExactly("This device");
+        assertThat(faceUnlock.getCredentials()).hasSize(1);
+
+        phone.findElement(By.cssSelector("#passkey-list button.passkey-delete")).click();
+        waitOn(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-error")));
+        assertThat(phone.findElement(By.id("passkey-error")).getText()).contains("only way to sign in");
+        assertThat(passkeyNames(phone)).hasSize(1);
+        showPasskeys(phone);
+        Chromium.screenshot(phone, "passkey-only-account-keeps-its-last-passkey");
+
+        phone.findElement(By.id("sign-out")).click();
+        waitOn(phone).until(ExpectedConditions.urlContains("notice=SIGNED_OUT"));
+        phone.get(local("/login"));
+        phone.findElement(By.id("passkey-sign-in")).click();
+        waitOn(phone).until(ExpectedConditions.urlToBe(local("/dashboard")));
+        assertThat(phone.findElement(By.id("session-badge")).getText()).isEqualTo("Signed in as " + email);
+    }
+
+    @Test
     void aSignInFromTheLoginPageGoesWhereTheLoginWasAskedFor() throws Exception {
         WebDriver laptop = browser();
         fingerprintReader(laptop);
