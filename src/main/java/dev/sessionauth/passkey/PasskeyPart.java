@@ -153,7 +153,7 @@ final class PasskeyPart implements FeaturePart, ApiRoutes, Passkeys {
         }
     }
 
-    // ---- registration: a signed-in user adds a passkey ----
+    // ---- registration: a signed-in user adds a passkey, or (passkey.signUp) a new account gets its first ----
 
     private void registrationOptions(ApiExchange api, HttpServletRequest request, HttpServletResponse response,
             UrlEncoded query) throws IOException {
