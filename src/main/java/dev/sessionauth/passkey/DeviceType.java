@@ -20,4 +20,9 @@ public enum DeviceType {
     public String wire() {
         return wire;
     }
+
+    /** The device type a stored value names; anything unknown is read as single-device, the narrower claim. */
+    static DeviceType of(String wire) {
+        return MULTI_DEVICE.wire.equals(wire) ? MULTI_DEVICE : SINGLE_DEVICE;
+    }
 }

@@ -33,7 +33,13 @@ public enum PasskeyErrorCode {
     /** Renaming a passkey wrote nothing. */
     FAILED_TO_UPDATE_PASSKEY(500, "Failed to update passkey"),
     /** Registration needs a signed-in user. */
-    SESSION_REQUIRED(401, "Passkey registration requires an authenticated session");
+    SESSION_REQUIRED(401, "Passkey registration requires an authenticated session"),
+    /**
+     * Ours, not Better Auth's (which lets a user delete their only way in): the passkey is the user's last way to
+     * sign in (no password, no other passkey, no linked account), so it is kept.
+     */
+    CANNOT_DELETE_LAST_WAY_IN(400, "This passkey is your only way to sign in: add another passkey or a password "
+            + "first");
 
     private final int status;
     private final String message;

@@ -27,12 +27,14 @@ import java.util.regex.Pattern;
  *
  * @param id      the RP ID: lower case, no scheme, no port
  * @param name    the name authenticators show next to the account
- * @param origins the allowed origins, canonical ({@code scheme://host[:port]}, default port dropped), in order
+ * @param origins the allowed origins, canonical ({@code scheme://host[:port]}, default port dropped), in order; empty
+ *                only for the RP ID {@code localhost}, meaning any localhost origin ({@link #anyLocalhostOrigin()})
  */
 public record RelyingParty(String id, String name, List<String> origins) {
     static final String RP_ID = "passkey.rpId";
     static final String RP_NAME = "passkey.rpName";
     static final String ORIGINS = "passkey.origins";
+    static final String LOCALHOST = "localhost";
 
     /** WebAuthn lets authenticators cut a name to 64 bytes; a longer one would be shown cut. */
     static final int MAX_NAME_BYTES = 64;
@@ -47,7 +49,7 @@ public record RelyingParty(String id, String name, List<String> origins) {
         checkId(id);
         checkName(name);
         origins = List.copyOf(origins);
-        if (origins.isEmpty()) {
+        if (origins.isEmpty() && !id.equals(LOCALHOST)) {
             throw new ConfigException(ORIGINS + " is empty: name the origin(s) browsers use the app at, e.g. https://"
                     + id + ", or set baseURL");
         }
@@ -70,7 +72,24 @@ public record RelyingParty(String id, String name, List<String> origins) {
      * is one of {@link #origins()}.
      */
     public boolean allows(String origin) {
-        return isOriginOnly(origin, false) && Origins.of(origin).map(origins::contains).orElse(false);
+        if (!isOriginOnly(origin, false)) {
+            return false;
+        }
+        Optional<String> canonical = Origins.of(origin);
+        if (anyLocalhostOrigin()) {
+            return canonical.map(o -> isUnder(URI.create(o).getHost(), LOCALHOST)).orElse(false);
+        }
+        return canonical.map(origins::contains).orElse(false);
+    }
+
+    /**
+     * Whether this is the development set-up: RP ID {@code localhost} with no origin named (no {@code baseURL}, no
+     * {@code passkey.origins}), where any {@code http(s)://localhost:<port>} is allowed, as the app may be started on
+     * any port. Only a page on the developer's own machine can be such an origin, and browsers accept the RP ID
+     * {@code localhost} nowhere else.
+     */
+    public boolean anyLocalhostOrigin() {
+        return origins.isEmpty();
     }
 
     /** No path (or, where {@code slash} allows it, just "/"), query, fragment or surrounding space. */
@@ -264,7 +283,7 @@ public record RelyingParty(String id, String name, List<String> origins) {
             if (from.isEmpty()) {
                 throw new ConfigException("passkey.enabled needs to know where the app is served: set baseURL "
                         + "(e.g. https://app.example.com, or http://localhost:8080 for development), or set "
-                        + RP_ID + " and " + ORIGINS);
+                        + RP_ID + " and " + ORIGINS + " (for development on any port: " + RP_ID + "=localhost)");
             }
             String host = URI.create(from.get()).getHost();
             if (host.startsWith("[")) {
@@ -291,6 +310,10 @@ public record RelyingParty(String id, String name, List<String> origins) {
                 if (origin.isPresent() && fits(id, origin.get()) && !out.contains(origin.get())) {
                     out.add(origin.get());
                 }
+            }
+            if (out.isEmpty() && id.equals(LOCALHOST)) {
+                // Development: the port is the one the app happens to run on.
+                return List.of();
             }
             if (out.isEmpty()) {
                 throw new ConfigException(ORIGINS + " is not set and neither baseURL nor trustedOrigins has an origin "

@@ -29,7 +29,6 @@ import com.webauthn4j.verifier.exception.NotAllowedCredentialIdException;
 import com.webauthn4j.verifier.exception.UserNotPresentException;
 import com.webauthn4j.verifier.exception.UserNotVerifiedException;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -58,10 +57,14 @@ final class Webauthn4j {
 
     /** What the response must match: one of the RP's origins, its RP ID, and the challenge issued. */
     ServerProperty serverProperty(RelyingParty relyingParty, Challenge challenge) {
-        Set<Origin> origins = relyingParty.origins().stream().map(Origin::new).collect(Collectors.toSet());
+        ServerProperty.Builder property = ServerProperty.builder();
+        if (relyingParty.anyLocalhostOrigin()) {
+            property.originPredicate(origin -> relyingParty.allows(origin.toString()));
+        } else {
+            property.origins(relyingParty.origins().stream().map(Origin::new).collect(Collectors.toSet()));
+        }
         // No topOrigin settings: a ceremony inside a cross-origin frame (clickjacking's shape) is refused.
-        return ServerProperty.builder().origins(origins).rpId(relyingParty.id())
-                .challenge(new DefaultChallenge(challenge.value())).build();
+        return property.rpId(relyingParty.id()).challenge(new DefaultChallenge(challenge.value())).build();
     }
 
     /** A COSE_Key as bytes, through webauthn4j's CBOR codec. */

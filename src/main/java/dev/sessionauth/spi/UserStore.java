@@ -9,7 +9,8 @@ import java.util.Optional;
 public interface UserStore {
     /**
      * Writes a new user, their password credential and (unless the user must verify their e-mail address
-     * first) their first session as one unit: all or nothing.
+     * first) their first session as one unit: all or nothing. A {@code null} {@code passwordHash} writes a user
+     * without a password, whom another way in (a passkey) signs in.
      *
      * @throws DuplicateEmailException when the e-mail address is taken
      */

@@ -301,6 +301,21 @@ public final class JsonBody {
         return names;
     }
 
+    /**
+     * An object field, copied as a JSON tree (a browser's WebAuthn response, which a way in hands on whole to its
+     * verifier); absent and JSON {@code null} are both empty.
+     */
+    public Optional<ObjectNode> optionalObjectNode(String name) {
+        JsonNode node = fields.get(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, name + " must be an object");
+        }
+        return Optional.of(((ObjectNode) node).deepCopy());
+    }
+
     /** Whether the field is present at all, even as {@code null}. */
     public boolean has(String name) {
         return fields.has(name);

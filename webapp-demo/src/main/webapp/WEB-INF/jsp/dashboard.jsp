@@ -79,6 +79,7 @@
     </form>
   </div>
 </section>
+<%@ include file="/WEB-INF/jsp/passkey-account.jspf" %>
 <section class="card" id="settings">
   <h2>Account settings</h2>
   <%-- Notices and errors of the settings show here, where the page opens after a change (#settings). --%>

@@ -21,6 +21,7 @@
     <button type="submit" id="submit">Sign in</button>
   </form>
   <%@ include file="/WEB-INF/jsp/social-sign-in.jspf" %>
+  <%@ include file="/WEB-INF/jsp/passkey-login.jspf" %>
   <p class="muted"><a href="${ctx}/forgot-password" id="forgot-password">Forgot password?</a></p>
   <p class="muted">No account yet? <a href="${ctx}/signup">Sign up</a></p>
 </section>

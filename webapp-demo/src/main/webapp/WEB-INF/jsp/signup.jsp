@@ -18,6 +18,7 @@
     <label class="check"><input type="checkbox" name="rememberMe" value="true" checked> Keep me signed in on this device</label>
     <button type="submit" id="submit">Sign up</button>
   </form>
+  <%@ include file="/WEB-INF/jsp/passkey-signup.jspf" %>
   <p class="muted">Already have an account? <a href="${ctx}/login">Sign in</a></p>
 </section>
 <%@ include file="footer.jspf" %>

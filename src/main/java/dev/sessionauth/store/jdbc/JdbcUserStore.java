@@ -73,7 +73,7 @@ public final class JdbcUserStore implements UserStore {
     @Override
     public void create(User user, String passwordHash, Optional<NewSession> firstSession) {
         try (Connection c = dataSource.getConnection()) {
-            Jdbc.inTransaction(c, tx -> insert(tx, user, Optional.of(passwordHash), firstSession));
+            Jdbc.inTransaction(c, tx -> insert(tx, user, Optional.ofNullable(passwordHash), firstSession));
         } catch (SQLException e) {
             throw Jdbc.unavailable("create a user", e);
         }
