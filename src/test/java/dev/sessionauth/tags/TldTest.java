@@ -66,11 +66,13 @@ class TldTest {
     @Test
     void declaresExactlyTheTagsOfTheLibrary() {
         assertThat(tags().keySet()).containsExactly(
-                "ifSignedIn", "ifSignedOut", "ifVerified", "hasRole", "user", "session", "csrfInput", "csrfMeta");
+                "ifSignedIn", "ifSignedOut", "ifVerified", "hasRole", "user", "session", "csrfInput", "csrfMeta",
+                "impersonationBanner");
         assertThat(attributes("hasRole")).containsExactly("name");
         assertThat(attributes("user")).containsExactly("property", "default", "escapeXml", "var", "scope");
         assertThat(attributes("session")).containsExactly("property", "default", "escapeXml", "var", "scope");
         assertThat(attributes("csrfInput")).isEmpty();
+        assertThat(attributes("impersonationBanner")).containsExactly("action", "callbackURL", "text", "stopLabel");
     }
 
     @Test
