@@ -41,7 +41,11 @@ public final class DemoSetup implements ServletContextListener {
         // SESSIONAUTH_* environment variables (the builder adds those two).
         SessionAuthBuilder builder = SessionAuth.builder();
         declared.getInitParameters().forEach(builder::set);
-        auth = builder.mailSender(mailbox).listener(new NotesCleanup(notes)).build();
+        builder.mailSender(mailbox).listener(new NotesCleanup(notes));
+        // Admin tools (issue 26): in development, DEMO_ADMIN_EMAIL's sign-up becomes an admin.
+        DemoAdminEmail.of("true".equals(context.getInitParameter("demo.devPages")), () -> auth)
+                .ifPresent(builder::listener);
+        auth = builder.build();
         context.addFilter(FILTER, new SessionAuthFilter(auth));
     }
 
