@@ -43,7 +43,7 @@ public final class AdminFeature implements Feature {
     public List<Migration> migrations() {
         return List.of(new Migration("admin-1", List.of(
                 "CREATE INDEX IF NOT EXISTS sa_user_created_idx ON sa_user (created_at, id)",
-                "CREATE INDEX IF NOT EXISTS sa_user_name_idx ON sa_user (name)")));
+                "CREATE INDEX IF NOT EXISTS sa_user_name_idx ON sa_user (name, id)")));
     }
 
     @Override
