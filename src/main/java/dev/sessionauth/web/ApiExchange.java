@@ -150,7 +150,7 @@ public final class ApiExchange {
      */
     public void refuseForeignOrigin(HttpServletRequest request) {
         String origin = request.getHeader("Origin");
-        if (origin != null && !origin.isBlank() && (origin.trim().equals("null") || !csrf.isTrustedUrl(origin.trim(), request))) {
+        if (csrf.isEnabled() && origin != null && !origin.isBlank() && (origin.trim().equals("null") || !csrf.isTrustedUrl(origin.trim(), request))) {
             throw new AuthException(ErrorCode.INVALID_ORIGIN, "The request's origin is not trusted");
         }
     }
