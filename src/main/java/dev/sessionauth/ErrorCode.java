@@ -107,7 +107,64 @@ public enum ErrorCode {
     /** {@code /unlink-account} would leave the user without any way to sign in. */
     FAILED_TO_UNLINK_LAST_ACCOUNT(400, "You can't unlink your last account"),
     /** {@code /unlink-account} names no provider account of the user. */
-    ACCOUNT_NOT_FOUND(400, "Account not found");
+    ACCOUNT_NOT_FOUND(400, "Account not found"),
+
+    // admin (issue 26): Better Auth's admin plugin codes and messages, plus the few rules it lacks.
+    /**
+     * A client sent a field it may not set (a declared field without {@code input}, such as {@code role} or
+     * {@code impersonatedBy}) at sign-up, update-user or update-session; the message names the field.
+     */
+    FIELD_NOT_ALLOWED(400, "Field not allowed to be set"),
+    /** The user is banned: every way in (and impersonation) is refused until the ban is lifted or expires. */
+    BANNED_USER(403, "You have been banned from this application. Please contact support if you believe this is an"
+            + " error."),
+    /** An admin call named a user that does not exist. */
+    USER_NOT_FOUND(404, "User not found"),
+    /** Only admins ({@code admin.roles}, {@code admin.userIds}) may create users. */
+    YOU_ARE_NOT_ALLOWED_TO_CREATE_USERS(403, "You are not allowed to create users"),
+    /** Only admins may read another user's account. */
+    YOU_ARE_NOT_ALLOWED_TO_GET_USER(403, "You are not allowed to get user"),
+    /** Only admins may list users. */
+    YOU_ARE_NOT_ALLOWED_TO_LIST_USERS(403, "You are not allowed to list users"),
+    /** Only admins may change a user's role. */
+    YOU_ARE_NOT_ALLOWED_TO_CHANGE_USERS_ROLE(403, "You are not allowed to change users role"),
+    /** Only admins may ban or unban users. */
+    YOU_ARE_NOT_ALLOWED_TO_BAN_USERS(403, "You are not allowed to ban users"),
+    /** Only admins may list another user's sessions. */
+    YOU_ARE_NOT_ALLOWED_TO_LIST_USERS_SESSIONS(403, "You are not allowed to list users sessions"),
+    /** Only admins may end another user's sessions. */
+    YOU_ARE_NOT_ALLOWED_TO_REVOKE_USERS_SESSIONS(403, "You are not allowed to revoke users sessions"),
+    /** Only admins may set another user's password. */
+    YOU_ARE_NOT_ALLOWED_TO_SET_USERS_PASSWORD(403, "You are not allowed to set users password"),
+    /** Only admins may remove users. */
+    YOU_ARE_NOT_ALLOWED_TO_DELETE_USERS(403, "You are not allowed to delete users"),
+    /** Only admins may impersonate users. */
+    YOU_ARE_NOT_ALLOWED_TO_IMPERSONATE_USERS(403, "You are not allowed to impersonate users"),
+    /** An admin tried to ban their own account. */
+    YOU_CANNOT_BAN_YOURSELF(400, "You cannot ban yourself"),
+    /** An admin tried to remove their own account. */
+    YOU_CANNOT_REMOVE_YOURSELF(400, "You cannot remove yourself"),
+    /** The target is an admin (or the caller): only with {@code admin.allowAdminTargets=true}. */
+    YOU_CANNOT_IMPERSONATE_ADMINS(403, "You cannot impersonate admins"),
+    /**
+     * The target is another admin, whom an admin may not ban, remove, demote, give a new password or sign out
+     * unless {@code admin.allowAdminTargets=true}; operators use the Java API or {@code admin.userIds}.
+     */
+    YOU_CANNOT_CHANGE_ADMINS(403, "You cannot change another admin"),
+    /** A role must be a string or a list of strings. */
+    INVALID_ROLE_TYPE(400, "Invalid role type"),
+    /** stop-impersonating from a session that is not an impersonation. */
+    NOT_IMPERSONATING(400, "You are not impersonating anyone"),
+    /**
+     * A session made by impersonation may not call admin endpoints, change the password or e-mail address, or delete
+     * the account: the admin stops impersonating first.
+     */
+    NOT_ALLOWED_WHILE_IMPERSONATING(403, "This is not allowed while impersonating a user; stop impersonating first"),
+    /**
+     * Impersonation was asked with an {@code Authorization: Bearer} token: it swaps the browser's session cookie
+     * (and keeps the admin's in a cookie of its own), so it needs the session cookie.
+     */
+    IMPERSONATION_NEEDS_COOKIE(400, "Impersonation needs the browser's session cookie, not a bearer token");
 
     private final int status;
     private final String defaultMessage;

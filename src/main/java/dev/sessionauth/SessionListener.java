@@ -21,7 +21,12 @@ public interface SessionListener {
         /** The browser signed in again, which replaces its previous session (no fixation). */
         REPLACED,
         /** The user signed in once more than {@code session.maxPerUser} allows: the oldest session ended. */
-        SESSION_LIMIT
+        SESSION_LIMIT,
+        /**
+         * An administrator ended it: one session or all of them, a ban, a new password set for the user, or the
+         * end of an impersonation.
+         */
+        ADMIN
     }
 
     /** A session began (sign-up or sign-in). */
@@ -59,5 +64,13 @@ public interface SessionListener {
      * so an app whose clean-up failed is never left with rows of a user that no longer exists.
      */
     default void userDeleted(User user) {
+    }
+
+    /**
+     * An administrator (or the app's own code, through the admin tools' Java API) acted on a user: created, banned,
+     * unbanned, changed the role, set the password, ended sessions, removed, or began or ended impersonating them.
+     * The audit trail: who, whom, what and when.
+     */
+    default void adminAction(AdminAction action) {
     }
 }

@@ -42,10 +42,12 @@ final class AccountDeletion {
     private final SessionResolver resolver;
     private final SessionEvents events;
     private final PendingLinks pendingLinks;
+    private final SensitiveActions sensitive;
 
     AccountDeletion(AuthConfig config, Clock clock, UserStore users, VerificationStore verifications,
                     TokenGenerator tokens, Outbox outbox, Accounts accounts, OwnSessions own,
-                    SessionResolver resolver, SessionEvents events, PendingLinks links) {
+                    SessionResolver resolver, SessionEvents events, PendingLinks links, SensitiveActions sensitive) {
+        this.sensitive = sensitive;
         this.pendingLinks = links;
         this.config = config;
         this.clock = clock;
@@ -68,6 +70,7 @@ final class AccountDeletion {
         Resolution current = resolver.fromStore(given);
         Session session = current.session().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         User user = current.user().orElseThrow();
+        sensitive.check(session, SensitiveAction.DELETE_ACCOUNT);
         if (request.password().isPresent()) {
             accounts.checkPasswordThrottled(user, request.password().get(), caller);
         }

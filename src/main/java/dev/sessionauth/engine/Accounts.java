@@ -51,10 +51,13 @@ final class Accounts {
     private final PendingLinks links;
     private final AccountInput input;
     private final FieldValues userFields;
+    private final SensitiveActions sensitive;
 
     Accounts(AuthConfig config, Clock clock, UserStore users, PasswordHasher passwords, TokenGenerator tokens,
              SessionEvents events, SessionResolver resolver, SessionIssuer issuer, OwnSessions own,
-             EmailVerification verification, Throttles throttles, Outbox outbox, PendingLinks links) {
+             EmailVerification verification, Throttles throttles, Outbox outbox, PendingLinks links,
+             SensitiveActions sensitive) {
+        this.sensitive = sensitive;
         this.config = config;
         this.clock = clock;
         this.users = users;
@@ -173,6 +176,7 @@ final class Accounts {
         Resolution current = resolver.fromStore(given);
         Session session = current.session().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         User user = current.user().orElseThrow();
+        sensitive.check(session, SensitiveAction.CHANGE_PASSWORD);
         input.checkNewPassword(change.newPassword());
         String hash = throttles.passwordCheck(user.getEmail(), caller.client(), ErrorCode.INVALID_PASSWORD,
                 LOCKED_PASSWORD, () -> {
@@ -213,6 +217,41 @@ final class Accounts {
         if (!ok) {
             throw new AuthException(ErrorCode.INVALID_PASSWORD, "The current password is not correct");
         }
+    }
+
+    /**
+     * Creates a user with a password and no session, as the app (or an admin) does for someone else: the address,
+     * name and password are checked as a sign-up's are and the password hashed in the hashing queue; every declared
+     * field may be set. The user as stored.
+     *
+     * @throws AuthException {@code USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL}, {@code INVALID_EMAIL},
+     *                       {@code PASSWORD_TOO_SHORT}/{@code _LONG}/{@code _WEAK}, {@code INVALID_REQUEST_BODY}
+     */
+    User createUser(FeatureContext.NewAccount account, ClientInfo client) {
+        String email = AccountInput.normalizeEmail(account.email());
+        String name = AccountInput.checkName(account.name());
+        Optional<String> image = AccountInput.checkImage(account.image());
+        input.checkNewPassword(account.password());
+        Map<String, Object> fields = userFields.forNewRow(account.fields(), false);
+        String hash = throttles.hashing(email, client, () -> passwords.hash(account.password()));
+        Instant now = Instants.now(clock);
+        User user = new User(tokens.newId(), name, email, account.emailVerified(), image, now, now, fields);
+        try {
+            users.create(user, hash, Optional.empty());
+        } catch (DuplicateEmailException e) {
+            throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL);
+        }
+        return users.findById(user.getId()).orElse(user);
+    }
+
+    /**
+     * Sets a user's password without the current one (the app, an admin): checked as a sign-up's is, hashed in the
+     * hashing queue. Whether the user has a password credential to set.
+     */
+    boolean setPassword(String userId, String newPassword, ClientInfo client) {
+        input.checkNewPassword(newPassword);
+        String hash = throttles.hashing("", client, () -> passwords.hash(newPassword));
+        return users.updatePassword(userId, hash, Instants.now(clock));
     }
 
     /** Whether clients may set this user field (at sign-up, through update-user). */

@@ -47,10 +47,12 @@ final class EmailChange {
     private final SessionEvents events;
     private final Accounts accounts;
     private final Throttles throttles;
+    private final SensitiveActions sensitive;
 
     EmailChange(AuthConfig config, Clock clock, UserStore users, VerificationStore verifications,
                 TokenGenerator tokens, Outbox outbox, EmailVerification verification, SessionResolver resolver,
-                SessionEvents events, Accounts accounts, Throttles throttles) {
+                SessionEvents events, Accounts accounts, Throttles throttles, SensitiveActions sensitive) {
+        this.sensitive = sensitive;
         this.config = config;
         this.clock = clock;
         this.users = users;
@@ -74,6 +76,7 @@ final class EmailChange {
         Resolution current = resolver.fromStore(given);
         Session session = current.session().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
         User user = current.user().orElseThrow();
+        sensitive.check(session, SensitiveAction.CHANGE_EMAIL);
         String email = AccountInput.normalizeEmail(request.newEmail());
         Optional<String> password = request.password();
         Optional<String> callbackURL = request.callbackURL();

@@ -31,11 +31,16 @@ public final class FeatureContext {
     private final CookieSigner signer;
     private final OwnSessions own;
     private final Accounts accounts;
+    private final AccountDeletion deletion;
+    private final SensitiveActions sensitive;
     private volatile List<FeaturePart> started = List.of();
 
     FeatureContext(AuthConfig config, Clock clock, Stores stores, SessionIssuer issuer, Throttles throttles,
                    SessionEvents events, Outbox outbox, MailLinks mailLinks, TokenGenerator tokens,
-                   List<byte[]> secrets, CookieSigner signer, OwnSessions own, Accounts accounts) {
+                   List<byte[]> secrets, CookieSigner signer, OwnSessions own, Accounts accounts,
+                   AccountDeletion deletion, SensitiveActions sensitive) {
+        this.deletion = deletion;
+        this.sensitive = sensitive;
         this.config = config;
         this.clock = clock;
         this.stores = stores;
@@ -145,5 +150,59 @@ public final class FeatureContext {
      */
     public void checkPassword(User user, String password, Caller caller) {
         accounts.checkPasswordThrottled(user, password, caller);
+    }
+
+    /**
+     * Asks every started feature whether {@code action} may go ahead on {@code session} (a feature that adds or
+     * removes ways in asks with {@link SensitiveAction#CHANGE_WAYS_IN}).
+     *
+     * @throws dev.sessionauth.AuthException a feature refuses it
+     */
+    public void checkSensitive(dev.sessionauth.Session session, SensitiveAction action) {
+        sensitive.check(session, action);
+    }
+
+    /**
+     * A user that someone else creates (an admin, the app): with a password, no session.
+     *
+     * @param fields declared user fields, every one writable (the app's side)
+     */
+    public record NewAccount(String email, String name, String password, java.util.Optional<String> image,
+                             boolean emailVerified, java.util.Map<String, Object> fields) {
+        public NewAccount {
+            fields = java.util.Map.copyOf(fields);
+        }
+
+        @Override
+        public String toString() {
+            return "NewAccount[" + email + "]";
+        }
+    }
+
+    /**
+     * Creates {@code account}'s user with no session, checked as a sign-up is (address, name, password policy) and
+     * hashed in the hashing queue; the user as stored.
+     *
+     * @throws dev.sessionauth.AuthException {@code USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL}, {@code INVALID_EMAIL},
+     *                                       {@code PASSWORD_TOO_*}, {@code INVALID_REQUEST_BODY}
+     */
+    public User createUser(NewAccount account, ClientInfo client) {
+        return accounts.createUser(account, client);
+    }
+
+    /**
+     * Gives the user a new password without the current one (checked against the password policy, hashed in the
+     * queue); whether the user has a password credential to set. Ends no session: the caller decides.
+     */
+    public boolean setPassword(String userId, String newPassword, ClientInfo client) {
+        return accounts.setPassword(userId, newPassword, client);
+    }
+
+    /**
+     * Deletes the user as deleting an account does: the listeners' {@code userDeleted} first (a failure stops it),
+     * then every session through the revocation log, the pending links, the user with their credentials.
+     */
+    public void deleteUser(User user) {
+        deletion.deleteNow(user);
     }
 }

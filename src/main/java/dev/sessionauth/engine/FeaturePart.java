@@ -27,6 +27,14 @@ public interface FeaturePart extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * Lets a {@link SensitiveAction} on {@code session} go ahead (returns) or refuses it (throws
+     * {@link dev.sessionauth.AuthException}): asked of every started feature before the password or the e-mail
+     * address changes or the account is deleted, whichever door the call came in by.
+     */
+    default void checkSensitive(dev.sessionauth.Session session, SensitiveAction action) {
+    }
+
     @Override
     default void close() {
     }

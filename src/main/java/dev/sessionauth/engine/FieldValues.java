@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Checks values for declared additional fields before they are stored: only declared fields, only those a
  * client may set (when the values come from a client), each of its type and size, defaults filled in and
- * required ones present. Failures are 400 {@code INVALID_REQUEST_BODY} naming the field.
+ * required ones present. Failures are 400 {@code INVALID_REQUEST_BODY} naming the field ({@code FIELD_NOT_ALLOWED}
+ * for a field the client may not set).
  */
 final class FieldValues {
     private static final int MAX_STRING = 1024;
@@ -65,7 +66,8 @@ final class FieldValues {
             AdditionalField f = fields.stream().filter(d -> d.name().equals(name)).findFirst()
                     .orElseThrow(() -> new AuthException(ErrorCode.INVALID_REQUEST_BODY, "Unknown field: " + name));
             if (fromClient && !f.input()) {
-                throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, name + " cannot be set by the client");
+                // Better Auth's words for a field its schema marks input:false (role, banned, impersonatedBy, ...).
+                throw new AuthException(ErrorCode.FIELD_NOT_ALLOWED, name + " is not allowed to be set");
             }
             values.put(name, check(f, value));
         });

@@ -103,8 +103,18 @@ public final class OwnSessions {
     }
 
     /** Ends one session of the user for {@code reason}; whether it was there. */
-    boolean end(String userId, String sessionId, SessionListener.RevocationReason reason) {
-        return revocations.end(userId, Revocation.Scope.ONE, sessionId, reason) > 0;
+    public boolean end(String userId, String sessionId, SessionListener.RevocationReason reason) {
+        return !sessionId.isEmpty() && revocations.end(userId, Revocation.Scope.ONE, sessionId, reason) > 0;
+    }
+
+    /**
+     * Ends every session of the user for {@code reason} (an administrator's: a ban, a new password), on every
+     * instance through the revocation log, and the links mailed to act on the account; how many sessions ended.
+     */
+    public int endAll(String userId, SessionListener.RevocationReason reason) {
+        int ended = revocations.end(userId, Revocation.Scope.ALL, "", reason);
+        links.forgetActing(userId);
+        return ended;
     }
 
     /** Sets additional session fields ({@link Writer#CLIENT}: only {@code input} ones); the session afterwards. */

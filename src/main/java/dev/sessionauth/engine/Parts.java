@@ -51,18 +51,19 @@ record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver
         EmailVerification verification = new EmailVerification(config, clock, stores.users(), stores.verifications(),
                 tokens, outbox, resolver, throttles);
         PasswordHasher passwords = new PasswordHasher(config.bcryptCost());
+        SensitiveActions sensitive = new SensitiveActions();
         Accounts accounts = new Accounts(config, clock, stores.users(), passwords, tokens, events, resolver, issuer,
-                own, verification, throttles, outbox, links);
+                own, verification, throttles, outbox, links, sensitive);
         // The account lifecycle: password reset, e-mail change, deletion.
         PasswordReset reset = new PasswordReset(config, clock, stores.users(), stores.verifications(), tokens,
                 passwords, outbox, own, events, throttles, links);
         EmailChange emailChange = new EmailChange(config, clock, stores.users(), stores.verifications(), tokens,
-                outbox, verification, resolver, events, accounts, throttles);
+                outbox, verification, resolver, events, accounts, throttles, sensitive);
         AccountDeletion deletion = new AccountDeletion(config, clock, stores.users(), stores.verifications(), tokens,
-                outbox, accounts, own, resolver, events, links);
+                outbox, accounts, own, resolver, events, links, sensitive);
         CookieSigner signer = new CookieSigner(secrets);
         FeatureContext context = new FeatureContext(config, clock, stores, issuer, throttles, events, outbox,
-                new MailLinks(config), tokens, secrets, signer, own, accounts);
+                new MailLinks(config), tokens, secrets, signer, own, accounts, deletion, sensitive);
         List<FeaturePart> started = new ArrayList<>();
         try {
             for (Feature feature : features) {
@@ -79,6 +80,7 @@ record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver
             throw e;
         }
         gates.install(started.stream().flatMap(p -> p.gate().stream()).toList());
+        sensitive.install(started);
         context.install(started);
         return new Parts(signer, events, resolver, own, verification, accounts, housekeeping, reset, emailChange,
                 deletion, List.copyOf(started));

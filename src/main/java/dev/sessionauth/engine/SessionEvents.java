@@ -34,7 +34,11 @@ public final class SessionEvents implements AutoCloseable {
         return !listeners.isEmpty();
     }
 
-    void publish(Consumer<SessionListener> event) {
+    /**
+     * Hands {@code event} to every listener on the events thread (features fire theirs here, such as the admin
+     * tools' {@code adminAction}); never blocks the caller, never fails it.
+     */
+    public void publish(Consumer<SessionListener> event) {
         if (listeners.isEmpty()) {
             return;
         }

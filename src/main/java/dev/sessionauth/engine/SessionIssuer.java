@@ -74,19 +74,27 @@ public final class SessionIssuer {
     }
 
     /**
-     * A new session for {@code user} without asking the gates: for a second step that has just held, which ends the
-     * sessions the caller presents like any sign-in.
+     * A new session for {@code user} without asking the gates for a step: for a second step that has just held,
+     * which ends the sessions the caller presents like any sign-in. The gates still {@link SignInGate#admit admit}
+     * the user (a ban refuses).
+     *
+     * @throws dev.sessionauth.AuthException a gate refuses the user
      */
     public SignedIn issue(User user, boolean rememberMe, Caller caller) {
+        gates.admit(user);
         return issue(user, rememberMe, caller.client(), caller.presented());
     }
 
     /**
      * A new session for {@code user} on {@code terms} without asking the gates: a session that must end by a given
      * time or carries a feature's session fields (an impersonation: {@code impersonatedBy}, one hour at most). The
-     * sessions {@code caller} presents end, as on any sign-in; present none to keep them.
+     * sessions {@code caller} presents end, as on any sign-in; present none to keep them. The gates
+     * {@link SignInGate#admit admit} the user first (a ban refuses).
+     *
+     * @throws dev.sessionauth.AuthException a gate refuses the user
      */
     public SignedIn issue(User user, Terms terms, Caller caller) {
+        gates.admit(user);
         Prepared p = prepare(user.getId(), terms, caller.client());
         sessions.create(p.row());
         return issued(user, p, caller.presented());

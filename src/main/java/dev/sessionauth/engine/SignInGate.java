@@ -24,4 +24,14 @@ public interface SignInGate {
      * {@link #social}, {@link #PASSKEY}).
      */
     Optional<SignInOutcome.SecondStep> check(User user, String method, boolean rememberMe, Caller caller);
+
+    /**
+     * Asked whenever a session is made without the gates: a second step that has just held (so a ban that came
+     * while it was pending still counts), an impersonation. A gate that refuses users outright (a ban) throws here
+     * too; a gate that asks for steps lets the user through, as its step has been taken.
+     *
+     * @throws dev.sessionauth.AuthException the user may not have a session now
+     */
+    default void admit(User user) {
+    }
 }

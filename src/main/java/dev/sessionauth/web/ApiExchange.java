@@ -178,6 +178,18 @@ public final class ApiExchange {
                 + URLEncoder.encode(url, StandardCharsets.UTF_8)).orElse(inApp);
     }
 
+    /**
+     * Refuses a request that names an {@code Origin} the app does not trust, whatever its method (a safe one
+     * included): for endpoints whose answer only some users may read. A request without the header (same-origin
+     * GETs, non-browser clients) passes; the CSRF check of unsafe requests is the filter's.
+     */
+    public void refuseForeignOrigin(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (csrf.isEnabled() && origin != null && !origin.isBlank() && (origin.trim().equals("null") || !csrf.isTrustedUrl(origin.trim(), request))) {
+            throw new AuthException(ErrorCode.INVALID_ORIGIN, "The request's origin is not trusted");
+        }
+    }
+
     /** A callback URL from the body, refused unless it is a path in this app or on a trusted origin. */
     public Optional<String> callbackUrl(JsonBody body, HttpServletRequest request, String field) {
         return trusted(body.optionalString(field), request, field);

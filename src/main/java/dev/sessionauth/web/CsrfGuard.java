@@ -33,6 +33,11 @@ public final class CsrfGuard {
         this.trustedOrigins = config.trustedOrigins();
     }
 
+    /** Whether the origin checks are on ({@code security.csrfProtection}). */
+    public boolean isEnabled() {
+        return enabled;
+    }
+
     /** Whether the method changes state, so the request needs the check when it is ambient-authenticated. */
     public static boolean isUnsafe(HttpServletRequest request) {
         return !SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT));

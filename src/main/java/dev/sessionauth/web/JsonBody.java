@@ -316,6 +316,12 @@ public final class JsonBody {
         return Optional.of(((ObjectNode) node).deepCopy());
     }
 
+    /** A field as the JSON node it is (a list, an object, a number); absent and JSON {@code null} are both empty. */
+    public Optional<JsonNode> node(String name) {
+        JsonNode node = fields.get(name);
+        return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
+    }
+
     /** Whether the field is present at all, even as {@code null}. */
     public boolean has(String name) {
         return fields.has(name);

@@ -1,6 +1,7 @@
 package dev.sessionauth.fields;
 
 import static dev.sessionauth.fields.Fields.assertBadRequest;
+import static dev.sessionauth.fields.Fields.assertFieldNotAllowed;
 import static dev.sessionauth.fields.Fields.ok;
 import static dev.sessionauth.testing.Accounts.GET_SESSION;
 import static dev.sessionauth.testing.Accounts.SIGN_IN;
@@ -156,7 +157,7 @@ class CustomUserFieldsApiTest {
     void aClientCannotSetAFieldThatIsNotDeclaredInput() {
         String email = uniqueEmail("nonInput");
         Reply r = server.client().post(SIGN_UP, signUpBody(email, "newsletter", true, "role", "admin"));
-        assertBadRequest(r, "role cannot be set by the client");
+        assertFieldNotAllowed(r, "role");
         assertThat(users(email)).as("nothing is created").isZero();
     }
 
@@ -265,8 +266,8 @@ class CustomUserFieldsApiTest {
         String email = uniqueEmail("escalate");
         TestClient browser = signedUp(server.get(), email, "newsletter", true);
 
-        assertBadRequest(browser.post(UPDATE_USER, json("role", "admin")), "role cannot be set by the client");
-        assertBadRequest(browser.post(UPDATE_USER, json("name", "Eve", "role", "admin")), "role");
+        assertFieldNotAllowed(browser.post(UPDATE_USER, json("role", "admin")), "role");
+        assertFieldNotAllowed(browser.post(UPDATE_USER, json("name", "Eve", "role", "admin")), "role");
 
         JsonNode user = sessionUser(browser);
         assertThat(user.path("role").asText()).isEqualTo("user");

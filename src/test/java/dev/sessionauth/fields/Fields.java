@@ -21,6 +21,13 @@ final class Fields {
         assertThat(r.json().path("message").asText()).contains(messageParts);
     }
 
+    /** Better Auth's refusal of a field its schema marks {@code input: false}: 400, naming the field. */
+    static void assertFieldNotAllowed(Reply r, String field) {
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("FIELD_NOT_ALLOWED");
+        assertThat(r.json().path("message").asText()).isEqualTo(field + " is not allowed to be set");
+    }
+
     static JsonNode ok(Reply r) {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();

@@ -67,13 +67,14 @@ class TldTest {
     void declaresExactlyTheTagsOfTheLibrary() {
         assertThat(tags().keySet()).containsExactly(
                 "ifSignedIn", "ifSignedOut", "ifVerified", "hasRole", "user", "session", "error", "csrfInput", "csrfMeta",
-                "socialSignIn");
+                "socialSignIn", "impersonationBanner");
         assertThat(attributes("socialSignIn")).containsExactly("provider", "callbackURL", "errorCallbackURL",
                 "newUserCallbackURL", "label");
         assertThat(attributes("hasRole")).containsExactly("name");
         assertThat(attributes("user")).containsExactly("property", "default", "escapeXml", "var", "scope");
         assertThat(attributes("session")).containsExactly("property", "default", "escapeXml", "var", "scope");
         assertThat(attributes("csrfInput")).isEmpty();
+        assertThat(attributes("impersonationBanner")).containsExactly("action", "callbackURL", "text", "stopLabel");
     }
 
     @Test

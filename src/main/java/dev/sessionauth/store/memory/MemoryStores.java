@@ -196,7 +196,14 @@ public final class MemoryStores {
         }
     }
 
-    private final class Users implements UserStore {
+    private final class Users implements UserStore, dev.sessionauth.spi.UserEnumeration {
+        @Override
+        public List<User> allUsers() {
+            synchronized (lock) {
+                return accountsById.values().stream().map(Account::user).toList();
+            }
+        }
+
         @Override
         public void create(User user, String passwordHash, Optional<NewSession> firstSession) {
             synchronized (lock) {

@@ -51,7 +51,11 @@ public final class DemoSetup implements ServletContextListener {
             devProvider.settings().forEach(builder::set);
             context.log("SessionAuth demo: development OpenID provider at " + devProvider.issuer());
         }
-        auth = builder.mailSender(mailbox).listener(new NotesCleanup(notes)).build();
+        builder.mailSender(mailbox).listener(new NotesCleanup(notes));
+        // Admin tools (issue 26): in development, DEMO_ADMIN_EMAIL's sign-up becomes an admin.
+        DemoAdminEmail.of("true".equals(context.getInitParameter("demo.devPages")), () -> auth)
+                .ifPresent(builder::listener);
+        auth = builder.build();
         context.addFilter(FILTER, new SessionAuthFilter(auth));
         announce(context);
     }
