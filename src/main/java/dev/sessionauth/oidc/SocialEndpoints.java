@@ -103,8 +103,10 @@ final class SocialEndpoints {
             body.optionalObject("additionalData");
             body.optionalBoolean("requestSignUp");
             boolean rememberMe = body.optionalBoolean("rememberMe").orElse(true);
-            part.throttle(caller);
+            // The provider first: a name that is not configured, or one not loaded yet, writes nothing and costs no
+            // provider a login page, so it does not spend the caller's allowance.
             OidcClient client = part.client(providerId);
+            part.throttle(caller);
             if (idToken.isPresent()) {
                 IdentityClaims identity = verifyIdToken(client, idToken.get());
                 AccountLinking.Resolved resolved = resolve(identity);
@@ -368,8 +370,10 @@ final class SocialEndpoints {
             body.optionalObject("additionalData");
             body.optionalBoolean("requestSignUp");
             User user = session.user().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
-            part.throttle(caller);
+            // The provider first: a name that is not configured, or one not loaded yet, writes nothing and costs no
+            // provider a login page, so it does not spend the caller's allowance.
             OidcClient client = part.client(providerId);
+            part.throttle(caller);
             if (idToken.isPresent()) {
                 IdentityClaims identity = verifyIdToken(client, idToken.get());
                 try {

@@ -74,6 +74,24 @@ class SocialHostileInputTest {
     }
 
     @Test
+    void onlyStartsThatReachAProviderSpendTheAddresssAllowance() {
+        try (TestServer tight = TestServer.start(idp.bothProviders("rateLimit.strict.max", "3"))) {
+            // Waiting for the provider spends one start: its 503s while the discovery loads spend none.
+            SocialTests.awaitProviders(tight, SocialIdp.IDP);
+            for (int i = 0; i < 5; i++) {
+                assertThat(tight.client().post(SocialIdp.SIGN_IN, "{\"provider\":\"nowhere\"}").status())
+                        .as("an unknown provider writes nothing and costs nothing").isEqualTo(404);
+            }
+            String start = "{\"provider\":\"" + SocialIdp.IDP + "\",\"disableRedirect\":true}";
+            assertThat(tight.client().post(SocialIdp.SIGN_IN, start).status()).isEqualTo(200);
+            assertThat(tight.client().post(SocialIdp.SIGN_IN, start).status()).isEqualTo(200);
+            Reply third = tight.client().post(SocialIdp.SIGN_IN, start);
+            assertThat(third.status()).isEqualTo(429);
+            assertThat(third.json().path("code").asText()).isEqualTo("TOO_MANY_REQUESTS");
+        }
+    }
+
+    @Test
     void garbageAtTheCallbackEndsInARedirectWithAnErrorCode() {
         List<String> queries = List.of("", "?state=", "?state=a&state=b", "?code=a&code=b&state=s",
                 "?state=" + HUGE.substring(0, 5000),

@@ -16,7 +16,7 @@ import org.apache.jasper.servlet.JasperInitializer;
 
 /**
  * A real webapp folder (its WEB-INF/web.xml, its JSPs) deployed by embedded Tomcat 10.1 as {@code addWebapp} does
- * for a war, on 127.0.0.1 and a free port: the Tomcat twin of {@link WebAppServer}.
+ * for a war, on 127.0.0.1 and a free port: the Tomcat twin of {@link TestServer}'s {@code webapp(folder)}.
  *
  * <p>Tomcat runs in a class loader of its own, as in a real container: on the test class path Jetty's JSP engine
  * (a repackaged Jasper) carries older copies of Tomcat classes ({@code WebXmlParser} among them) that would shadow

@@ -94,6 +94,7 @@ class AdminBrowserTest extends DemoBrowsing {
         Chromium.screenshot(admin, "admin-impersonating");
         admin.findElement(By.id("current-password")).sendKeys(PASSWORD);
         admin.findElement(By.id("new-password")).sendKeys("stolen by support");
+        admin.findElement(By.id("confirm-new-password")).sendKeys("stolen by support");
         admin.findElement(By.id("change-password")).click();
         waitOn(admin).until(ExpectedConditions.presenceOfElementLocated(By.id("settings-error")));
         assertThat(admin.findElement(By.id("settings-error")).getText()).contains("Not while you view the app");
