@@ -27,6 +27,14 @@ public interface FeaturePart extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * The owner has taken the account back: changed or reset the password, or signed out everywhere. Forget what the
+     * feature remembers in place of a sign-in of theirs (trusted devices), so someone who was in cannot stay in.
+     * Called on the request's thread, after the change and before its answer.
+     */
+    default void accountTakenBack(String userId) {
+    }
+
     @Override
     default void close() {
     }

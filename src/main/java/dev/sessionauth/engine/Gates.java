@@ -2,7 +2,6 @@ package dev.sessionauth.engine;
 
 import dev.sessionauth.User;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The gates of the started features, in registration order, consulted by every sign-in after its first factor.
@@ -15,14 +14,21 @@ final class Gates {
         gates = List.copyOf(started);
     }
 
-    /** The first gate that asks for a second step, after every gate before it let the sign-in through. */
-    Optional<SignInOutcome.SecondStep> check(User user, String method, boolean rememberMe, Caller caller) {
+    /**
+     * The first gate that asks for a second step, after every gate before it let the sign-in through; else the
+     * sign-in let through with what each gate has to tell the browser, in order.
+     */
+    SignInGate.Verdict check(User user, String method, boolean rememberMe, Caller caller) {
+        BrowserUpdate told = BrowserUpdate.KEEP;
         for (SignInGate gate : gates) {
-            Optional<SignInOutcome.SecondStep> step = gate.check(user, method, rememberMe, caller);
-            if (step.isPresent()) {
-                return step;
+            SignInGate.Verdict verdict = gate.judge(user, method, rememberMe, caller);
+            if (verdict.step().isPresent()) {
+                SignInOutcome.SecondStep step = verdict.step().get();
+                return SignInGate.Verdict.secondStep(new SignInOutcome.SecondStep(step.methods(),
+                        told.then(step.browser()), step.page()));
             }
+            told = told.then(verdict.browser());
         }
-        return Optional.empty();
+        return SignInGate.Verdict.through(told);
     }
 }

@@ -24,4 +24,32 @@ public interface SignInGate {
      * {@link #social}, {@link #PASSKEY}).
      */
     Optional<SignInOutcome.SecondStep> check(User user, String method, boolean rememberMe, Caller caller);
+
+    /**
+     * As {@link #check}, for a gate that has something to tell the browser when it lets the sign-in through (a
+     * trusted device's cookie, rotated as it is used). The engine asks this; the default is {@link #check} with
+     * nothing to tell.
+     */
+    default Verdict judge(User user, String method, boolean rememberMe, Caller caller) {
+        return check(user, method, rememberMe, caller).map(Verdict::secondStep).orElse(Verdict.THROUGH);
+    }
+
+    /**
+     * A gate's answer: a second step to take, or the sign-in let through with what the browser must be told
+     * ({@link BrowserUpdate#KEEP} for nothing).
+     */
+    record Verdict(Optional<SignInOutcome.SecondStep> step, BrowserUpdate browser) {
+        /** Let through, nothing to tell the browser. */
+        public static final Verdict THROUGH = new Verdict(Optional.empty(), BrowserUpdate.KEEP);
+
+        /** Let through, and tell the browser {@code browser} with the new session's cookie. */
+        public static Verdict through(BrowserUpdate browser) {
+            return new Verdict(Optional.empty(), browser);
+        }
+
+        /** Ask for {@code step} before any session is made. */
+        public static Verdict secondStep(SignInOutcome.SecondStep step) {
+            return new Verdict(Optional.of(step), BrowserUpdate.KEEP);
+        }
+    }
 }
