@@ -1,5 +1,6 @@
 package dev.sessionauth.engine;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,6 +26,11 @@ public interface FeaturePart extends AutoCloseable {
      */
     default int waysIn(String userId) {
         return 0;
+    }
+
+    /** What it demands of the signed-in user on some of the app's paths ({@code twoFactor.required}). */
+    default List<PathGuard> pathGuards() {
+        return List.of();
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.sessionauth.engine;
 
 import dev.sessionauth.User;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The gates of the started features, in registration order, consulted by every sign-in after its first factor.
@@ -16,10 +18,12 @@ final class Gates {
 
     /**
      * The first gate that asks for a second step, after every gate before it let the sign-in through; else the
-     * sign-in let through with what each gate has to tell the browser, in order.
+     * sign-in let through with what each gate has to tell the browser, in order, and the session field values they
+     * give.
      */
     SignInGate.Verdict check(User user, String method, boolean rememberMe, Caller caller) {
         BrowserUpdate told = BrowserUpdate.KEEP;
+        Map<String, Object> fields = new HashMap<>();
         for (SignInGate gate : gates) {
             SignInGate.Verdict verdict = gate.judge(user, method, rememberMe, caller);
             if (verdict.step().isPresent()) {
@@ -28,7 +32,8 @@ final class Gates {
                         told.then(step.browser()), step.page()));
             }
             told = told.then(verdict.browser());
+            fields.putAll(verdict.sessionFields());
         }
-        return SignInGate.Verdict.through(told);
+        return SignInGate.Verdict.through(told, fields);
     }
 }

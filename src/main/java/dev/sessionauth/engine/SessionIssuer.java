@@ -70,7 +70,8 @@ public final class SessionIssuer {
         if (verdict.step().isPresent()) {
             return verdict.step().get();
         }
-        SignedIn in = issue(user, rememberMe, caller.client(), caller.presented());
+        SignedIn in = verdict.sessionFields().isEmpty() ? issue(user, rememberMe, caller.client(), caller.presented())
+                : issue(user, new Terms(rememberMe, Optional.empty(), verdict.sessionFields()), caller);
         // What the gates tell the browser on the way through (a rotated trusted-device cookie) goes with the session.
         return new SignInOutcome.Issued(new SignedIn(in.user(), in.session(), in.token(),
                 in.browser().then(verdict.browser())));

@@ -36,6 +36,16 @@ public final class TwoFactorFeature implements Feature {
     }
 
     @Override
+    public List<AdditionalField> sessionFields(SettingReader settings) {
+        // How each session was made (pwd, social:<id>, passkey; then otp or device): written by the gate and the
+        // second step, never by a client.
+        return TwoFactorSettings.enabled(settings)
+                ? List.of(new AdditionalField(SignInMethods.FIELD, AdditionalField.Type.STRING, false,
+                        Optional.empty(), false))
+                : List.of();
+    }
+
+    @Override
     public List<Migration> migrations() {
         return List.of(new Migration("two-factor-1", JdbcTwoFactorStore.TABLES));
     }

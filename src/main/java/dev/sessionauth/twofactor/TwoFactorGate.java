@@ -36,7 +36,7 @@ final class TwoFactorGate implements SignInGate {
     @Override
     public Verdict judge(User user, String method, boolean rememberMe, Caller caller) {
         if (PASSKEY.equals(method) || !service.isEnabled(user.getId())) {
-            return Verdict.THROUGH;
+            return Verdict.through(BrowserUpdate.KEEP, SignInMethods.of(method, ""));
         }
         TrustedDevices devices = service.trusted();
         boolean presented = caller.presented().featureCookie(TrustedDevices.COOKIE).isPresent();
@@ -46,7 +46,8 @@ final class TwoFactorGate implements SignInGate {
         if (device.filter(d -> d.isFor(user.getId())).isPresent()) {
             Optional<BrowserUpdate.FeatureCookie> next = devices.use(device.get());
             if (next.isPresent()) {
-                return Verdict.through(BrowserUpdate.features(next.get()));
+                return Verdict.through(BrowserUpdate.features(next.get()),
+                        SignInMethods.of(method, SignInMethods.DEVICE));
             }
         }
         context.sessions().signOut(caller.presented());

@@ -1,11 +1,14 @@
 package dev.sessionauth.twofactor;
 
 import dev.sessionauth.AuthException;
+import dev.sessionauth.ErrorCode;
+import dev.sessionauth.User;
 import dev.sessionauth.SessionAuth;
 import dev.sessionauth.SignInResult;
 import dev.sessionauth.engine.Caller;
 import dev.sessionauth.engine.Engine;
 import dev.sessionauth.engine.FeaturePart;
+import dev.sessionauth.engine.PathGuard;
 import dev.sessionauth.engine.Resolution;
 import dev.sessionauth.engine.ResolveMode;
 import dev.sessionauth.engine.SessionTransport;
@@ -43,6 +46,14 @@ final class TwoFactorPart implements FeaturePart, ApiRoutes, TwoFactor {
     @Override
     public Set<String> cookies() {
         return Set.of(PendingSignIns.COOKIE, TrustedDevices.COOKIE);
+    }
+
+    @Override
+    public List<PathGuard> pathGuards() {
+        TwoFactorSettings settings = service.settings();
+        return settings.required().isEmpty() ? List.of()
+                : List.of(new PathGuard(TwoFactorSettings.REQUIRED, settings.required(), User::isTwoFactorEnabled,
+                        ErrorCode.TWO_FACTOR_REQUIRED, settings.enrolPage()));
     }
 
     @Override

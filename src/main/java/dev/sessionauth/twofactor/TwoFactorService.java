@@ -10,6 +10,7 @@ import dev.sessionauth.engine.Caller;
 import dev.sessionauth.engine.FactorLocks;
 import dev.sessionauth.engine.FeatureContext;
 import dev.sessionauth.engine.Resolution;
+import dev.sessionauth.engine.SessionIssuer;
 import dev.sessionauth.engine.SignedIn;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -161,7 +162,8 @@ final class TwoFactorService {
         Session session = current.session().orElseThrow();
         prove(user, password, session, caller);
         User updated = disable(user.getId()).orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
-        SignedIn in = context.issuer().issue(updated, session.isRemember(), caller);
+        SignedIn in = context.issuer().issue(updated, new SessionIssuer.Terms(session.isRemember(), Optional.empty(),
+                SignInMethods.keeping(session)), caller);
         return new SignedIn(in.user(), in.session(), in.token(), in.browser().with(TrustedDevices.clear()));
     }
 
@@ -268,7 +270,8 @@ final class TwoFactorService {
             // Another request with this cookie got there first: it has the session.
             return refused(ErrorCode.INVALID_TWO_FACTOR_COOKIE, clearPending);
         }
-        SignedIn in = context.issuer().issue(user.get(), waiting.rememberMe(), caller);
+        SignedIn in = context.issuer().issue(user.get(), new SessionIssuer.Terms(waiting.rememberMe(),
+                Optional.empty(), SignInMethods.of(waiting.method(), SignInMethods.CODE)), caller);
         BrowserUpdate browser = in.browser().with(PendingSignIns.clear());
         if (trust == DeviceTrust.TRUST_THIS_DEVICE) {
             browser = browser.with(trusted.trust(waiting.userId()));
@@ -296,7 +299,8 @@ final class TwoFactorService {
             // The first code from the app: two-factor is on, and the session that set it up is replaced.
             User updated = context.users().updateFields(user.getId(), Map.of(ENABLED_FIELD, true), clock.instant())
                     .orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
-            return new Verification.Passed(context.issuer().issue(updated, session.isRemember(), caller));
+            return new Verification.Passed(context.issuer().issue(updated, new SessionIssuer.Terms(
+                    session.isRemember(), Optional.empty(), SignInMethods.adding(session, SignInMethods.CODE)), caller));
         }
         return new Verification.Passed(new SignedIn(user, session, current.token().orElseThrow(), BrowserUpdate.KEEP));
     }

@@ -1,7 +1,9 @@
 package dev.sessionauth.twofactor;
 
+import dev.sessionauth.config.ConfigException;
 import dev.sessionauth.config.SettingNames;
 import dev.sessionauth.config.SettingReader;
+import dev.sessionauth.web.PathRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +58,19 @@ record TwoFactorSettings(Optional<String> issuer, Duration pendingMaxAge, Option
         Duration trust = s.positiveDuration(TRUST_DEVICE_MAX_AGE, "30d");
         List<String> required = s.list(REQUIRED);
         Optional<String> enrolPage = s.optional(ENROL_PAGE, v -> s.requirePath(ENROL_PAGE, v));
+        if (enrolPage.isPresent() && !required.isEmpty() && requires(required, enrolPage.get())) {
+            throw s.bad(ENROL_PAGE, enrolPage.get(), "is itself under " + REQUIRED + ", so a user without two-factor"
+                    + " could never reach it to turn it on; leave it out of those patterns");
+        }
         return new TwoFactorSettings(issuer, pending, page, trust, required, enrolPage);
+    }
+
+    private static boolean requires(List<String> patterns, String path) {
+        try {
+            return PathRules.of(patterns, List.of()).isProtected(path);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(REQUIRED + ": " + e.getMessage());
+        }
     }
 
     private static String checkIssuer(SettingReader s, String v) {
