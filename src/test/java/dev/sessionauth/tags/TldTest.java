@@ -66,7 +66,8 @@ class TldTest {
     @Test
     void declaresExactlyTheTagsOfTheLibrary() {
         assertThat(tags().keySet()).containsExactly(
-                "ifSignedIn", "ifSignedOut", "ifVerified", "hasRole", "user", "session", "csrfInput", "csrfMeta");
+                "ifSignedIn", "ifSignedOut", "ifVerified", "ifTwoFactorEnabled", "hasRole", "user", "session",
+                "csrfInput", "csrfMeta");
         assertThat(attributes("hasRole")).containsExactly("name");
         assertThat(attributes("user")).containsExactly("property", "default", "escapeXml", "var", "scope");
         assertThat(attributes("session")).containsExactly("property", "default", "escapeXml", "var", "scope");
