@@ -32,15 +32,20 @@ public final class AuthException extends RuntimeException {
         this.retryAfter = null;
     }
 
-    private AuthException(String message, Duration retryAfter) {
+    private AuthException(ErrorCode code, String message, Duration retryAfter) {
         super(message, null, false, false);
-        this.code = ErrorCode.TOO_MANY_REQUESTS;
+        this.code = Objects.requireNonNull(code, "code");
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
     /** A throttle's refusal: {@code TOO_MANY_REQUESTS}, to be tried again after {@code retryAfter}. */
     public static AuthException tooManyRequests(String message, Duration retryAfter) {
-        return new AuthException(message, retryAfter);
+        return new AuthException(ErrorCode.TOO_MANY_REQUESTS, message, retryAfter);
+    }
+
+    /** A refusal that lasts until a lock ends ({@code ACCOUNT_TEMPORARILY_LOCKED}): try again after {@code retryAfter}. */
+    public static AuthException retryAfter(ErrorCode code, String message, Duration retryAfter) {
+        return new AuthException(code, message, retryAfter);
     }
 
     /** What went wrong. */
@@ -53,7 +58,7 @@ public final class AuthException extends RuntimeException {
         return code.status();
     }
 
-    /** How long a throttled caller should wait before trying again; empty for every other refusal. */
+    /** How long a throttled or locked-out caller should wait before trying again; empty for every other refusal. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -164,7 +164,35 @@ public enum ErrorCode {
      * Impersonation was asked with an {@code Authorization: Bearer} token: it swaps the browser's session cookie
      * (and keeps the admin's in a cookie of its own), so it needs the session cookie.
      */
-    IMPERSONATION_NEEDS_COOKIE(400, "Impersonation needs the browser's session cookie, not a bearer token");
+    IMPERSONATION_NEEDS_COOKIE(400, "Impersonation needs the browser's session cookie, not a bearer token"),
+
+    // twoFactor: Better Auth's TWO_FACTOR_ERROR_CODES (plugins/two-factor/error-code.ts), its statuses and messages
+    /** A wrong, reused or malformed authenticator code ({@code verify-totp}). */
+    INVALID_CODE(401, "Invalid code"),
+    /** A wrong or already used backup code ({@code verify-backup-code}). */
+    INVALID_BACKUP_CODE(401, "Invalid backup code"),
+    /**
+     * The pending sign-in has seen five wrong codes: it is gone, even the right code is refused, and a new sign-in
+     * (the password again) starts afresh.
+     */
+    TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE(400, "Too many attempts. Please request a new code."),
+    /** Ten wrong second-factor codes in a row: the user's codes are refused for 15 minutes ({@code Retry-After}). */
+    ACCOUNT_TEMPORARILY_LOCKED(429, "Too many failed verification attempts. Your account is temporarily locked."
+            + " Please try again later."),
+    /** No pending sign-in for this browser: none started, expired, used, or its cookie is forged. */
+    INVALID_TWO_FACTOR_COOKIE(401, "Invalid two factor cookie"),
+    /** The user has no authenticator app enrolled (or has not confirmed it with a first code yet). */
+    TOTP_NOT_ENABLED(400, "TOTP not enabled"),
+    /** Two-factor is on already: disable it first to enrol a new authenticator app. */
+    TOTP_ALREADY_ENABLED(400, "TOTP is already enabled"),
+    /** New backup codes need two-factor on first. */
+    TWO_FACTOR_NOT_ENABLED(400, "Two factor isn't enabled"),
+    /** A backup code for a user who has none. */
+    BACKUP_CODES_NOT_ENABLED(400, "Backup codes aren't enabled"),
+    /** Codes by e-mail or SMS ({@code send-otp}, {@code verify-otp}, enable with {@code method: "otp"}) are not offered. */
+    OTP_NOT_CONFIGURED(400, "OTP is not available"),
+    /** The path needs two-factor sign-in turned on for the account ({@code twoFactor.required}). */
+    TWO_FACTOR_REQUIRED(403, "Two-factor sign-in is required for this page; turn it on in your account settings");
 
     private final int status;
     private final String defaultMessage;

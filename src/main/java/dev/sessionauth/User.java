@@ -86,6 +86,14 @@ public final class User {
         return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
     }
 
+    /**
+     * Whether the user has two-factor sign-in on: the {@code twoFactorEnabled} field that two-factor sign-in keeps
+     * (Better Auth's), false when the feature is switched off. In JSP EL {@code ${auth.user.twoFactorEnabled}}.
+     */
+    public boolean isTwoFactorEnabled() {
+        return get("twoFactorEnabled", Boolean.class).orElse(false);
+    }
+
     /** Whether the user's {@code role} field (one role or a comma-separated list) names this role. */
     public boolean hasRole(String role) {
         return get("role", String.class)

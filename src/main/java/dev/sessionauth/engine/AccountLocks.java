@@ -55,6 +55,11 @@ public final class AccountLocks {
         attempts.record(key(email), now(), window);
     }
 
+    /** A per-user lock on a second factor's wrong codes, over the same store ({@link FactorLocks}). */
+    FactorLocks factorLocks(String purpose, int maxFailures, Duration countWindow, Duration lockFor) {
+        return new FactorLocks(attempts, clock, purpose, maxFailures, countWindow, lockFor);
+    }
+
     /** Forgets {@code email}'s failures: the password was known, so they were typos. */
     public void clear(String email) {
         attempts.clear(key(email));

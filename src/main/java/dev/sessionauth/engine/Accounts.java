@@ -188,6 +188,7 @@ final class Accounts {
         }
         events.publish(l -> l.passwordChanged(user));
         if (!change.revokeOtherSessions()) {
+            links.forgetStandIns(user.getId());
             return new PasswordChanged(user, Optional.empty());
         }
         SignedIn fresh = issuer.issue(user, session.isRemember(), caller.client(), dev.sessionauth.engine.Presented.none());

@@ -1,5 +1,6 @@
 package dev.sessionauth.engine;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,6 +34,19 @@ public interface FeaturePart extends AutoCloseable {
      * address changes or the account is deleted, whichever door the call came in by.
      */
     default void checkSensitive(dev.sessionauth.Session session, SensitiveAction action) {
+    }
+
+    /** What it demands of the signed-in user on some of the app's paths ({@code twoFactor.required}). */
+    default List<PathGuard> pathGuards() {
+        return List.of();
+    }
+
+    /**
+     * The owner has taken the account back: changed or reset the password, or signed out everywhere. Forget what the
+     * feature remembers in place of a sign-in of theirs (trusted devices), so someone who was in cannot stay in.
+     * Called on the request's thread, after the change and before its answer.
+     */
+    default void accountTakenBack(String userId) {
     }
 
     @Override

@@ -1,8 +1,9 @@
 package dev.sessionauth.engine;
 
 import dev.sessionauth.User;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * The gates of the started features, in registration order, consulted by every sign-in after its first factor.
@@ -15,15 +16,25 @@ final class Gates {
         gates = List.copyOf(started);
     }
 
-    /** The first gate that asks for a second step, after every gate before it let the sign-in through. */
-    Optional<SignInOutcome.SecondStep> check(User user, String method, boolean rememberMe, Caller caller) {
+    /**
+     * The first gate that asks for a second step, after every gate before it let the sign-in through; else the
+     * sign-in let through with what each gate has to tell the browser, in order, and the session field values they
+     * give.
+     */
+    SignInGate.Verdict check(User user, String method, boolean rememberMe, Caller caller) {
+        BrowserUpdate told = BrowserUpdate.KEEP;
+        Map<String, Object> fields = new HashMap<>();
         for (SignInGate gate : gates) {
-            Optional<SignInOutcome.SecondStep> step = gate.check(user, method, rememberMe, caller);
-            if (step.isPresent()) {
-                return step;
+            SignInGate.Verdict verdict = gate.judge(user, method, rememberMe, caller);
+            if (verdict.step().isPresent()) {
+                SignInOutcome.SecondStep step = verdict.step().get();
+                return SignInGate.Verdict.secondStep(new SignInOutcome.SecondStep(step.methods(),
+                        told.then(step.browser()), step.page()));
             }
+            told = told.then(verdict.browser());
+            fields.putAll(verdict.sessionFields());
         }
-        return Optional.empty();
+        return SignInGate.Verdict.through(told, fields);
     }
 
     /** Every gate admits the user to a session made without the gates, or one throws. */

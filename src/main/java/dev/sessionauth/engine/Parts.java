@@ -82,6 +82,7 @@ record Parts(CookieSigner signer, SessionEvents events, SessionResolver resolver
         gates.install(started.stream().flatMap(p -> p.gate().stream()).toList());
         sensitive.install(started);
         context.install(started);
+        links.install(started);
         return new Parts(signer, events, resolver, own, verification, accounts, housekeeping, reset, emailChange,
                 deletion, List.copyOf(started));
     }

@@ -66,11 +66,15 @@ public final class SessionIssuer {
      * @throws dev.sessionauth.AuthException a gate refuses the sign-in
      */
     public SignInOutcome signIn(User user, String method, boolean rememberMe, Caller caller) {
-        Optional<SignInOutcome.SecondStep> step = gates.check(user, method, rememberMe, caller);
-        if (step.isPresent()) {
-            return step.get();
+        SignInGate.Verdict verdict = gates.check(user, method, rememberMe, caller);
+        if (verdict.step().isPresent()) {
+            return verdict.step().get();
         }
-        return new SignInOutcome.Issued(issue(user, rememberMe, caller.client(), caller.presented()));
+        SignedIn in = verdict.sessionFields().isEmpty() ? issue(user, rememberMe, caller.client(), caller.presented())
+                : issue(user, new Terms(rememberMe, Optional.empty(), verdict.sessionFields()), caller);
+        // What the gates tell the browser on the way through (a rotated trusted-device cookie) goes with the session.
+        return new SignInOutcome.Issued(new SignedIn(in.user(), in.session(), in.token(),
+                in.browser().then(verdict.browser())));
     }
 
     /**

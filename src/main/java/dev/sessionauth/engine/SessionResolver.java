@@ -268,6 +268,8 @@ final class SessionResolver {
         Optional<ErrorCode> refusal = validation.verifiedRequired() && !user.get().isEmailVerified()
                 ? Optional.of(ErrorCode.EMAIL_NOT_VERIFIED)
                 : validation.freshRequired() && !isFresh(session) ? Optional.of(ErrorCode.SESSION_NOT_FRESH)
+                : validation.twoFactorRequired() && !user.get().isTwoFactorEnabled()
+                ? Optional.of(ErrorCode.TWO_FACTOR_REQUIRED)
                 : Optional.empty();
         return new SessionValidation(refusal.isEmpty(), Optional.of(session), user, false, refusal);
     }

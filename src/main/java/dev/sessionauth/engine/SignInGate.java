@@ -1,6 +1,7 @@
 package dev.sessionauth.engine;
 
 import dev.sessionauth.User;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,5 +34,43 @@ public interface SignInGate {
      * @throws dev.sessionauth.AuthException the user may not have a session now
      */
     default void admit(User user) {
+    }
+
+    /**
+     * As {@link #check}, for a gate that has something to tell the browser when it lets the sign-in through (a
+     * trusted device's cookie, rotated as it is used). The engine asks this; the default is {@link #check} with
+     * nothing to tell.
+     */
+    default Verdict judge(User user, String method, boolean rememberMe, Caller caller) {
+        return check(user, method, rememberMe, caller).map(Verdict::secondStep).orElse(Verdict.THROUGH);
+    }
+
+    /**
+     * A gate's answer: a second step to take, or the sign-in let through with what the browser must be told
+     * ({@link BrowserUpdate#KEEP} for nothing) and values of session fields for the session about to be made (how it
+     * was made: {@code amr}).
+     */
+    record Verdict(Optional<SignInOutcome.SecondStep> step, BrowserUpdate browser, Map<String, Object> sessionFields) {
+        /** Let through, nothing to tell the browser. */
+        public static final Verdict THROUGH = new Verdict(Optional.empty(), BrowserUpdate.KEEP, Map.of());
+
+        public Verdict {
+            sessionFields = Map.copyOf(sessionFields);
+        }
+
+        /** Let through, and tell the browser {@code browser} with the new session's cookie. */
+        public static Verdict through(BrowserUpdate browser) {
+            return new Verdict(Optional.empty(), browser, Map.of());
+        }
+
+        /** Let through, telling the browser {@code browser} and giving the new session these field values. */
+        public static Verdict through(BrowserUpdate browser, Map<String, Object> sessionFields) {
+            return new Verdict(Optional.empty(), browser, sessionFields);
+        }
+
+        /** Ask for {@code step} before any session is made. */
+        public static Verdict secondStep(SignInOutcome.SecondStep step) {
+            return new Verdict(Optional.of(step), BrowserUpdate.KEEP, Map.of());
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.sessionauth.engine.ClientInfo;
 import dev.sessionauth.ErrorCode;
 import dev.sessionauth.config.AuthConfig;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -69,6 +70,15 @@ public final class Throttles {
             }
             return result;
         });
+    }
+
+    /**
+     * A lock on the wrong codes of a second factor, per user, counted where failed sign-ins are
+     * ({@code rateLimit.storage}): {@code maxFailures} in a row within {@code countWindow} lock the user's codes for
+     * {@code lockFor}. {@code purpose} keeps the counts of different factors apart.
+     */
+    public FactorLocks factorLocks(String purpose, int maxFailures, Duration countWindow, Duration lockFor) {
+        return locks.factorLocks(purpose, maxFailures, countWindow, lockFor);
     }
 
     /** Runs {@code work} (which hashes a new password: sign-up, reset) in a hashing slot. */

@@ -8,6 +8,7 @@ import dev.sessionauth.engine.ResolveMode;
 import dev.sessionauth.spi.StoreUnavailableException;
 import dev.sessionauth.SessionAuth;
 import dev.sessionauth.engine.Engine;
+import dev.sessionauth.engine.PathGuard;
 import dev.sessionauth.engine.EngineFactory;
 import dev.sessionauth.engine.Features;
 import dev.sessionauth.engine.SessionTransport;
@@ -65,6 +66,7 @@ public final class SessionAuthFilter implements Filter {
     private PathRules rules;
     private PathRules verifiedRules;
     private PathRules freshRules;
+    private List<GuardedPaths> guards;
     private CsrfGuard csrf;
     private JsonResponses responses;
     private SecurityHeaders securityHeaders;
@@ -96,6 +98,8 @@ public final class SessionAuthFilter implements Filter {
             rules = pathRules(config);
             verifiedRules = patterns("verified", config.verifiedPatterns());
             freshRules = patterns("fresh", config.freshPatterns());
+            guards = auth.features().stream().flatMap(f -> f.pathGuards().stream())
+                    .map(g -> new GuardedPaths(patterns(g.setting(), g.patterns()), g)).toList();
             loginPage = config.loginPage();
             errorPage = config.errorPage();
             if (loginPage.isPresent()) {
@@ -272,7 +276,7 @@ public final class SessionAuthFilter implements Filter {
         Optional<ErrorCode> unmet = unmet(demand, context);
         if (unmet.isPresent()) {
             if (answerable(request, response)) {
-                answerUnmet(request, response, unmet.get());
+                answerUnmet(request, response, unmet.get(), demand);
             } else {
                 LOG.log(System.Logger.Level.DEBUG, () -> "not including " + LoggedPath.of(reached) + ": "
                         + unmet.get());
@@ -300,13 +304,23 @@ public final class SessionAuthFilter implements Filter {
         }
     }
 
-    /** What a path asks of its request: protection, and on top of it a verified address or a fresh sign-in. */
+    /** A feature's guard with its patterns compiled. */
+    private record GuardedPaths(PathRules rules, PathGuard guard) {
+    }
+
+    /**
+     * What a path asks of its request: protection, and on top of it a verified address, a fresh sign-in or what a
+     * feature's guard demands.
+     */
     private PathDemand demandOf(String path) {
         boolean verified = verifiedRules.isProtected(path);
         boolean fresh = freshRules.isProtected(path);
+        List<PathGuard> guarded = guards.isEmpty() ? List.of()
+                : guards.stream().filter(g -> g.rules().isProtected(path)).map(GuardedPaths::guard).toList();
         // A stricter demand wins even over a public pattern: fail closed when the two overlap.
-        boolean isProtected = verified || fresh || rules.classify(path) == PathRules.Access.PROTECTED;
-        return new PathDemand(isProtected, verified, fresh);
+        boolean isProtected = verified || fresh || !guarded.isEmpty()
+                || rules.classify(path) == PathRules.Access.PROTECTED;
+        return new PathDemand(isProtected, verified, fresh, guarded);
     }
 
     /**
@@ -399,7 +413,7 @@ public final class SessionAuthFilter implements Filter {
         Optional<ErrorCode> unmet = context.getFailure() == ErrorCode.CONFLICTING_SESSIONS
                 ? Optional.of(ErrorCode.CONFLICTING_SESSIONS) : unmet(demand, context);
         if (unmet.isPresent()) {
-            answerUnmet(request, response, unmet.get());
+            answerUnmet(request, response, unmet.get(), demand);
         } else if (context.isSignedIn() && CsrfGuard.isUnsafe(request) && isForm(request)
                 && !hasFormToken(request, response, context)) {
             if (!response.isCommitted()) {
@@ -426,11 +440,26 @@ public final class SessionAuthFilter implements Filter {
         if (demand.fresh() && !auth.isFresh(context.getSession())) {
             return Optional.of(ErrorCode.SESSION_NOT_FRESH);
         }
+        for (PathGuard guard : demand.guards()) {
+            if (!guard.met().test(context.getUser())) {
+                return Optional.of(guard.refusal());
+            }
+        }
         return Optional.empty();
     }
 
-    private void answerUnmet(HttpServletRequest request, HttpServletResponse response, ErrorCode code)
-            throws IOException, ServletException {
+    private void answerUnmet(HttpServletRequest request, HttpServletResponse response, ErrorCode code,
+                             PathDemand demand) throws IOException, ServletException {
+        Optional<PathGuard> guard = demand.guards().stream().filter(g -> g.refusal() == code).findFirst();
+        if (guard.isPresent()) {
+            // Signed in, but short of what a feature demands: a browser goes to the page that meets it, if any.
+            if (guard.get().page().isPresent() && wantsHtml(request)) {
+                sendTo(request, response, guard.get().page().get(), "");
+            } else {
+                responses.error(response, code);
+            }
+            return;
+        }
         switch (code) {
             case EMAIL_NOT_VERIFIED ->
                     responses.error(response, code, "Please verify your e-mail address to open this page");
@@ -478,17 +507,22 @@ public final class SessionAuthFilter implements Filter {
 
     private void deny(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
         if (loginPage.isPresent() && wantsHtml(request)) {
-            // A dispatch's own URI is its target's: after signing in, the browser asks again for what it asked for.
-            String original = DispatchTarget.original(request);
-            String login = request.getContextPath() + loginPage.get();
-            response.setHeader("Cache-Control", "no-store");
-            response.setStatus(302);
-            response.setHeader("Location", login + (login.contains("?") ? "&" : "?") + "redirect="
-                    + URLEncoder.encode(original, StandardCharsets.UTF_8)
-                    + (code == ErrorCode.SESSION_NOT_FRESH ? "&reason=" + code.name() : ""));
+            sendTo(request, response, loginPage.get(),
+                    code == ErrorCode.SESSION_NOT_FRESH ? "&reason=" + code.name() : "");
             return;
         }
         responses.error(response, code);
+    }
+
+    /** Sends a browser to the app's {@code page}, with {@code ?redirect=} back to what it asked for. */
+    private static void sendTo(HttpServletRequest request, HttpServletResponse response, String page, String more) {
+        // A dispatch's own URI is its target's: afterwards, the browser asks again for what it asked for.
+        String original = DispatchTarget.original(request);
+        String target = request.getContextPath() + page;
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(302);
+        response.setHeader("Location", target + (target.contains("?") ? "&" : "?") + "redirect="
+                + URLEncoder.encode(original, StandardCharsets.UTF_8) + more);
     }
 
     /**

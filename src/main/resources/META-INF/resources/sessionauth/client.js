@@ -56,7 +56,7 @@
    * @param {{baseURL?: string, basePath?: string}} [options] baseURL: the API's origin ('' = this page's);
    *   basePath: where the API is mounted (default: the sessionauth-base-path meta tag, else '/api/auth').
    * @returns {object} the client: getSession, signIn.email, signUp.email, signOut, signOutAll, refreshSession,
-   *   listSessions, revokeSession, revokeOtherSessions, onSessionChange.
+   *   listSessions, revokeSession, revokeOtherSessions, twoFactor.*, onSessionChange.
    */
   function createAuthClient({ baseURL = '', basePath } = {}) {
     let root = null; // resolved at the first request, so a meta tag after this script still counts
@@ -281,6 +281,24 @@
       revokeSession: (fields) => act('/revoke-session', pick(fields, ['token'])),
       /** Revokes every session of this user but this one. @returns {Promise<{data: ?{status: boolean}, error: ?object}>} */
       revokeOtherSessions: () => request('POST', '/revoke-other-sessions', {}),
+      /**
+       * Two-factor sign-in, as Better Auth's twoFactorClient() names it. After signIn.email answers
+       * {twoFactorRedirect: true}, this browser holds a pending sign-in: verifyTotp or verifyBackupCode finishes it.
+       */
+      twoFactor: {
+        /** Starts enrolling an app. @param {{password: string, issuer?: string}} fields @returns {Promise<{data: ?{totpURI: string, backupCodes: string[]}, error: ?object}>} */
+        enable: (fields) => request('POST', '/two-factor/enable', pick(fields, ['password', 'issuer'])),
+        /** The enrolment URI again. @param {{password: string}} fields @returns {Promise<{data: ?{totpURI: string}, error: ?object}>} */
+        getTotpUri: (fields) => request('POST', '/two-factor/get-totp-uri', pick(fields, ['password'])),
+        /** A code from the app: finishes a pending sign-in, or confirms the enrolment. @param {{code: string, trustDevice?: boolean}} fields */
+        verifyTotp: (fields) => act('/two-factor/verify-totp', pick(fields, ['code', 'trustDevice'])),
+        /** A backup code, used up. @param {{code: string, trustDevice?: boolean}} fields */
+        verifyBackupCode: (fields) => act('/two-factor/verify-backup-code', pick(fields, ['code', 'trustDevice'])),
+        /** Ten new backup codes in place of the old. @param {{password: string}} fields @returns {Promise<{data: ?{status: boolean, backupCodes: string[]}, error: ?object}>} */
+        generateBackupCodes: (fields) => request('POST', '/two-factor/generate-backup-codes', pick(fields, ['password'])),
+        /** Turns it off (trusted devices are forgotten). @param {{password: string}} fields */
+        disable: (fields) => act('/two-factor/disable', pick(fields, ['password'])),
+      },
       onSessionChange,
     };
   }

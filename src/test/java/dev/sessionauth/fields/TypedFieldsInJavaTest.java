@@ -107,7 +107,9 @@ class TypedFieldsInJavaTest {
         assertThat(user.get("preferences", Map.class)).contains(Map.of("theme", "dark", "sizes", List.of(1, 2)));
         assertThat(user.get("role", Integer.class)).as("another type is empty, not an exception").isEmpty();
         assertThat(user.get("nothing", String.class)).isEmpty();
-        assertThat(user.getFields()).containsOnlyKeys("role", "preferences", "age", "ratio", "newsletter");
+        // twoFactorEnabled: two-factor sign-in's own field (on by default).
+        assertThat(user.getFields()).containsOnlyKeys("role", "preferences", "age", "ratio", "newsletter",
+                "twoFactorEnabled");
     }
 
     @Test

@@ -53,6 +53,14 @@ class ConditionalTagsTest {
     }
 
     @Test
+    void ifTwoFactorEnabledHidesItsBodyFromAUserWithoutItAndFromVisitors() {
+        assertThat(signedIn.get().getUser().isTwoFactorEnabled()).isFalse();
+        assertThat(new IfTwoFactorEnabledTag().test(signedIn)).isFalse();
+        assertThat(new IfTwoFactorEnabledTag().test(signedOut)).isFalse();
+        assertThat(new IfTwoFactorEnabledTag().test(NO_FILTER)).isFalse();
+    }
+
+    @Test
     void hasRoleIsFalseForAUserWithoutARoleAndForVisitors() throws JspException {
         HasRoleTag tag = new HasRoleTag();
         tag.setName("admin, editor");

@@ -66,8 +66,8 @@ class TldTest {
     @Test
     void declaresExactlyTheTagsOfTheLibrary() {
         assertThat(tags().keySet()).containsExactly(
-                "ifSignedIn", "ifSignedOut", "ifVerified", "hasRole", "user", "session", "error", "csrfInput", "csrfMeta",
-                "socialSignIn", "impersonationBanner");
+                "ifSignedIn", "ifSignedOut", "ifVerified", "ifTwoFactorEnabled", "hasRole", "user", "session", "error",
+                "csrfInput", "csrfMeta", "socialSignIn", "impersonationBanner");
         assertThat(attributes("socialSignIn")).containsExactly("provider", "callbackURL", "errorCallbackURL",
                 "newUserCallbackURL", "label");
         assertThat(attributes("hasRole")).containsExactly("name");

@@ -111,6 +111,7 @@
       <button type="submit" class="secondary" id="change-email">Change e-mail</button>
     </form>
   </div>
+  <%@ include file="/WEB-INF/jsp/two-factor-settings.jspf" %>
   <form method="post" action="${ctx}/account/delete" id="delete-account-form" class="danger-zone">
     <h3>Delete account</h3>
     <auth:csrfInput/>
