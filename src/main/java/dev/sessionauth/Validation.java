@@ -77,6 +77,7 @@ public final class Validation {
         return freshRequired;
     }
 
+    /** Whether a session of a user without two-factor sign-in on fails this validation ({@code requireTwoFactor()}). */
     public boolean twoFactorRequired() {
         return twoFactorRequired;
     }
