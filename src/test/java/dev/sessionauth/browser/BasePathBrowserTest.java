@@ -1,5 +1,6 @@
 package dev.sessionauth.browser;
 
+import dev.sessionauth.testing.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** An API served under another basePath: the client finds it from the page's meta tag or from its option. */
 class BasePathBrowserTest extends BrowserTest {
     @RegisterExtension
-    static final ServerExtension server = ServerExtension.with(b -> Browser.pages(b).settings("basePath", "/auth/v1"));
+    static final ServerExtension server = ServerExtension.with(b -> BrowserPages.pages(b).settings("basePath", "/auth/v1"));
 
     @Test
     void theDefaultClientTakesItsBasePathFromTheMetaTag() {

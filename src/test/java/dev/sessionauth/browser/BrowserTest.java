@@ -1,15 +1,16 @@
 package dev.sessionauth.browser;
 
+import dev.sessionauth.testing.Chromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** What every browser test shares: a fresh headless Chromium ({@link Browser}) for each test, closed after it. */
+/** What every browser test shares: a fresh headless Chromium ({@link Chromium}) for each test, closed after it. */
 abstract class BrowserTest {
-    protected Browser browser;
+    protected Chromium browser;
 
     @BeforeEach
     void openBrowser() {
-        browser = Browser.open();
+        browser = Chromium.open();
     }
 
     @AfterEach

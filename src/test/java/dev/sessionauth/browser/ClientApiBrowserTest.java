@@ -1,5 +1,6 @@
 package dev.sessionauth.browser;
 
+import dev.sessionauth.testing.Chromium;
 import dev.sessionauth.User;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The real /sessionauth/client.js in headless Chromium against a real server: each call's wire and result shape. */
 class ClientApiBrowserTest extends BrowserTest {
     @RegisterExtension
-    static final ServerExtension server = ServerExtension.with(Browser::pages);
+    static final ServerExtension server = ServerExtension.with(Chromium::pages);
 
     @BeforeEach
     void openTestPage() {
@@ -119,7 +120,7 @@ class ClientApiBrowserTest extends BrowserTest {
     @Test
     void listSessionsRevokeSessionAndSignOutAllRoundTrip() {
         String email = signUp(browser);
-        try (Browser laptop = Browser.open()) {
+        try (Chromium laptop = Chromium.open()) {
             laptop.get(server.url("/client-test.html"));
             assertThat(laptop.call("authClient.signIn.email({email: '" + email + "', password: 'correct horse'})")
                     .get("error").isNull()).isTrue();
@@ -151,7 +152,7 @@ class ClientApiBrowserTest extends BrowserTest {
     @Test
     void revokeOtherSessionsKeepsThisOne() {
         String email = signUp(browser);
-        try (Browser laptop = Browser.open()) {
+        try (Chromium laptop = Chromium.open()) {
             laptop.get(server.url("/client-test.html"));
             laptop.call("authClient.signIn.email({email: '" + email + "', password: 'correct horse'})");
 
@@ -219,7 +220,7 @@ class ClientApiBrowserTest extends BrowserTest {
     }
 
     /** Signs a new user up in this browser; returns the e-mail (the password is "correct horse"). */
-    static String signUp(Browser browser) {
+    static String signUp(Chromium browser) {
         String email = uniqueEmail();
         JsonNode result = browser.call("authClient.signUp.email({name: 'Test User', email: '" + email
                 + "', password: 'correct horse'})");

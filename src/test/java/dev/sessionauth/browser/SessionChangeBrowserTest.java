@@ -1,5 +1,6 @@
 package dev.sessionauth.browser;
 
+import dev.sessionauth.testing.Chromium;
 import static dev.sessionauth.browser.ClientApiBrowserTest.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +24,7 @@ class SessionChangeBrowserTest extends BrowserTest {
             + " headers: {'Content-Type': 'application/json'}, body: '{}'}).then(r => r.status)";
 
     @RegisterExtension
-    static final ServerExtension server = ServerExtension.with(Browser::pages);
+    static final ServerExtension server = ServerExtension.with(Chromium::pages);
 
     @Test
     void firesTheInitialValueThenNullOnSignOutInThisTab() {

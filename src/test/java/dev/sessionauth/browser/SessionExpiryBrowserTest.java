@@ -1,5 +1,6 @@
 package dev.sessionauth.browser;
 
+import dev.sessionauth.testing.Chromium;
 import static dev.sessionauth.browser.ClientApiBrowserTest.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SessionExpiryBrowserTest extends BrowserTest {
         // The shortest lifetime the configuration allows with a sliding refresh: 3 s, refreshed after 1 s.
     @RegisterExtension
-    static final ServerExtension server = ServerExtension.with(b -> Browser.pages(b)
+    static final ServerExtension server = ServerExtension.with(b -> BrowserPages.pages(b)
             .settings("session.maxAge", "3s", "session.updateAge", "1s", "session.absoluteMaxAge", "0"));
 
     @Test

@@ -1,8 +1,7 @@
-package dev.sessionauth.browser;
+package dev.sessionauth.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sessionauth.testing.TestServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +16,8 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -24,12 +25,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Debian Chromium with a fresh profile (its own cookie jar and localStorage), driven through
- * /usr/bin/chromedriver. Selenium is given both executables, so it never looks for or downloads anything.
- * Without Chromium the tests fail (CI installs it: {@code apt-get install chromium chromium-driver}).
+ * The one browser driver of the tests, the library's and the demo's (which gets it from the library's test jar): one
+ * headless Debian Chromium with a fresh profile (its own cookie jar and localStorage: another device, as far as a
+ * server can tell), driven through /usr/bin/chromedriver and deleted on close. Selenium is given both executables,
+ * so it never looks for or downloads anything. Without Chromium the tests fail (CI installs it:
+ * {@code apt-get install chromium chromium-driver}).
  */
-final class Browser implements AutoCloseable {
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+public final class Chromium implements AutoCloseable {
+    /** How long a script, a wait or a condition may take. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    // Pages load slower than scripts run when two CPUs serve a test JVM, Jetty and Chromium at once.
+    private static final Duration PAGE_LOAD = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     // Selenium warns on every start that it has no CDP bindings for this Chromium; the tests use none.
     private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.devtools");
@@ -41,22 +47,13 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Chromium(ChromeDriver driver, Path profile) {
         this.driver = driver;
         this.profile = profile;
     }
 
-    /**
-     * The server the pages run against: the filter on {@code /*} and the container's default servlet serving the
-     * test pages ({@code src/test/resources/browser}) together with the library's own {@code META-INF/resources}, so
-     * pages load the real {@code /sessionauth/client.js} as a Servlet container serves it from the jar; every request
-     * is counted by method and path.
-     */
-    static TestServer.Builder pages(TestServer.Builder b) {
-        return b.staticFiles("browser", "META-INF/resources").countRequests();
-    }
-
-    static Browser open() {
+    /** Starts a browser with a fresh profile, its window 1200×900 (so what is "in view" is the same everywhere). */
+    public static Chromium open() {
         Path chromium = Path.of(System.getProperty("sessionauth.chromium", "/usr/bin/chromium"));
         Path chromedriver = Path.of(System.getProperty("sessionauth.chromedriver", "/usr/bin/chromedriver"));
         if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
@@ -75,40 +72,44 @@ final class Browser implements AutoCloseable {
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--user-data-dir=" + profile);
+                "--window-size=1200,900", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(chromedriver.toString())).usingAnyFreePort().build();
         try {
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(TIMEOUT);
-            driver.manage().timeouts().pageLoadTimeout(TIMEOUT);
-            return new Browser(driver, profile);
+            driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD);
+            return new Chromium(driver, profile);
         } catch (RuntimeException e) {
             deleteRecursively(profile);
             throw e;
         }
     }
 
-    ChromeDriver driver() {
+    /** The Selenium driver (a {@code ChromeDriver}: virtual authenticators, DevTools). */
+    public ChromeDriver driver() {
         return driver;
     }
 
-    void get(String url) {
+    /** Opens {@code url} in the current tab and waits for the page to load. */
+    public void get(String url) {
         driver.get(url);
     }
 
     /** Opens a new tab of this profile at {@code url} and leaves the driver in it; returns its handle. */
-    String newTab(String url) {
+    public String newTab(String url) {
         driver.switchTo().newWindow(WindowType.TAB);
         driver.get(url);
         return driver.getWindowHandle();
     }
 
-    String currentTab() {
+    /** The current tab's handle. */
+    public String currentTab() {
         return driver.getWindowHandle();
     }
 
-    void switchTo(String tab) {
+    /** Makes {@code tab} the current tab. */
+    public void switchTo(String tab) {
         driver.switchTo().window(tab);
     }
 
@@ -116,7 +117,7 @@ final class Browser implements AutoCloseable {
      * Evaluates {@code expression} in the page (a value or a promise) and waits for it; returns the result as JSON.
      * A rejection comes back as {@code {"thrown": "..."}} so tests can assert that nothing rejects.
      */
-    JsonNode call(String expression) {
+    public JsonNode call(String expression) {
         Object out = ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "Promise.resolve().then(() => (" + expression + "))"
@@ -126,26 +127,32 @@ final class Browser implements AutoCloseable {
     }
 
     /** Evaluates {@code expression} synchronously; returns the result as JSON (null for functions and undefined). */
-    JsonNode eval(String expression) {
+    public JsonNode eval(String expression) {
         Object out = ((JavascriptExecutor) driver).executeScript(
                 "const r = (" + expression + "); const json = JSON.stringify(r); return json === undefined ? 'null' : json;");
         return parse((String) out);
     }
 
     /** Waits (up to {@link #TIMEOUT}) until the JavaScript {@code condition} is true in the current tab. */
-    void waitUntil(String condition, Supplier<String> whileWaiting) {
+    public void waitUntil(String condition, Supplier<String> whileWaiting) {
         new WebDriverWait(driver, TIMEOUT).pollingEvery(Duration.ofMillis(50))
                 .withMessage(() -> "waiting for " + condition + "; " + whileWaiting.get())
                 .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return !!(" + condition + ");")));
     }
 
-    /** Saves a PNG of the current tab to {@code <build dir>/screenshots/<name>.png}; returns where. */
-    Path screenshot(String name) {
-        Path dir = buildDir().resolve("screenshots");
+    /** Saves a PNG of the current tab to {@code <screenshots>/<name>.png} (see {@link #screenshots()}); returns where. */
+    public Path screenshot(String name) {
+        return screenshot(driver, name);
+    }
+
+    /** Saves a PNG of what {@code driver} shows now to {@code <screenshots>/<name>.png}; returns where. */
+    public static Path screenshot(WebDriver driver, String name) {
+        Path dir = screenshots();
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
+                    StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -161,18 +168,28 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** The build directory: {@code -Dbuild.dir}, else the parent of the test classes, else {@code target}. */
-    private static Path buildDir() {
-        String configured = System.getProperty("build.dir");
+    /**
+     * Where screenshots go for reviewers: {@code -Dscreenshots.dir}, else {@code screenshots} in {@code -Dbuild.dir},
+     * else beside the test classes when they are a folder (the library's build), else {@code target/screenshots}.
+     */
+    static Path screenshots() {
+        String configured = System.getProperty("screenshots.dir");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
-        try {
-            Path classes = Path.of(Browser.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return classes.getParent();
-        } catch (Exception e) {
-            return Path.of("target");
+        String buildDir = System.getProperty("build.dir");
+        if (buildDir != null && !buildDir.isBlank()) {
+            return Path.of(buildDir, "screenshots");
         }
+        try {
+            Path classes = Path.of(Chromium.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(classes)) {
+                return classes.getParent().resolve("screenshots");
+            }
+        } catch (Exception e) {
+            // no code source to go by
+        }
+        return Path.of("target", "screenshots");
     }
 
     private static JsonNode parse(String json) {

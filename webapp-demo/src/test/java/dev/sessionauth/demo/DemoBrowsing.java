@@ -1,5 +1,6 @@
 package dev.sessionauth.demo;
 
+import dev.sessionauth.testing.Chromium;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ abstract class DemoBrowsing {
     static final String PASSWORD = "correct horse battery";
 
     static DemoServer demo;
-    private final List<WebDriver> browsers = new ArrayList<>();
+    private final List<Chromium> browsers = new ArrayList<>();
 
     @BeforeAll
     static void startDemo() throws Exception {
@@ -38,14 +39,14 @@ abstract class DemoBrowsing {
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        browsers.forEach(Chromium::close);
     }
 
     /** A new headless Chromium with a profile of its own: another device, as far as the server can tell. */
-    WebDriver browser() throws Exception {
-        WebDriver driver = Chromium.newProfile();
-        browsers.add(driver);
-        return driver;
+    WebDriver browser() {
+        Chromium chromium = Chromium.open();
+        browsers.add(chromium);
+        return chromium.driver();
     }
 
     static WebDriverWait waitOn(WebDriver driver) {

@@ -1,5 +1,6 @@
 package dev.sessionauth.demo;
 
+import dev.sessionauth.testing.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SocialSignInBrowserTest {
     private static DemoServer demo;
-    private final List<WebDriver> browsers = new ArrayList<>();
+    private final List<Chromium> browsers = new ArrayList<>();
 
     @BeforeAll
     static void startDemo() throws Exception {
@@ -36,13 +37,13 @@ class SocialSignInBrowserTest {
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        browsers.forEach(Chromium::close);
     }
 
-    private WebDriver browser() throws Exception {
-        WebDriver driver = Chromium.newProfile();
-        browsers.add(driver);
-        return driver;
+    private WebDriver browser() {
+        Chromium chromium = Chromium.open();
+        browsers.add(chromium);
+        return chromium.driver();
     }
 
     private static WebDriverWait waitOn(WebDriver driver) {

@@ -1,5 +1,6 @@
 package dev.sessionauth.demo;
 
+import dev.sessionauth.testing.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -34,13 +35,11 @@ class StartupLineBrowserTest {
             assertThat(line.find()).as("printed at start:\n%s", printed).isTrue();
             assertThat(line.group(1)).isEqualTo("http://localhost:" + started.port() + "/");
 
-            WebDriver browser = Chromium.newProfile();
-            try {
+            try (Chromium browser = Chromium.open()) {
                 browser.get(line.group(1));
-                assertThat(browser.findElement(By.id("greeting")).getText()).contains("Sessions for Java web apps");
-                Chromium.screenshot(browser, "startup-url-home");
-            } finally {
-                browser.quit();
+                assertThat(browser.driver().findElement(By.id("greeting")).getText())
+                        .contains("Sessions for Java web apps");
+                browser.screenshot("startup-url-home");
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.sessionauth.demo;
 
+import dev.sessionauth.testing.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.twofactor.TotpSecret;
