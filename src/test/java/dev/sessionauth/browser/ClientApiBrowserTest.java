@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The real /sessionauth/client.js in headless Chromium against a real server: each call's wire and result shape. */
 class ClientApiBrowserTest extends BrowserTest {
     @RegisterExtension
-    static final ServerExtension server = ServerExtension.with(Chromium::pages);
+    static final ServerExtension server = ServerExtension.with(BrowserPages::pages);
 
     @BeforeEach
     void openTestPage() {

@@ -24,7 +24,7 @@ class SessionChangeBrowserTest extends BrowserTest {
             + " headers: {'Content-Type': 'application/json'}, body: '{}'}).then(r => r.status)";
 
     @RegisterExtension
-    static final ServerExtension server = ServerExtension.with(Chromium::pages);
+    static final ServerExtension server = ServerExtension.with(BrowserPages::pages);
 
     @Test
     void firesTheInitialValueThenNullOnSignOutInThisTab() {
