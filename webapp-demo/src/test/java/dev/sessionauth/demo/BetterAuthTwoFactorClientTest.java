@@ -1,10 +1,5 @@
 package dev.sessionauth.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +11,6 @@ import org.junit.jupiter.api.Test;
  * get-totp-uri, disable; the authenticator app computed in node from the key in the URI.
  */
 class BetterAuthTwoFactorClientTest {
-    private static final File SCRIPT_DIR = new File("src/test/js/better-auth-client");
     private static DemoServer demo;
 
     @BeforeAll
@@ -31,17 +25,7 @@ class BetterAuthTwoFactorClientTest {
 
     @Test
     void betterAuthsTwoFactorPluginDrivesTheJavaServerUnchanged() throws Exception {
-        assertThat(new File(SCRIPT_DIR, "node_modules/better-auth")).as(
-                "better-auth is installed by the build (npm ci in %s); is npm on the PATH?", SCRIPT_DIR).isDirectory();
-        Process node = new ProcessBuilder("node", "two-factor.mjs", demo.url("")).directory(SCRIPT_DIR)
-                .redirectErrorStream(true).start();
-        boolean finished = node.waitFor(120, TimeUnit.SECONDS);
-        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!finished) {
-            node.destroyForcibly();
-        }
-        assertThat(finished).as("node did not finish: %s", output).isTrue();
-        assertThat(node.exitValue()).as(output).isZero();
-        assertThat(output).contains("BETTER AUTH TWO-FACTOR CLIENT: ALL OK");
+        NodeScript.passes("src/test/js/better-auth-client", "better-auth", "BETTER AUTH TWO-FACTOR CLIENT: ALL OK",
+                "two-factor.mjs", demo.url(""));
     }
 }
