@@ -30,10 +30,10 @@
   <c:url var="useBackup" value="/two-factor"><c:param name="backup" value="1"/><c:param name="callbackURL" value="${requestScope.callbackURL}"/></c:url>
   <c:choose>
     <c:when test="${requestScope.backup}">
-      <p class="muted"><a id="use-app" href="<c:out value='${useApp}'/>">Use the authenticator app instead</a></p>
+      <p class="muted"><a id="use-app" href="<c:out value='${pageScope.useApp}'/>">Use the authenticator app instead</a></p>
     </c:when>
     <c:otherwise>
-      <p class="muted"><a id="use-backup-code" href="<c:out value='${useBackup}'/>">Lost your phone? Use a backup code</a></p>
+      <p class="muted"><a id="use-backup-code" href="<c:out value='${pageScope.useBackup}'/>">Lost your phone? Use a backup code</a></p>
     </c:otherwise>
   </c:choose>
   <p class="muted"><a href="${ctx}/login">Start over</a></p>
