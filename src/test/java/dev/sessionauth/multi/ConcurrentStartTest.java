@@ -81,14 +81,19 @@ class ConcurrentStartTest {
 
             assertThat(db.count("SELECT COUNT(*) FROM sa_meta WHERE meta_key = 'schema_version' AND meta_value = ?",
                     Integer.toString(Schema.CURRENT_VERSION))).isEqualTo(1);
-            assertThat(Schema.CURRENT_VERSION).isEqualTo(4);
+            assertThat(Schema.CURRENT_VERSION).isEqualTo(5);
             for (String table : List.of("sa_user", "sa_account", "sa_session", "sa_verification", "sa_meta",
                     "sa_rate_limit", "sa_revocation")) {
                 assertThat(db.count("SELECT COUNT(*) FROM ddl_log WHERE tag = 'CREATE TABLE' AND object = ?",
                         "public." + table)).as("%s created", table).isEqualTo(1);
             }
-            assertThat(db.count("SELECT COUNT(DISTINCT tx) FROM ddl_log WHERE tag = 'CREATE TABLE'"))
-                    .as("one transaction created every table").isEqualTo(1);
+            assertThat(db.count("SELECT COUNT(DISTINCT tx) FROM ddl_log WHERE tag = 'CREATE TABLE' AND object IN"
+                    + " ('public.sa_user', 'public.sa_account', 'public.sa_session', 'public.sa_verification',"
+                    + " 'public.sa_meta', 'public.sa_rate_limit', 'public.sa_revocation')"))
+                    .as("one transaction created every core table").isEqualTo(1);
+            // The shipped features' tables (two-factor, passkeys...) come in migrations of their own: each once too.
+            assertThat(db.count("SELECT COUNT(*) - COUNT(DISTINCT object) FROM ddl_log WHERE tag = 'CREATE TABLE'"))
+                    .as("no table created twice").isZero();
             assertThat(db.count("SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'sa_user'"
                     + " AND column_name IN ('f_role', 'f_nickname')")).isEqualTo(2);
             assertThat(db.count("SELECT COUNT(*) FROM sa_meta WHERE meta_key = 'secret'")).isEqualTo(1);
