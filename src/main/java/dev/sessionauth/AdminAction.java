@@ -40,7 +40,9 @@ public record AdminAction(Optional<String> actorId, Optional<String> actorSessio
         /** Began a session as the user ({@code sessionId}: the impersonation's, {@code expiresAt}). */
         IMPERSONATE,
         /** Ended an impersonation and went back to their own session ({@code sessionId}: the impersonation's). */
-        STOP_IMPERSONATING
+        STOP_IMPERSONATING,
+        /** Turned off a user's two-factor sign-in: key, backup codes, trusted devices and waiting sign-ins gone. */
+        DISABLE_TWO_FACTOR
     }
 
     public AdminAction {

@@ -147,8 +147,9 @@ public enum ErrorCode {
     /** The target is an admin (or the caller): only with {@code admin.allowAdminTargets=true}. */
     YOU_CANNOT_IMPERSONATE_ADMINS(403, "You cannot impersonate admins"),
     /**
-     * The target is another admin, whom an admin may not ban, remove, demote, give a new password or sign out
-     * unless {@code admin.allowAdminTargets=true}; operators use the Java API or {@code admin.userIds}.
+     * The target is another admin, whom an admin may not ban, remove, demote, give a new password, sign out or
+     * reset the two-factor sign-in of unless {@code admin.allowAdminTargets=true}; operators use the Java API or
+     * {@code admin.userIds}.
      */
     YOU_CANNOT_CHANGE_ADMINS(403, "You cannot change another admin"),
     /** A role must be a string or a list of strings. */
@@ -192,7 +193,11 @@ public enum ErrorCode {
     /** Codes by e-mail or SMS ({@code send-otp}, {@code verify-otp}, enable with {@code method: "otp"}) are not offered. */
     OTP_NOT_CONFIGURED(400, "OTP is not available"),
     /** The path needs two-factor sign-in turned on for the account ({@code twoFactor.required}). */
-    TWO_FACTOR_REQUIRED(403, "Two-factor sign-in is required for this page; turn it on in your account settings");
+    TWO_FACTOR_REQUIRED(403, "Two-factor sign-in is required for this page; turn it on in your account settings"),
+
+    // admin: resetting a user's two-factor sign-in (issue 26), under Better Auth's admin code for changing a user
+    /** Only admins may change another user's account (turn off their two-factor sign-in). */
+    YOU_ARE_NOT_ALLOWED_TO_UPDATE_USERS(403, "You are not allowed to update users");
 
     private final int status;
     private final String defaultMessage;

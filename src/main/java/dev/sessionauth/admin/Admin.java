@@ -72,6 +72,19 @@ public interface Admin {
     /** Sets the user's password (against the password policy); every session of theirs ends. */
     void setUserPassword(String userId, String newPassword);
 
+    /**
+     * Turns the user's two-factor sign-in off, for a user who lost both the authenticator and the backup codes (check
+     * who asks out of band first): as {@code TwoFactor.disable(userId)}, the key, the backup codes, the trusted devices
+     * and any sign-in waiting for a code go; the user's sessions stay. They sign in with the password alone and may
+     * enrol again.
+     *
+     * @throws dev.sessionauth.AuthException {@code USER_NOT_FOUND}, {@code TWO_FACTOR_NOT_ENABLED} when the user has
+     *                                       not turned it on, and the who-may refusals
+     *                                       ({@code YOU_ARE_NOT_ALLOWED_TO_UPDATE_USERS}, {@code YOU_CANNOT_CHANGE_ADMINS})
+     * @throws IllegalStateException         when two-factor sign-in is off ({@code twoFactor.enabled})
+     */
+    void disableTwoFactor(String userId);
+
     /** Deletes the user with everything of theirs, as deleting the account does; whether there was one. */
     boolean removeUser(String userId);
 

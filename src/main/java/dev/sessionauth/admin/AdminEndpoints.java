@@ -66,6 +66,10 @@ final class AdminEndpoints {
         all.put("/admin/impersonate-user", Endpoint.post(this::impersonateUser));
         all.put("/admin/stop-impersonating", Endpoint.post(this::stopImpersonating));
         all.put("/admin/has-permission", Endpoint.post(this::hasPermission));
+        // Only with two-factor sign-in on: without it the path is unknown (404), as any absent route.
+        if (part.twoFactor().isPresent()) {
+            all.put("/admin/disable-two-factor", Endpoint.post(this::disableTwoFactor));
+        }
         return Map.copyOf(all);
     }
 
@@ -297,6 +301,13 @@ final class AdminEndpoints {
         String userId = body.requiredString("userId");
         String password = body.requiredString("newPassword");
         acting(request, response).setUserPassword(userId, password);
+        api.status(response);
+    }
+
+    /** {@code {userId}} → {@code {status: true}}: the user's two-factor sign-in is off (SessionAuth's own). */
+    private void disableTwoFactor(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String userId = body(request, "userId").requiredString("userId");
+        acting(request, response).disableTwoFactor(userId);
         api.status(response);
     }
 

@@ -20,6 +20,7 @@ import dev.sessionauth.engine.SensitiveAction;
 import dev.sessionauth.engine.SessionTransport;
 import dev.sessionauth.engine.SignInGate;
 import dev.sessionauth.engine.SignedIn;
+import dev.sessionauth.twofactor.TwoFactor;
 import dev.sessionauth.web.ApiExchange;
 import dev.sessionauth.web.ApiRoutes;
 import dev.sessionauth.web.Endpoint;
@@ -71,6 +72,14 @@ final class AdminPart implements FeaturePart, ApiRoutes, Admin {
 
     AdminCookie cookie() {
         return cookie;
+    }
+
+    /**
+     * Two-factor sign-in, when it is on: found among the started features when asked (it may start after this part),
+     * so the admin tools neither need it nor start it.
+     */
+    Optional<TwoFactor> twoFactor() {
+        return context.feature(TwoFactor.class);
     }
 
     // ---- the extension point
@@ -239,6 +248,11 @@ final class AdminPart implements FeaturePart, ApiRoutes, Admin {
     @Override
     public void setUserPassword(String userId, String newPassword) {
         operator.setUserPassword(userId, newPassword);
+    }
+
+    @Override
+    public void disableTwoFactor(String userId) {
+        operator.disableTwoFactor(userId);
     }
 
     @Override

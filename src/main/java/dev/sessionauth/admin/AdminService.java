@@ -14,6 +14,7 @@ import dev.sessionauth.engine.Presented;
 import dev.sessionauth.engine.SessionIssuer;
 import dev.sessionauth.engine.SignedIn;
 import dev.sessionauth.engine.Writer;
+import dev.sessionauth.twofactor.TwoFactor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import java.util.Optional;
  * The admin tools acting for one {@link Actor}: the who-may rules and every action, shared by the HTTP endpoints
  * and the Java API. For an admin: a fresh session, not made by impersonation, of a user in {@code admin.roles} or
  * {@code admin.userIds} (read from the store for this call); another admin is no target (ban, impersonate, remove,
- * role, password, sessions) unless {@code admin.allowAdminTargets}. The app's own code (an operator) is under no
+ * role, password, sessions, two-factor) unless {@code admin.allowAdminTargets}. The app's own code (an operator) is under no
  * rule. Every change is audited ({@code SessionListener.adminAction}, and the log).
  */
 final class AdminService implements Admin {
@@ -284,6 +285,20 @@ final class AdminService implements Admin {
         // Whoever knew the old password (or holds a session) is out: the user signs in with the new one.
         int ended = context.sessions().endAll(target.getId(), SessionListener.RevocationReason.ADMIN);
         audit(AdminAction.Kind.SET_PASSWORD, target.getId(), Map.of("sessionsEnded", Integer.toString(ended)));
+    }
+
+    @Override
+    public void disableTwoFactor(String userId) {
+        TwoFactor twoFactor = part.twoFactor().orElseThrow(() -> new IllegalStateException(
+                "two-factor sign-in is off, so there is none to reset: set twoFactor.enabled=true"));
+        permit(ErrorCode.YOU_ARE_NOT_ALLOWED_TO_UPDATE_USERS);
+        User target = target(userId);
+        mayChange(target, ErrorCode.YOU_CANNOT_CHANGE_ADMINS);
+        if (!twoFactor.isEnabled(target.getId())) {
+            throw new AuthException(ErrorCode.TWO_FACTOR_NOT_ENABLED);
+        }
+        twoFactor.disable(target.getId());
+        audit(AdminAction.Kind.DISABLE_TWO_FACTOR, target.getId(), Map.of());
     }
 
     @Override

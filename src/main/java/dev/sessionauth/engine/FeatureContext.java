@@ -131,6 +131,15 @@ public final class FeatureContext {
     }
 
     /**
+     * A started feature's Java API (what {@code SessionAuth.feature} finds), for a feature that offers more when
+     * another is on: the admin tools reset a user's two-factor sign-in. Empty while that feature is off, and until
+     * every feature has started (ask when a request or call comes, not in {@code start}).
+     */
+    public <T> Optional<T> feature(Class<T> type) {
+        return started.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /**
      * How many ways in the user has: a password, plus what every started feature holds for them (provider accounts,
      * passkeys). A feature refuses to remove the last one.
      */

@@ -88,6 +88,7 @@ class WhoMayTest {
                 new Call("revoke-user-sessions", "YOU_ARE_NOT_ALLOWED_TO_REVOKE_USERS_SESSIONS"),
                 new Call("set-user-password", "YOU_ARE_NOT_ALLOWED_TO_SET_USERS_PASSWORD"),
                 new Call("remove-user", "YOU_ARE_NOT_ALLOWED_TO_DELETE_USERS"),
+                new Call("disable-two-factor", "YOU_ARE_NOT_ALLOWED_TO_UPDATE_USERS"),
                 new Call("impersonate-user", "YOU_ARE_NOT_ALLOWED_TO_IMPERSONATE_USERS"));
     }
 
@@ -211,6 +212,7 @@ class WhoMayTest {
                 new Call("set-user-password", "YOU_CANNOT_CHANGE_ADMINS"),
                 new Call("remove-user", "YOU_CANNOT_CHANGE_ADMINS"),
                 new Call("revoke-user-sessions", "YOU_CANNOT_CHANGE_ADMINS"),
+                new Call("disable-two-factor", "YOU_CANNOT_CHANGE_ADMINS"),
                 new Call("impersonate-user", "YOU_CANNOT_IMPERSONATE_ADMINS"));
     }
 

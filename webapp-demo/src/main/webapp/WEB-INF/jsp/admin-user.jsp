@@ -14,6 +14,7 @@
       <dt>Status</dt><dd id="admin-user-status"><c:choose>
         <c:when test="${requestScope.banned}">banned<c:if test="${not empty requestScope.user.fields.banReason}"> (<c:out value="${requestScope.user.fields.banReason}"/>)</c:if><c:if test="${not empty requestScope.user.fields.banExpires}">, until <c:out value="${requestScope.user.fields.banExpires}"/></c:if></c:when>
         <c:otherwise>active</c:otherwise></c:choose></dd>
+      <dt>Two-factor</dt><dd id="admin-user-two-factor"><c:out value="${requestScope.twoFactorOn ? 'on' : 'off'}"/></dd>
       <dt>Created</dt><dd><c:out value="${requestScope.user.createdAt}"/></dd>
     </dl>
   </div>
@@ -35,6 +36,13 @@
         </form>
       </c:otherwise>
     </c:choose>
+    <c:if test="${requestScope.twoFactorOn}">
+      <form method="post" action="${ctx}/admin/disable-two-factor" class="danger-zone">
+        <auth:csrfInput/><input type="hidden" name="userId" value="<c:out value='${requestScope.user.id}'/>">
+        <p class="muted">For a user who lost the phone and the backup codes: check who asks first. They then sign in with the password alone and can set up a new app.</p>
+        <button type="submit" class="secondary" id="reset-two-factor">Reset two-factor</button>
+      </form>
+    </c:if>
     <c:if test="${not requestScope.isAdmin and not requestScope.banned}">
       <form method="post" action="${ctx}/admin/impersonate" class="danger-zone">
         <auth:csrfInput/><input type="hidden" name="userId" value="<c:out value='${requestScope.user.id}'/>">

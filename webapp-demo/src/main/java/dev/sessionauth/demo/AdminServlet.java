@@ -7,6 +7,7 @@ import dev.sessionauth.User;
 import dev.sessionauth.admin.Admin;
 import dev.sessionauth.admin.UserPage;
 import dev.sessionauth.admin.UserQuery;
+import dev.sessionauth.twofactor.TwoFactor;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * The demo's admin section, through the admin tools' Java API acting as the signed-in admin
  * ({@code Admin.of(auth).actingAs(request)}, the same who-may rules as the HTTP API): {@code /admin} lists users
  * with a search, {@code /admin/user?id=} shows one with their sessions; the forms end a session or all, ban and
- * unban, and impersonate. Refusals come back as {@code ?error=CODE}, which the pages show in words.
+ * unban, reset a lost second factor, and impersonate. Refusals come back as {@code ?error=CODE}, which the pages show in words.
  */
 public final class AdminServlet extends HttpServlet {
     private static final int PAGE = 20;
@@ -44,6 +45,8 @@ public final class AdminServlet extends HttpServlet {
                 request.setAttribute("banned", admin.isBanned(user));
                 request.setAttribute("isAdmin", admin.isAdmin(user));
                 request.setAttribute("sessions", admin.listUserSessions(id));
+                request.setAttribute("twoFactorOn", SessionAuth.of(request).feature(TwoFactor.class)
+                        .map(twoFactor -> twoFactor.isEnabled(id)).orElse(false));
                 page = "/WEB-INF/jsp/admin-user.jsp";
             } else {
                 list(admin, request);
@@ -105,6 +108,7 @@ public final class AdminServlet extends HttpServlet {
                     }
                 }
                 case "/unban" -> admin.unban(userId);
+                case "/disable-two-factor" -> admin.disableTwoFactor(userId);
                 case "/impersonate" -> {
                     Admin.of(SessionAuth.of(request)).impersonate(request, response, userId);
                     back = context + "/dashboard";
