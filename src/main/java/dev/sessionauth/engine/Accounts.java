@@ -191,7 +191,11 @@ final class Accounts {
             links.forgetStandIns(user.getId());
             return new PasswordChanged(user, Optional.empty());
         }
-        SignedIn fresh = issuer.issue(user, session.isRemember(), caller.client(), dev.sessionauth.engine.Presented.none());
+        // The same sign-in under a new token: how it was made (amr) and its other fields go with it.
+        Map<String, Object> carried = new java.util.HashMap<>(session.getFields());
+        carried.values().removeIf(java.util.Objects::isNull);
+        SignedIn fresh = issuer.issue(user, new SessionIssuer.Terms(session.isRemember(), Optional.empty(), carried),
+                caller.client(), Presented.none());
         own.revokeOthers(user.getId(), fresh.session().getId());
         links.forgetActing(user.getId());
         return new PasswordChanged(user, Optional.of(fresh));

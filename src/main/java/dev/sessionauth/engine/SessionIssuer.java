@@ -130,6 +130,13 @@ public final class SessionIssuer {
         return issued(user, p, presented);
     }
 
+    /** As {@link #issue(User, boolean, ClientInfo, Presented)}, on {@code terms}. */
+    SignedIn issue(User user, Terms terms, ClientInfo client, Presented presented) {
+        Prepared p = prepare(user.getId(), terms, client);
+        sessions.create(p.row());
+        return issued(user, p, presented);
+    }
+
     /** The row and token of a new session for the user, not written. */
     Prepared prepare(String userId, boolean rememberMe, ClientInfo client) {
         return prepare(userId, Terms.of(rememberMe), client);

@@ -119,6 +119,10 @@ class TwoFactorPolicyTest {
         assertThat(amr(again)).isEqualTo("pwd otp");
         assertThat(again.post("/api/auth/update-session", json("amr", "pwd otp hwk")).status())
                 .as("no client writes it").isEqualTo(400);
+        Reply changed = again.post(Accounts.CHANGE_PASSWORD, json("currentPassword", PASSWORD,
+                "newPassword", Accounts.NEW_PASSWORD, "revokeOtherSessions", true));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(amr(again)).as("the session that replaces it on a password change").isEqualTo("pwd otp");
     }
 
     private static String amr(TestClient browser) {
