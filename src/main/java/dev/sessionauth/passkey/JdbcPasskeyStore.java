@@ -1,13 +1,12 @@
 package dev.sessionauth.passkey;
 
 import dev.sessionauth.spi.StoreUnavailableException;
+import dev.sessionauth.store.jdbc.TimestampColumns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +69,7 @@ final class JdbcPasskeyStore implements PasskeyStore {
             ps.setString(7, p.deviceType().wire());
             ps.setBoolean(8, p.backedUp());
             ps.setString(9, p.transports());
-            ps.setObject(10, OffsetDateTime.ofInstant(p.createdAt(), ZoneOffset.UTC));
+            TimestampColumns.set(ps, 10, p.createdAt());
             ps.setString(11, p.aaguid());
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -211,7 +210,7 @@ final class JdbcPasskeyStore implements PasskeyStore {
     }
 
     private static Passkey read(ResultSet rs) throws SQLException {
-        Instant createdAt = rs.getObject(10, OffsetDateTime.class).toInstant();
+        Instant createdAt = TimestampColumns.get(rs, 10);
         return new Passkey(rs.getString(1), Optional.ofNullable(rs.getString(2)), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getLong(6), DeviceType.of(rs.getString(7)), rs.getBoolean(8), rs.getString(9),
                 createdAt, rs.getString(11));

@@ -1,13 +1,12 @@
 package dev.sessionauth.twofactor;
 
 import dev.sessionauth.spi.StoreUnavailableException;
+import dev.sessionauth.store.jdbc.TimestampColumns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -125,8 +124,8 @@ final class JdbcTwoFactorStore implements TwoFactorStore {
                     ps.setString(4, e.backupCodes());
                     ps.setBoolean(5, e.verified());
                     ps.setLong(6, e.lastStep());
-                    setInstant(ps, 7, now);
-                    setInstant(ps, 8, now);
+                    TimestampColumns.set(ps, 7, now);
+                    TimestampColumns.set(ps, 8, now);
                     ps.executeUpdate();
                 }
                 c.commit();
@@ -150,7 +149,7 @@ final class JdbcTwoFactorStore implements TwoFactorStore {
     public boolean acceptStep(String userId, String secret, long step, Instant now) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ACCEPT_STEP)) {
             ps.setLong(1, step);
-            setInstant(ps, 2, now);
+            TimestampColumns.set(ps, 2, now);
             ps.setString(3, userId);
             ps.setString(4, secret);
             ps.setLong(5, step);
@@ -164,7 +163,7 @@ final class JdbcTwoFactorStore implements TwoFactorStore {
     public boolean replaceBackupCodes(String userId, String expected, String replacement, Instant now) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(REPLACE_CODES)) {
             ps.setString(1, replacement);
-            setInstant(ps, 2, now);
+            TimestampColumns.set(ps, 2, now);
             ps.setString(3, userId);
             ps.setString(4, expected);
             return ps.executeUpdate() == 1;
@@ -186,8 +185,8 @@ final class JdbcTwoFactorStore implements TwoFactorStore {
             ps.setString(3, p.method());
             ps.setBoolean(4, p.rememberMe());
             ps.setInt(5, p.attempts());
-            setInstant(ps, 6, p.expiresAt());
-            setInstant(ps, 7, now);
+            TimestampColumns.set(ps, 6, p.expiresAt());
+            TimestampColumns.set(ps, 7, now);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw unavailable("store a pending sign-in", e);
@@ -198,11 +197,11 @@ final class JdbcTwoFactorStore implements TwoFactorStore {
     public Optional<Pending> findPending(String idHash, Instant now) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND_PENDING)) {
             ps.setString(1, idHash);
-            setInstant(ps, 2, now);
+            TimestampColumns.set(ps, 2, now);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next()
                         ? Optional.of(new Pending(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4),
-                                getInstant(rs, 5)))
+                                TimestampColumns.get(rs, 5)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -215,7 +214,7 @@ final class JdbcTwoFactorStore implements TwoFactorStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SPEND_ATTEMPT)) {
             ps.setString(1, idHash);
             ps.setInt(2, max);
-            setInstant(ps, 3, now);
+            TimestampColumns.set(ps, 3, now);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw unavailable("count a try of a pending sign-in", e);
@@ -226,7 +225,7 @@ final class JdbcTwoFactorStore implements TwoFactorStore {
     public boolean consumePending(String idHash, Instant now) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CONSUME_PENDING)) {
             ps.setString(1, idHash);
-            setInstant(ps, 2, now);
+            TimestampColumns.set(ps, 2, now);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw unavailable("end a pending sign-in", e);
@@ -243,8 +242,8 @@ final class JdbcTwoFactorStore implements TwoFactorStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_TRUSTED)) {
             ps.setString(1, idHash);
             ps.setString(2, userId);
-            setInstant(ps, 3, expiresAt);
-            setInstant(ps, 4, now);
+            TimestampColumns.set(ps, 3, expiresAt);
+            TimestampColumns.set(ps, 4, now);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw unavailable("store a trusted device", e);
@@ -258,12 +257,12 @@ final class JdbcTwoFactorStore implements TwoFactorStore {
             try (PreparedStatement ps = c.prepareStatement(FIND_TRUSTED)) {
                 ps.setString(1, idHash);
                 ps.setString(2, userId);
-                setInstant(ps, 3, now);
+                TimestampColumns.set(ps, 3, now);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    expiresAt = getInstant(rs, 1);
+                    expiresAt = TimestampColumns.get(rs, 1);
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(DELETE_TRUSTED)) {
@@ -287,7 +286,7 @@ final class JdbcTwoFactorStore implements TwoFactorStore {
         try (Connection c = dataSource.getConnection()) {
             for (String sql : List.of(DELETE_EXPIRED_PENDING, DELETE_EXPIRED_TRUSTED)) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    setInstant(ps, 1, now);
+                    TimestampColumns.set(ps, 1, now);
                     ps.setInt(2, limit);
                     ps.executeUpdate();
                 }
@@ -304,14 +303,6 @@ final class JdbcTwoFactorStore implements TwoFactorStore {
         } catch (SQLException e) {
             throw unavailable(operation, e);
         }
-    }
-
-    private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
-        ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-    }
-
-    private static Instant getInstant(ResultSet rs, int index) throws SQLException {
-        return rs.getObject(index, OffsetDateTime.class).toInstant();
     }
 
     private static StoreUnavailableException unavailable(String operation, SQLException e) {

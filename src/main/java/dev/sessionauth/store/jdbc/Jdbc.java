@@ -9,8 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -88,11 +86,11 @@ final class Jdbc {
     }
 
     static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
-        ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        TimestampColumns.set(ps, index, instant);
     }
 
     static Instant getInstant(ResultSet rs, int index) throws SQLException {
-        return rs.getObject(index, OffsetDateTime.class).toInstant();
+        return TimestampColumns.get(rs, index);
     }
 
     /** The user columns in the order {@link #user} reads them, for a SELECT list over {@code sa_user u}. */
