@@ -5,6 +5,7 @@ import dev.sessionauth.SessionAuth;
 import dev.sessionauth.testing.Accounts;
 import dev.sessionauth.testing.MutableClock;
 import dev.sessionauth.testing.TestServer;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ final class Deployment implements AutoCloseable {
     private final Visits visits;
     private final RawClient client;
     private final Map<Identity, String> cookies = new LinkedHashMap<>();
+    private final List<String> resent = new ArrayList<>();
 
     /** What one probe produced: the answer, and every servlet run it caused. */
     record Exchange(String target, RawClient.Response response, List<Visits.Visit> visits) {
@@ -126,10 +128,28 @@ final class Deployment implements AutoCloseable {
     /** GETs {@code target} exactly as written (no context path added) as {@code who}, with that Accept header. */
     Exchange get(String target, Identity who, String accept) {
         visits.drain();
-        RawClient.Response response = who == Identity.ANONYMOUS
+        RawClient.Response response;
+        try {
+            response = send(target, who, accept);
+        } catch (UncheckedIOException lost) {
+            // No answer at all, on a new connection too (a reset that overtook the answer, a stalled test
+            // machine): that says nothing about the filter, so the probe is sent once more, and a second loss
+            // fails the test. Whatever servlet the lost attempt ran stays among this exchange's visits.
+            resent.add(target + " as " + who + ": " + lost.getCause());
+            response = send(target, who, accept);
+        }
+        return new Exchange(target, response, visits.drain());
+    }
+
+    private RawClient.Response send(String target, Identity who, String accept) {
+        return who == Identity.ANONYMOUS
                 ? client.get(target, "Accept", accept)
                 : client.get(target, "Accept", accept, "Cookie", TOKEN_COOKIE + "=" + cookies.get(who));
-        return new Exchange(target, response, visits.drain());
+    }
+
+    /** The probes that got no answer at first and were sent again, each with why the first attempt failed. */
+    List<String> resent() {
+        return List.copyOf(resent);
     }
 
     @Override

@@ -33,6 +33,7 @@ final class FuzzCounts {
     private final Map<Outcome, List<String>> samples = new EnumMap<>(Outcome.class);
     private int tries;
     private int bypasses;
+    private List<String> resent = List.of();
 
     /** Counts one generated target; false if it was generated (and sent) before. */
     boolean firstTime(String target) {
@@ -51,6 +52,11 @@ final class FuzzCounts {
         if (some.size() < SAMPLES) {
             some.add(who + " " + e.response().status() + " " + e.target());
         }
+    }
+
+    /** The probes that got no answer at first and were sent again (reported, not counted as outcomes). */
+    void resent(List<String> probes) {
+        this.resent = List.copyOf(probes);
     }
 
     int tries() {
@@ -101,6 +107,10 @@ final class FuzzCounts {
                 out.append(String.format(Locale.ROOT, " %s %d;", o.label, of(who, o)));
             }
             out.append(System.lineSeparator());
+        }
+        if (!resent.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "  sent again after no answer: %d, the first: %s%n", resent.size(),
+                    resent.get(0)));
         }
         samples.forEach((o, some) -> some.forEach(t -> out.append("    e.g. ").append(o).append(": ").append(t)
                 .append(System.lineSeparator())));

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestInfo;
  * <p>Each container gets the same paths from the same {@link FuzzSeed} (fixed unless {@code -Dpaths.fuzz.seed}
  * says otherwise), until {@value #DISTINCT} different ones were sent. A run sends them all, collects every
  * bypass, and fails once at the end listing the first {@value #LISTED} with the seed that replays them. Each test
- * prints its counts to stdout (in surefire's {@code *-output.txt}).
+ * prints its counts to stdout (in surefire's {@code *-output.txt}), with any probe that got no answer and was sent
+ * again ({@link Deployment#get}).
  */
 class PathFuzzTest {
     /** Different targets each container is sent; repeats are not sent again. */
@@ -82,6 +83,7 @@ class PathFuzzTest {
                     }
                 }
             }
+            counts.resent(deployment.resent());
         } finally {
             System.out.print(counts.report(container.label(), seed, (System.nanoTime() - started) / 1e9));
             System.out.flush();
@@ -110,8 +112,10 @@ class PathFuzzTest {
             // Anonymous asks like a browser (a denial is a redirect to the login page), the user like a client.
             return deployment.get(target, who, who == Identity.ANONYMOUS ? "text/html,*/*;q=0.8" : "application/json");
         } catch (RuntimeException e) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "%s, %s: path #%d %s as %s could not be sent",
-                    deployment.container().label(), seed, pathNumber, target, who), e);
+            // The cause in the message itself: a CI summary shows only the first line.
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "%s, %s: path #%d %s as %s got no answer, sent again neither: %s", deployment.container().label(), seed,
+                    pathNumber, target, who, e.getCause() == null ? e : e.getCause()), e);
         }
     }
 }
