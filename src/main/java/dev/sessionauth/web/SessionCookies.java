@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.List;
@@ -49,6 +51,9 @@ public final class SessionCookies implements SessionTransport {
     private final List<String> clearPlain;
     private final List<String> clearSecure;
     private final Set<String> featureCookies;
+    /** Each feature cookie's short name with its full name, without and with the secure prefix: built once. */
+    private final Map<String, String> featureNames;
+    private final Map<String, String> secureFeatureNames;
 
     /** Cookies for this configuration, signed with the engine's signer, on {@code cookie.path} or else {@code /}. */
     public SessionCookies(AuthConfig config, CookieSigner signer, Clock clock) {
@@ -77,6 +82,14 @@ public final class SessionCookies implements SessionTransport {
         this.dataName = config.cookiePrefix() + ".session_data";
         this.dontRememberName = config.cookiePrefix() + ".dont_remember";
         this.allNames = List.of(tokenName, dataName, dontRememberName);
+        Map<String, String> plain = new LinkedHashMap<>();
+        Map<String, String> secure = new LinkedHashMap<>();
+        for (String name : this.featureCookies) {
+            plain.put(name, config.cookiePrefix() + "." + name);
+            secure.put(name, securePrefix + config.cookiePrefix() + "." + name);
+        }
+        this.featureNames = Collections.unmodifiableMap(plain);
+        this.secureFeatureNames = Collections.unmodifiableMap(secure);
         // Every refused cookie (forged, expired, revoked) is answered with these: built once.
         this.clearPlain = clearHeaders(false);
         this.clearSecure = clearHeaders(true);
@@ -148,9 +161,11 @@ public final class SessionCookies implements SessionTransport {
             return Map.of();
         }
         Map<String, String> values = new HashMap<>();
-        for (String name : featureCookies) {
-            CookieHeader.values(request, prefixed(request, config.cookiePrefix() + "." + name), 1).stream()
-                    .findFirst().ifPresent(v -> values.put(name, v));
+        for (Map.Entry<String, String> name : (secure(request) ? secureFeatureNames : featureNames).entrySet()) {
+            List<String> found = CookieHeader.values(request, name.getValue(), 1);
+            if (!found.isEmpty()) {
+                values.put(name.getKey(), found.get(0));
+            }
         }
         return values;
     }

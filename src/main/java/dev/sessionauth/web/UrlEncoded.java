@@ -73,7 +73,7 @@ public final class UrlEncoded {
         if (all.size() > 1) {
             throw appearsTwice(name);
         }
-        return all.stream().findFirst();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
     /** Every name with its one value, in order; a name given twice is refused. */
