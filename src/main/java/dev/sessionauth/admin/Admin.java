@@ -62,7 +62,8 @@ public interface Admin {
      * {@code null} for a ban until lifted), and the app's declared user fields ({@code user.fields}). The user
      * afterwards.
      *
-     * @throws dev.sessionauth.AuthException {@code NO_DATA_TO_UPDATE}, {@code PASSWORD_CANNOT_BE_UPDATED_VIA_UPDATE_USER},
+     * @throws dev.sessionauth.AuthException {@code NO_DATA_TO_UPDATE},
+     *                                       {@code PASSWORD_CANNOT_BE_UPDATED_VIA_UPDATE_USER},
      *                                       {@code USER_ID_CANNOT_BE_UPDATED}, {@code INVALID_REQUEST_BODY} naming a
      *                                       key it does not take, {@code INVALID_EMAIL},
      *                                       {@code USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL}, {@code USER_NOT_FOUND},
