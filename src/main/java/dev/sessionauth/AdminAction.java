@@ -42,7 +42,12 @@ public record AdminAction(Optional<String> actorId, Optional<String> actorSessio
         /** Ended an impersonation and went back to their own session ({@code sessionId}: the impersonation's). */
         STOP_IMPERSONATING,
         /** Turned off a user's two-factor sign-in: key, backup codes, trusted devices and waiting sign-ins gone. */
-        DISABLE_TWO_FACTOR
+        DISABLE_TWO_FACTOR,
+        /**
+         * Changed a user's account fields through update-user ({@code fields}: the names, comma-separated); a role or
+         * ban changed with them is heard as {@link #SET_ROLE}, {@link #BAN} or {@link #UNBAN} as well.
+         */
+        UPDATE_USER
     }
 
     public AdminAction {

@@ -166,6 +166,13 @@ public enum ErrorCode {
      * (and keeps the admin's in a cookie of its own), so it needs the session cookie.
      */
     IMPERSONATION_NEEDS_COOKIE(400, "Impersonation needs the browser's session cookie, not a bearer token"),
+    /** {@code /admin/update-user} with an empty {@code data} object: nothing to change. */
+    NO_DATA_TO_UPDATE(400, "No data to update"),
+    /** {@code /admin/update-user} cannot set a password: {@code /admin/set-user-password} does, with its policy. */
+    PASSWORD_CANNOT_BE_UPDATED_VIA_UPDATE_USER(400, "Password cannot be updated through update-user. Use the"
+            + " set-user-password endpoint instead"),
+    /** {@code /admin/update-user} cannot change a user's id, the handle every other record points at. */
+    USER_ID_CANNOT_BE_UPDATED(400, "User id cannot be updated"),
 
     // twoFactor: Better Auth's TWO_FACTOR_ERROR_CODES (plugins/two-factor/error-code.ts), its statuses and messages
     /** A wrong, reused or malformed authenticator code ({@code verify-totp}). */

@@ -87,6 +87,33 @@ const got = await admin.admin.getUser({ query: { id: madeId } });
 assert.equal(got.data.email, `made-${run}@example.com`);
 console.log("setRole + getUser ok");
 
+// update-user answers the user itself (not {user}), as Better Auth's does.
+const movedEmail = `moved-${run}@example.com`;
+const updated = await admin.admin.updateUser({ userId: madeId, data: {
+  name: "Made Over", email: movedEmail.toUpperCase(), role: ["user", "auditor"], preferences: { theme: "dark" } } });
+assert.equal(updated.error, null, JSON.stringify(updated.error));
+assert.equal(updated.data.id, madeId);
+assert.equal(updated.data.name, "Made Over");
+assert.equal(updated.data.email, movedEmail);
+assert.equal(updated.data.emailVerified, false, "a new address is unverified until said otherwise");
+assert.equal(updated.data.role, "user,auditor");
+assert.deepEqual(updated.data.preferences, { theme: "dark" });
+assert.equal((await admin.admin.getUser({ query: { id: madeId } })).data.email, movedEmail);
+const noData = await admin.admin.updateUser({ userId: madeId, data: {} });
+assert.equal(noData.error.status, 400);
+assert.equal(noData.error.code, "NO_DATA_TO_UPDATE");
+const noPassword = await admin.admin.updateUser({ userId: madeId, data: { password } });
+assert.equal(noPassword.error.code, "PASSWORD_CANNOT_BE_UPDATED_VIA_UPDATE_USER");
+const taken = await admin.admin.updateUser({ userId: madeId, data: { name: "Not Applied", email: userEmail } });
+assert.equal(taken.error.code, "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL");
+assert.equal((await admin.admin.getUser({ query: { id: madeId } })).data.name, "Made Over", "nothing half-written");
+const byUser = await user.admin.updateUser({ userId: madeId, data: { name: "Mallory" } });
+assert.equal(byUser.error.status, 403);
+assert.equal(byUser.error.code, "YOU_ARE_NOT_ALLOWED_TO_UPDATE_USERS");
+const mayUpdate = await admin.admin.hasPermission({ permissions: { user: ["update", "set-email"] } });
+assert.equal(mayUpdate.data.success, true);
+console.log("updateUser ok");
+
 const sessions = await admin.admin.listUserSessions({ userId });
 assert.equal(sessions.data.sessions.length, 1);
 assert.notEqual(sessions.data.sessions[0].token, userUp.data.token, "a handle, never the bearer token");

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,6 +51,25 @@ public interface Admin {
 
     /** Sets the user's role (one role, or a comma-separated list); the user afterwards. */
     User setRole(String userId, String role);
+
+    /**
+     * Better Auth's update-user: changes the keys of {@code data} in the user, all checked before anything is written.
+     * Keys: {@code name}, {@code email} (checked as at sign-up; the address is unverified afterwards unless
+     * {@code emailVerified} says otherwise, and every link mailed to the old one stops working), {@code emailVerified},
+     * {@code image} (a URL or {@code null}), {@code role} (a string or a list of strings, as {@link #setRole}),
+     * {@code banned} ({@code true} bans as {@link #ban} does, ending every session; {@code false} lifts it),
+     * {@code banReason}, {@code banExpires} (an ISO-8601 {@code String}, an {@code Instant}'s epoch milliseconds, or
+     * {@code null} for a ban until lifted), and the app's declared user fields ({@code user.fields}). The user
+     * afterwards.
+     *
+     * @throws dev.sessionauth.AuthException {@code NO_DATA_TO_UPDATE},
+     *                                       {@code PASSWORD_CANNOT_BE_UPDATED_VIA_UPDATE_USER},
+     *                                       {@code USER_ID_CANNOT_BE_UPDATED}, {@code INVALID_REQUEST_BODY} naming a
+     *                                       key it does not take, {@code INVALID_EMAIL},
+     *                                       {@code USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL}, {@code USER_NOT_FOUND},
+     *                                       {@code YOU_CANNOT_BAN_YOURSELF} and the who-may refusals
+     */
+    User updateUser(String userId, Map<String, Object> data);
 
     /** Bans the user until lifted ({@code admin.defaultBanExpiresIn}, if set); every session of theirs ends. */
     User ban(String userId, String reason);

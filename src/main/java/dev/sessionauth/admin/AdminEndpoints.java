@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,8 @@ import java.util.Set;
 final class AdminEndpoints {
     /** What an admin may do, in Better Auth's statements: has-permission answers from these. */
     private static final Map<String, Set<String>> GRANTED = Map.of(
-            "user", Set.of("create", "list", "set-role", "ban", "impersonate", "delete", "set-password", "get"),
+            "user", Set.of("create", "list", "set-role", "ban", "impersonate", "delete", "set-password", "set-email",
+                    "set-phone", "get", "update"),
             "session", Set.of("list", "revoke", "delete"));
     private static final Duration LONGEST_BAN = Duration.ofDays(36_500);
 
@@ -55,6 +57,7 @@ final class AdminEndpoints {
         all.put("/admin/create-user", Endpoint.post(this::createUser));
         all.put("/admin/list-users", Endpoint.get(this::listUsers));
         all.put("/admin/get-user", Endpoint.get(this::getUser));
+        all.put("/admin/update-user", Endpoint.post(this::updateUser));
         all.put("/admin/set-role", Endpoint.post(this::setRole));
         all.put("/admin/ban-user", Endpoint.post(this::banUser));
         all.put("/admin/unban-user", Endpoint.post(this::unbanUser));
@@ -259,6 +262,21 @@ final class AdminEndpoints {
     }
 
     // ---- the user's account
+
+    /** {@code {userId, data}} → the user afterwards, bare (Better Auth answers update-user so, unlike set-role). */
+    private void updateUser(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody body = body(request, "userId", "data");
+        String userId = body.requiredString("userId");
+        JsonNode data = body.node("data").orElseThrow(() -> new AuthException(ErrorCode.INVALID_REQUEST_BODY,
+                "Missing field: data, the user fields to change"));
+        if (!data.isObject()) {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "data must be an object of user fields");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        data.fields().forEachRemaining(f -> fields.put(f.getKey(), api.mapper().convertValue(f.getValue(),
+                Object.class)));
+        api.write(response, json.user(acting(request, response).updateUser(userId, fields), now()));
+    }
 
     private void setRole(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody body = body(request, "userId", "role");

@@ -216,6 +216,11 @@ final class AdminPart implements FeaturePart, ApiRoutes, Admin {
     }
 
     @Override
+    public User updateUser(String userId, Map<String, Object> data) {
+        return operator.updateUser(userId, data);
+    }
+
+    @Override
     public User ban(String userId, String reason) {
         return operator.ban(userId, reason);
     }

@@ -188,6 +188,69 @@ final class AdminService implements Admin {
                 .orElseThrow(() -> new AuthException(ErrorCode.USER_NOT_FOUND));
     }
 
+    /**
+     * Better Auth's update-user: changes the keys of {@code data} in the user, every one checked before anything is
+     * written. The user afterwards.
+     */
+    @Override
+    public User updateUser(String userId, Map<String, Object> data) {
+        permit(ErrorCode.YOU_ARE_NOT_ALLOWED_TO_UPDATE_USERS);
+        if (data.isEmpty()) {
+            throw new AuthException(ErrorCode.NO_DATA_TO_UPDATE);
+        }
+        if (data.containsKey("password")) {
+            throw new AuthException(ErrorCode.PASSWORD_CANNOT_BE_UPDATED_VIA_UPDATE_USER);
+        }
+        if (data.containsKey("id")) {
+            throw new AuthException(ErrorCode.USER_ID_CANNOT_BE_UPDATED);
+        }
+        User target = target(userId);
+        // Changing another admin's address would let the admin reset their password: the same rule as a ban or role.
+        mayChange(target, ErrorCode.YOU_CANNOT_CHANGE_ADMINS);
+        Instant now = now();
+        UserUpdate update = UserUpdate.read(data, target, context, part.settings(),
+                context.config().appUserFieldNames(), now);
+        String previousRole = target.get(AdminFields.ROLE, String.class).orElse("");
+        Optional<AdminFields.Ban> ban = update.ban()
+                .map(b -> b.banned() ? checkedBan(target, b.reason(), b.expires()) : AdminFields.Ban.NONE)
+                // Lifting a ban the row does not hold changes nothing.
+                .filter(b -> b.banned() || AdminFields.Ban.of(target).banned());
+
+        User changed = target;
+        if (update.email().isPresent() || update.emailVerified().isPresent()) {
+            String email = update.email().orElse(target.getEmail());
+            boolean verified = update.emailVerified().orElse(email.equals(target.getEmail())
+                    && target.isEmailVerified());
+            if (!email.equals(target.getEmail()) || verified != target.isEmailVerified()) {
+                changed = context.setEmail(target.getId(), email, verified);
+            }
+        }
+        Map<String, Object> fields = new HashMap<>(update.fields());
+        update.role().ifPresent(r -> fields.put(AdminFields.ROLE, r));
+        ban.ifPresent(b -> fields.putAll(b.fields()));
+        if (!fields.isEmpty() || update.name().isPresent() || update.image().isPresent()) {
+            User current = changed;
+            changed = context.users().updateProfile(target.getId(), update.name().orElse(current.getName()),
+                    update.image().map(UserUpdate.Image::url).orElse(Optional.ofNullable(current.getImage())), fields,
+                    now)
+                    .orElseThrow(() -> new AuthException(ErrorCode.USER_NOT_FOUND));
+        }
+
+        audit(AdminAction.Kind.UPDATE_USER, target.getId(), Map.of("fields", String.join(",", data.keySet())));
+        if (update.role().isPresent() && !update.role().get().equals(previousRole)) {
+            audit(AdminAction.Kind.SET_ROLE, target.getId(), Map.of("role", update.role().get(),
+                    "previousRole", previousRole));
+        }
+        if (ban.isPresent()) {
+            if (ban.get().banned()) {
+                bansTakeHold(target, ban.get());
+            } else {
+                audit(AdminAction.Kind.UNBAN, target.getId(), Map.of());
+            }
+        }
+        return changed;
+    }
+
     @Override
     public User ban(String userId, String reason) {
         return ban(userId, Optional.ofNullable(reason), part.settings().defaultBanExpiresIn());
@@ -205,25 +268,37 @@ final class AdminService implements Admin {
     User ban(String userId, Optional<String> reason, Optional<Duration> expiresIn) {
         permit(ErrorCode.YOU_ARE_NOT_ALLOWED_TO_BAN_USERS);
         User target = target(userId);
+        AdminFields.Ban ban = checkedBan(target, reason, expiresIn.map(now()::plus));
+        User banned = update(target, ban.fields());
+        bansTakeHold(target, ban);
+        return banned;
+    }
+
+    /**
+     * A ban of {@code target}, checked before anything is written: not one's own, not another admin's unless allowed,
+     * the reason (or the default) at most 1024 characters.
+     */
+    private AdminFields.Ban checkedBan(User target, Optional<String> reason, Optional<Instant> expires) {
         if (isSelf(target)) {
             throw new AuthException(ErrorCode.YOU_CANNOT_BAN_YOURSELF);
         }
         mayChange(target, ErrorCode.YOU_CANNOT_CHANGE_ADMINS);
-        Instant now = now();
         String why = reason.map(String::trim).filter(r -> !r.isEmpty()).orElse(part.settings().defaultBanReason());
         if (why.length() > 1024) {
             throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "banReason is longer than 1024 characters");
         }
-        AdminFields.Ban ban = new AdminFields.Ban(true, Optional.of(why), expiresIn.map(now::plus));
-        User banned = update(target, ban.fields());
+        return new AdminFields.Ban(true, Optional.of(why), expires);
+    }
+
+    /** What follows a ban that was just written: every session of the user ends, and the ban is audited. */
+    private void bansTakeHold(User target, AdminFields.Ban ban) {
         // Every session ends on every instance: the rows go, and the revocation log tells the caches.
         int ended = context.sessions().endAll(target.getId(), SessionListener.RevocationReason.ADMIN);
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("banReason", why);
+        details.put("banReason", ban.reason().orElse(""));
         ban.expires().ifPresent(e -> details.put("banExpires", AdminFields.timestamp(e)));
         details.put("sessionsEnded", Integer.toString(ended));
         audit(AdminAction.Kind.BAN, target.getId(), details);
-        return banned;
     }
 
     @Override

@@ -110,6 +110,7 @@ public final class AuthConfig {
     private final List<String> verifiedPatterns;
     private final List<String> freshPatterns;
     private final List<AdditionalField> userFields;
+    private final Set<String> appUserFieldNames;
     private final List<AdditionalField> sessionFields;
     private final boolean emailVerificationRequired;
     private final Duration emailVerificationExpiresIn;
@@ -247,7 +248,10 @@ public final class AuthConfig {
         verifiedPatterns = r.list(VERIFIED);
         freshPatterns = r.list(FRESH);
         ObjectMapper json = new ObjectMapper();
-        userFields = withFeatureFields(USER_FIELDS, r.fields(USER_FIELDS, json), featureUserFields);
+        List<AdditionalField> appUserFields = r.fields(USER_FIELDS, json);
+        appUserFieldNames = appUserFields.stream().map(AdditionalField::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        userFields = withFeatureFields(USER_FIELDS, appUserFields, featureUserFields);
         sessionFields = withFeatureFields(SESSION_FIELDS, r.fields(SESSION_FIELDS, json), featureSessionFields);
         emailVerificationRequired = r.bool(EMAIL_VERIFICATION_REQUIRED, false);
         emailVerificationExpiresIn = r.duration(EMAIL_VERIFICATION_EXPIRES_IN, "1h");
@@ -434,6 +438,8 @@ public final class AuthConfig {
     /** Patterns whose requests need a sign-in younger than {@code session.freshAge}. */
     public List<String> freshPatterns() { return freshPatterns; }
     public List<AdditionalField> userFields() { return userFields; }
+    /** The names of the user fields the app declares ({@code user.fields}), without those the features add. */
+    public Set<String> appUserFieldNames() { return appUserFieldNames; }
     public List<AdditionalField> sessionFields() { return sessionFields; }
     public boolean emailVerificationRequired() { return emailVerificationRequired; }
     public Duration emailVerificationExpiresIn() { return emailVerificationExpiresIn; }

@@ -259,6 +259,43 @@ final class Accounts {
         return users.updatePassword(userId, hash, Instants.now(clock));
     }
 
+    /**
+     * The declared fields an app (or an admin) sets on an existing user, each checked for its type and size as a
+     * new row's are; a required field cannot be cleared.
+     *
+     * @throws AuthException {@code INVALID_REQUEST_BODY} naming the field
+     */
+    Map<String, Object> checkedFieldUpdate(Map<String, Object> fields) {
+        return userFields.forUpdate(fields, false);
+    }
+
+    /**
+     * Gives the user {@code email} (already normalised), verified or not, as someone else does it (an admin, the
+     * app): every unopened link of the user goes first (verification, e-mail change, password reset, deletion), so
+     * nothing mailed to the old address still works; listeners hear {@code emailChanged} when the address differs.
+     * Nothing is written when the address is taken. The user afterwards.
+     *
+     * @throws AuthException {@code USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL}, {@code USER_NOT_FOUND}
+     */
+    User setEmail(String userId, String email, boolean verified) {
+        User before = users.findById(userId).orElseThrow(() -> new AuthException(ErrorCode.USER_NOT_FOUND));
+        Instant now = Instants.now(clock);
+        links.forgetLinks(userId);
+        try {
+            users.changeEmail(userId, email, now).orElseThrow(() -> new AuthException(ErrorCode.USER_NOT_FOUND));
+        } catch (DuplicateEmailException e) {
+            throw new AuthException(ErrorCode.USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL);
+        }
+        if (verified) {
+            users.markEmailVerified(userId, email, now);
+        }
+        User changed = users.findById(userId).orElseThrow(() -> new AuthException(ErrorCode.USER_NOT_FOUND));
+        if (!before.getEmail().equals(changed.getEmail())) {
+            events.publish(l -> l.emailChanged(changed, before.getEmail()));
+        }
+        return changed;
+    }
+
     /** Whether clients may set this user field (at sign-up, through update-user). */
     boolean isClientWritable(String name) {
         return userFields.isClientWritable(name);

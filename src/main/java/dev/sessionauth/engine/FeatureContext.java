@@ -208,6 +208,41 @@ public final class FeatureContext {
     }
 
     /**
+     * Checks a user's changes as sign-up and update-user check them, for a feature that changes a user for someone
+     * else (an admin): the address trimmed and lower-cased ({@code INVALID_EMAIL}), the name ({@code 1..255}
+     * characters), the image ({@code 2048}), declared fields by type and size; every refusal names what is wrong.
+     */
+    public String checkedEmail(String email) {
+        return AccountInput.normalizeEmail(email);
+    }
+
+    /** The name trimmed, or {@code INVALID_REQUEST_BODY} (see {@link #checkedEmail}). */
+    public String checkedName(String name) {
+        return AccountInput.checkName(name);
+    }
+
+    /** The image URL trimmed, blank meaning none, or {@code INVALID_REQUEST_BODY} (see {@link #checkedEmail}). */
+    public Optional<String> checkedImage(Optional<String> image) {
+        return AccountInput.checkImage(image);
+    }
+
+    /** Values for declared user fields, checked by type and size, or {@code INVALID_REQUEST_BODY} naming one. */
+    public java.util.Map<String, Object> checkedFields(java.util.Map<String, Object> fields) {
+        return accounts.checkedFieldUpdate(fields);
+    }
+
+    /**
+     * Gives the user a new (checked) address, or the same one, verified or not, as an admin does it: every unopened
+     * link of the user (verification, e-mail change, password reset, deletion) goes first, so none mailed to the
+     * old address still acts; nothing is written when the address is taken. The user afterwards.
+     *
+     * @throws dev.sessionauth.AuthException {@code USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL}, {@code USER_NOT_FOUND}
+     */
+    public User setEmail(String userId, String email, boolean verified) {
+        return accounts.setEmail(userId, email, verified);
+    }
+
+    /**
      * Deletes the user as deleting an account does: the listeners' {@code userDeleted} first (a failure stops it),
      * then every session through the revocation log, the pending links, the user with their credentials.
      */

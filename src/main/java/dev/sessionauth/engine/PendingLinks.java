@@ -40,6 +40,15 @@ final class PendingLinks {
         features.forEach(f -> f.accountTakenBack(userId));
     }
 
+    /**
+     * Deletes every unopened link of the user, verification links too, and nothing else: for an address that someone
+     * else (an admin) changes, so no link mailed to the old address still acts on the account or proves an address.
+     */
+    void forgetLinks(String userId) {
+        ACTING.forEach(prefix -> verifications.deleteAll(prefix + userId));
+        verifications.deleteAll(EmailVerification.PREFIX + userId);
+    }
+
     /** Deletes every unopened link of the user, verification links too: for an account that goes away. */
     void forgetAll(String userId) {
         forgetActing(userId);

@@ -61,6 +61,8 @@ class WhoMayTest {
                 case "list-users" -> browser.get(LIST_USERS);
                 case "get-user" -> browser.get(AdminKit.GET_USER + "?id=" + target);
                 case "set-role" -> browser.post(SET_ROLE, json("userId", target, "role", "admin"));
+                case "update-user" -> browser.post(AdminKit.BASE + name, json("userId", target,
+                        "data", java.util.Map.of("email", Accounts.uniqueEmail("moved"), "role", "admin")));
                 case "revoke-user-session" -> browser.post(REVOKE_USER_SESSION,
                         json("userId", target, "sessionToken", "x"));
                 case "set-user-password" -> browser.post(SET_USER_PASSWORD,
@@ -81,6 +83,7 @@ class WhoMayTest {
                 new Call("list-users", "YOU_ARE_NOT_ALLOWED_TO_LIST_USERS"),
                 new Call("get-user", "YOU_ARE_NOT_ALLOWED_TO_GET_USER"),
                 new Call("set-role", "YOU_ARE_NOT_ALLOWED_TO_CHANGE_USERS_ROLE"),
+                new Call("update-user", "YOU_ARE_NOT_ALLOWED_TO_UPDATE_USERS"),
                 new Call("ban-user", "YOU_ARE_NOT_ALLOWED_TO_BAN_USERS"),
                 new Call("unban-user", "YOU_ARE_NOT_ALLOWED_TO_BAN_USERS"),
                 new Call("list-user-sessions", "YOU_ARE_NOT_ALLOWED_TO_LIST_USERS_SESSIONS"),
@@ -209,6 +212,7 @@ class WhoMayTest {
         return Stream.of(
                 new Call("ban-user", "YOU_CANNOT_CHANGE_ADMINS"),
                 new Call("set-role", "YOU_CANNOT_CHANGE_ADMINS"),
+                new Call("update-user", "YOU_CANNOT_CHANGE_ADMINS"),
                 new Call("set-user-password", "YOU_CANNOT_CHANGE_ADMINS"),
                 new Call("remove-user", "YOU_CANNOT_CHANGE_ADMINS"),
                 new Call("revoke-user-sessions", "YOU_CANNOT_CHANGE_ADMINS"),

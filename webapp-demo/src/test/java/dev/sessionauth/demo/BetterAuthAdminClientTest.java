@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Better Auth's own npm client with its {@code adminClient()} plugin (pinned in src/test/js) against the demo's admin
- * tools: listUsers, createUser, setRole, getUser, listUserSessions, revokeUserSession(s), banUser, unbanUser,
- * setUserPassword, impersonateUser, stopImpersonating, hasPermission, removeUser, and the refusals, all through
- * Better Auth's code. The admin is the demo's {@code DEMO_ADMIN_EMAIL} sign-up.
+ * tools: listUsers, createUser, setRole, getUser, updateUser, listUserSessions, revokeUserSession(s), banUser,
+ * unbanUser, setUserPassword, impersonateUser, stopImpersonating, hasPermission, removeUser, and the refusals, all
+ * through Better Auth's code. The admin is the demo's {@code DEMO_ADMIN_EMAIL} sign-up.
  */
 class BetterAuthAdminClientTest {
     private static final String ADMIN_EMAIL = "wire-admin-" + UUID.randomUUID().toString().substring(0, 8)
