@@ -10,13 +10,31 @@ import java.util.Base64;
  * The first 64 bits of that hash are the session row's integer key, so a lookup walks an index of longs.
  */
 public final class TokenHasher {
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    /**
+     * Never used itself, only cloned: a clone costs two array copies, where {@code getInstance} walks the provider
+     * list on every signed-in request. Nothing ever updates it, so sharing it is safe.
+     */
+    private static final MessageDigest SHA_256 = sha256();
+
     private TokenHasher() {
     }
 
     public static String hash(String token) {
+        return ENCODER.encodeToString(fresh().digest(token.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static MessageDigest fresh() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

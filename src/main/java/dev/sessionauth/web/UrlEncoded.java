@@ -34,7 +34,8 @@ public final class UrlEncoded {
 
     /** The request's query string, read here rather than through {@code getParameter} (see the class comment). */
     public static UrlEncoded query(HttpServletRequest request) {
-        return parse(Optional.ofNullable(request.getQueryString()).orElse(""), "query parameter");
+        String query = request.getQueryString();
+        return parse(query == null ? "" : query, "query parameter");
     }
 
     /**

@@ -49,6 +49,36 @@ class TokenHasherTest {
     }
 
     @Test
+    void threadsHashingAtOnceEachGetTheRightHash() throws Exception {
+        // The hasher clones one shared digest per call: no thread may see another's half-hashed state.
+        TokenGenerator generator = new TokenGenerator();
+        java.util.List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            tokens.add(generator.newToken());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    boolean allRight = true;
+                    for (int round = 0; round < 500; round++) {
+                        for (String token : tokens) {
+                            allRight &= TokenHasher.hash(token).equals(sha256Base64Url(token));
+                        }
+                    }
+                    return allRight;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void tokensDifferingInOneCharacterHashDifferently() {
         String token = "A".repeat(43);
         String other = "A".repeat(42) + "B";
