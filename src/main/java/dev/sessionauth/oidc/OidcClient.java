@@ -150,6 +150,15 @@ public final class OidcClient {
      * @throws ProviderUnavailableException if the provider's keys cannot be fetched
      */
     public IdentityClaims finish(PendingAuthorization pending, CallbackParams params, URI redirectUri) {
+        return finishWithTokens(pending, params, redirectUri).identity();
+    }
+
+    /** A finished sign-in: who signed in, and the provider's tokens for calling its APIs as them. */
+    public record Finished(IdentityClaims identity, Tokens tokens) {
+    }
+
+    /** As {@link #finish}, with the tokens the code was exchanged for. */
+    public Finished finishWithTokens(PendingAuthorization pending, CallbackParams params, URI redirectUri) {
         Objects.requireNonNull(pending, "pending");
         AuthorizationRequest.checkRedirectUri(redirectUri);
         String state = params.state().orElseThrow(() -> new OidcException(OidcFailure.STATE_NOT_FOUND));
@@ -164,7 +173,16 @@ public final class OidcClient {
         }
         String code = params.code().orElseThrow(() -> new OidcException(OidcFailure.NO_CODE));
         Tokens tokens = tokenClient.exchange(code, redirectUri, pending.codeVerifier());
-        return identity.fromTokens(tokens, pending, params);
+        return new Finished(identity.fromTokens(tokens, pending, params), tokens);
+    }
+
+    /**
+     * New tokens for {@code refreshToken} from the provider's token endpoint, with this client's authentication.
+     *
+     * @throws OidcException when the provider refuses, fails or does not answer
+     */
+    public Tokens refresh(String refreshToken) {
+        return tokenClient.refresh(refreshToken);
     }
 
     /**

@@ -246,13 +246,17 @@ final class SocialEndpoints {
             }
             OidcClient client = part.loadedClient(providerId)
                     .orElseThrow(() -> new CallbackRefused("oauth_provider_not_found"));
-            IdentityClaims identity = client.finish(pending.authorization(), params, URI.create(pending.redirectUri()));
+            OidcClient.Finished finished = client.finishWithTokens(pending.authorization(), params,
+                    URI.create(pending.redirectUri()));
+            IdentityClaims identity = finished.identity();
             if (pending.isLink()) {
-                linkAtCallback(request, response, pending, identity);
+                linkAtCallback(request, response, pending, finished);
                 return;
             }
             AccountLinking.Resolved resolved = part.linking().signIn(identity, pending.scopes());
             requireVerified(resolved.user());
+            // Kept before the gates, as Better Auth does: they are the user's own, whether or not a session follows.
+            part.keepTokens(identity, finished.tokens(), pending.scopes());
             SignInOutcome outcome = part.context().issuer().signIn(resolved.user(), SignInGate.social(providerId),
                     pending.rememberMe(), caller);
             String target = resolved.created() ? pending.newUserUrl().orElse(pending.callbackUrl())
@@ -284,7 +288,8 @@ final class SocialEndpoints {
 
     /** The link a signed-in user started with {@code /link-social}: only for that user, still signed in here. */
     private void linkAtCallback(HttpServletRequest request, HttpServletResponse response, PendingSignIn pending,
-            IdentityClaims identity) {
+            OidcClient.Finished finished) {
+        IdentityClaims identity = finished.identity();
         Optional<String> signedIn;
         try {
             signedIn = api.requireSession(request, response).user().map(User::getId);
@@ -295,6 +300,7 @@ final class SocialEndpoints {
             throw LinkRefusal.UNABLE_TO_LINK.refused();
         }
         part.linking().link(identity, pending.linkUserId().orElseThrow(), pending.scopes());
+        part.keepTokens(identity, finished.tokens(), pending.scopes());
         ApiExchange.redirect(response, pending.callbackUrl());
     }
 
@@ -455,6 +461,8 @@ final class SocialEndpoints {
             if (target.isEmpty() || !part.accountStore().unlink(userId, accountId)) {
                 throw new AuthException(ErrorCode.ACCOUNT_NOT_FOUND);
             }
+            // The table's rows go with the account (ON DELETE CASCADE); the in-memory store needs telling.
+            part.tokens().forget(accountId);
             // Two unlinks at once could each have seen the other's account still there: the loser puts its back.
             if (context.waysIn(userId) == 0) {
                 relink(target.get());

@@ -42,8 +42,10 @@ final class SocialPart implements FeaturePart, ApiRoutes, SocialSignIn {
     private final Optional<AddressLimits> starts;
     private final LinkOrigins linkOrigins;
     private final CsrfGuard callbackUrls;
+    private final ProviderTokenVault tokens;
 
-    SocialPart(AuthConfig config, FeatureContext context, ProviderDirectory directory, AccountStore accounts) {
+    SocialPart(AuthConfig config, FeatureContext context, ProviderDirectory directory, AccountStore accounts,
+            ProviderTokenVault tokens) {
         this.config = config;
         this.context = context;
         this.directory = directory;
@@ -57,6 +59,7 @@ final class SocialPart implements FeaturePart, ApiRoutes, SocialSignIn {
                 : Optional.empty();
         this.linkOrigins = new LinkOrigins(config);
         this.callbackUrls = new CsrfGuard(config);
+        this.tokens = tokens;
     }
 
     @Override
@@ -71,7 +74,9 @@ final class SocialPart implements FeaturePart, ApiRoutes, SocialSignIn {
 
     @Override
     public Map<String, Endpoint> endpoints(ApiExchange api) {
-        return new SocialEndpoints(this, api).endpoints();
+        Map<String, Endpoint> all = new java.util.HashMap<>(new SocialEndpoints(this, api).endpoints());
+        all.putAll(new ProviderTokenEndpoints(this, api).endpoints());
+        return Map.copyOf(all);
     }
 
     @Override
@@ -138,6 +143,19 @@ final class SocialPart implements FeaturePart, ApiRoutes, SocialSignIn {
         return accounts;
     }
 
+    ProviderTokenVault tokens() {
+        return tokens;
+    }
+
+    /**
+     * Keeps the tokens a sign-in (or link) of {@code identity} obtained on its provider account, replacing what the
+     * last one left; {@code requestedScopes} stand for the grant when the provider does not name it.
+     */
+    void keepTokens(IdentityClaims identity, Tokens obtained, List<String> requestedScopes) {
+        accounts.find(identity.providerId(), identity.subject()).ifPresent(account -> tokens.keep(account.id(),
+                ProviderTokens.granted(obtained, requestedScopes, context.clock().instant())));
+    }
+
     SignInStates states() {
         return states;
     }
@@ -158,6 +176,11 @@ final class SocialPart implements FeaturePart, ApiRoutes, SocialSignIn {
         } catch (ProviderUnavailableException e) {
             throw unavailable(e);
         }
+    }
+
+    /** Whether {@code providerId} is among the configured providers (loaded or not). */
+    boolean isConfigured(String providerId) {
+        return directory.settings().stream().anyMatch(s -> s.id().equals(providerId));
     }
 
     /** The provider's client, if configured and loaded (the callback redirects rather than answering JSON). */

@@ -1,0 +1,175 @@
+package dev.sessionauth.oidc;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessionauth.AuthException;
+import dev.sessionauth.ErrorCode;
+import dev.sessionauth.User;
+import dev.sessionauth.engine.Resolution;
+import dev.sessionauth.spi.LinkedAccount;
+import dev.sessionauth.web.ApiExchange;
+import dev.sessionauth.web.ApiJson;
+import dev.sessionauth.web.Endpoint;
+import dev.sessionauth.web.JsonBody;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Better Auth's endpoints that hand an app the provider's tokens of the signed-in user's provider account, with its
+ * request and answer shapes and error codes:
+ * <ul>
+ *   <li>{@code POST /get-access-token}: {@code {accessToken, accessTokenExpiresAt, scopes, idToken}}, refreshed at
+ *       the provider first when it expires within five seconds (Better Auth's margin) and a refresh token is kept;</li>
+ *   <li>{@code POST /refresh-token}: the refresh, forced: {@code {accessToken, refreshToken, accessTokenExpiresAt,
+ *       refreshTokenExpiresAt, scope, idToken, providerId, accountId}}.</li>
+ * </ul>
+ * The account is chosen by {@code accountId} (the account's id, as {@code /list-accounts} shows it; Better Auth 1.7)
+ * and/or {@code providerId} (the user's account at that provider; Better Auth before 1.7). A {@code userId} other than
+ * the caller's own is refused: Better Auth honours it only in server code. A provider that refuses the refresh gives
+ * Better Auth's 400; one that fails or cannot be reached, 503.
+ */
+final class ProviderTokenEndpoints {
+    static final String GET_ACCESS_TOKEN = "/get-access-token";
+    static final String REFRESH_TOKEN = "/refresh-token";
+
+    /** Better Auth refreshes an access token that expires within this margin. */
+    static final Duration EXPIRY_MARGIN = Duration.ofSeconds(5);
+
+    private static final Set<String> SELECTION = Set.of("providerId", "accountId", "userId", "useAccountCookie");
+
+    private final SocialPart part;
+    private final ApiExchange api;
+
+    ProviderTokenEndpoints(SocialPart part, ApiExchange api) {
+        this.part = part;
+        this.api = api;
+    }
+
+    Map<String, Endpoint> endpoints() {
+        return Map.of(
+                GET_ACCESS_TOKEN, Endpoint.post(this::getAccessToken),
+                REFRESH_TOKEN, Endpoint.post(this::refreshToken));
+    }
+
+    // ---- POST /get-access-token
+
+    private void getAccessToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody body = api.body(request, false).allowOnly(SELECTION);
+        LinkedAccount account = select(body, signedIn(request, response));
+        ProviderTokens tokens = part.tokens().find(account.id())
+                .orElseThrow(() -> new AuthException(ErrorCode.ACCESS_TOKEN_NOT_FOUND));
+        if (expiring(tokens) && tokens.refreshToken().isPresent()) {
+            tokens = refresh(account, false, ErrorCode.FAILED_TO_GET_ACCESS_TOKEN);
+        }
+        String accessToken = tokens.accessToken()
+                .orElseThrow(() -> new AuthException(ErrorCode.ACCESS_TOKEN_NOT_FOUND));
+        ObjectNode out = api.json().object();
+        out.put("accessToken", accessToken);
+        tokens.accessTokenExpiresAt().ifPresent(at -> out.put("accessTokenExpiresAt", ApiJson.timestamp(at)));
+        ArrayNode scopes = out.putArray("scopes");
+        tokens.scopes().forEach(scopes::add);
+        tokens.idToken().ifPresent(id -> out.put("idToken", id));
+        api.write(response, out);
+    }
+
+    // ---- POST /refresh-token
+
+    private void refreshToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonBody body = api.body(request, false).allowOnly(SELECTION);
+        LinkedAccount account = select(body, signedIn(request, response));
+        ProviderTokens tokens = refresh(account, true, ErrorCode.FAILED_TO_REFRESH_ACCESS_TOKEN);
+        ObjectNode out = api.json().object();
+        out.put("accessToken", tokens.accessToken().orElseThrow());
+        tokens.refreshToken().ifPresent(t -> out.put("refreshToken", t));
+        tokens.accessTokenExpiresAt().ifPresent(at -> out.put("accessTokenExpiresAt", ApiJson.timestamp(at)));
+        tokens.refreshTokenExpiresAt().ifPresent(at -> out.put("refreshTokenExpiresAt", ApiJson.timestamp(at)));
+        if (!tokens.scopes().isEmpty()) {
+            out.put("scope", tokens.scope());
+        }
+        tokens.idToken().ifPresent(id -> out.put("idToken", id));
+        out.put("providerId", account.providerId());
+        out.put("accountId", account.id());
+        api.write(response, out);
+    }
+
+    // ---- shared
+
+    private User signedIn(HttpServletRequest request, HttpServletResponse response) {
+        Resolution session = api.requireSession(request, response);
+        return session.user().orElseThrow(() -> new AuthException(ErrorCode.UNAUTHORIZED));
+    }
+
+    /**
+     * The caller's provider account the request names.
+     *
+     * @throws AuthException {@code USER_ID_NOT_ALLOWED} for another user's id, {@code PROVIDER_NOT_SUPPORTED} for a
+     *     provider that is not configured, {@code ACCOUNT_NOT_FOUND} when no account of the caller fits
+     */
+    private LinkedAccount select(JsonBody body, User user) {
+        Optional<String> userId = body.optionalString("userId");
+        if (userId.isPresent() && !userId.get().equals(user.getId())) {
+            throw new AuthException(ErrorCode.USER_ID_NOT_ALLOWED);
+        }
+        Optional<String> providerId = body.optionalString("providerId");
+        Optional<String> accountId = body.optionalString("accountId");
+        // Better Auth's signed account cookie is not kept here, so selecting by it finds nothing.
+        body.optionalBoolean("useAccountCookie");
+        if (providerId.isPresent() && !part.isConfigured(providerId.get())) {
+            throw new AuthException(ErrorCode.PROVIDER_NOT_SUPPORTED);
+        }
+        if (providerId.isEmpty() && accountId.isEmpty()) {
+            throw new AuthException(ErrorCode.ACCOUNT_NOT_FOUND);
+        }
+        LinkedAccount account = part.accountStore().listOf(user.getId()).stream()
+                .filter(a -> accountId.map(a.id()::equals).orElse(true))
+                .filter(a -> providerId.map(a.providerId()::equals).orElse(true))
+                .findFirst()
+                .orElseThrow(() -> new AuthException(ErrorCode.ACCOUNT_NOT_FOUND));
+        if (!part.isConfigured(account.providerId())) {
+            throw new AuthException(ErrorCode.PROVIDER_NOT_SUPPORTED);
+        }
+        return account;
+    }
+
+    private boolean expiring(ProviderTokens tokens) {
+        Instant soon = part.context().clock().instant().plus(EXPIRY_MARGIN);
+        return tokens.accessTokenExpiresAt().filter(at -> at.isBefore(soon)).isPresent();
+    }
+
+    /**
+     * Refreshes the account's tokens at its provider and keeps the new ones. One refresh per account at a time in this
+     * instance: a provider that rotates refresh tokens would refuse the second of two concurrent ones. Unless
+     * {@code forced}, a refresh another request finished meanwhile is used as it is.
+     */
+    private ProviderTokens refresh(LinkedAccount account, boolean forced, ErrorCode refused) {
+        synchronized (part.tokens().lock(account.id())) {
+            ProviderTokens current = part.tokens().find(account.id())
+                    .filter(t -> t.refreshToken().isPresent())
+                    .orElseThrow(() -> new AuthException(ErrorCode.REFRESH_TOKEN_NOT_FOUND));
+            if (!forced && !expiring(current)) {
+                return current;
+            }
+            OidcClient client = part.client(account.providerId());
+            Tokens fresh;
+            try {
+                fresh = client.refresh(current.refreshToken().orElseThrow());
+            } catch (OidcException e) {
+                if (e.failure() == OidcFailure.TOKEN_ENDPOINT_UNREACHABLE
+                        || e.failure() == OidcFailure.TOKEN_ENDPOINT_FAILED) {
+                    throw new AuthException(ErrorCode.SERVICE_UNAVAILABLE, "The provider " + account.providerId()
+                            + " cannot be reached right now; try again shortly");
+                }
+                throw new AuthException(refused);
+            }
+            ProviderTokens updated = current.refreshed(fresh, part.context().clock().instant());
+            part.tokens().keep(account.id(), updated);
+            return updated;
+        }
+    }
+}
