@@ -345,6 +345,24 @@ class ProviderTokensHttpTest {
     }
 
     @Test
+    void aLinkSocialCallbackKeepsTheTokensToo() {
+        SignedInUser owner = Accounts.signUp(server, "links");
+        Accounts.markVerified(server, owner.email());
+        String subject = "sub-" + UUID.randomUUID();
+        idp.nextUser(subject, owner.email(), true);
+        Reply start = owner.browser().post("/api/auth/link-social", Accounts.json("provider", IDP,
+                "callbackURL", "/settings"));
+        assertThat(start.status()).as(start.body()).isEqualTo(200);
+
+        Reply back = owner.browser().get(SocialIdp.pathAndQuery(idp.authorize(SocialBrowser.url(start))));
+
+        assertThat(location(back)).isEqualTo("/settings");
+        Reply tokens = owner.browser().post(GET_ACCESS_TOKEN, Accounts.json("providerId", IDP));
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+        assertThat(userinfo(tokens.json().path("accessToken").asText()).body()).contains(subject);
+    }
+
+    @Test
     void aNewSignInReplacesTheKeptTokens() {
         SocialUser user = signedInAtIdp();
         String account = accountRowId(IDP, user.subject());
