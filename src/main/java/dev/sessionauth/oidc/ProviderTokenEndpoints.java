@@ -11,6 +11,7 @@ import dev.sessionauth.web.ApiExchange;
 import dev.sessionauth.web.ApiJson;
 import dev.sessionauth.web.Endpoint;
 import dev.sessionauth.web.JsonBody;
+import dev.sessionauth.web.UrlEncoded;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,7 +28,9 @@ import java.util.Set;
  *   <li>{@code POST /get-access-token}: {@code {accessToken, accessTokenExpiresAt, scopes, idToken}}, refreshed at
  *       the provider first when it expires within five seconds (Better Auth's margin) and a refresh token is kept;</li>
  *   <li>{@code POST /refresh-token}: the refresh, forced: {@code {accessToken, refreshToken, accessTokenExpiresAt,
- *       refreshTokenExpiresAt, scope, idToken, providerId, accountId}}.</li>
+ *       refreshTokenExpiresAt, scope, idToken, providerId, accountId}};</li>
+ *   <li>{@code GET /account-info?accountId=}: {@code {user, data, account}}, what the provider's userinfo endpoint
+ *       (GitHub: its user API) says now, asked with the (refreshed if need be) access token.</li>
  * </ul>
  * The account is chosen by {@code accountId} (the account's id, as {@code /list-accounts} shows it; Better Auth 1.7)
  * and/or {@code providerId} (the user's account at that provider; Better Auth before 1.7). A {@code userId} other than
@@ -37,6 +40,7 @@ import java.util.Set;
 final class ProviderTokenEndpoints {
     static final String GET_ACCESS_TOKEN = "/get-access-token";
     static final String REFRESH_TOKEN = "/refresh-token";
+    static final String ACCOUNT_INFO = "/account-info";
 
     /** Better Auth refreshes an access token that expires within this margin. */
     static final Duration EXPIRY_MARGIN = Duration.ofSeconds(5);
@@ -54,7 +58,8 @@ final class ProviderTokenEndpoints {
     Map<String, Endpoint> endpoints() {
         return Map.of(
                 GET_ACCESS_TOKEN, Endpoint.post(this::getAccessToken),
-                REFRESH_TOKEN, Endpoint.post(this::refreshToken));
+                REFRESH_TOKEN, Endpoint.post(this::refreshToken),
+                ACCOUNT_INFO, Endpoint.get(this::accountInfo));
     }
 
     // ---- POST /get-access-token
@@ -62,13 +67,8 @@ final class ProviderTokenEndpoints {
     private void getAccessToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody body = api.body(request, false).allowOnly(SELECTION);
         LinkedAccount account = select(body, signedIn(request, response));
-        ProviderTokens tokens = part.tokens().find(account.id())
-                .orElseThrow(() -> new AuthException(ErrorCode.ACCESS_TOKEN_NOT_FOUND));
-        if (expiring(tokens) && tokens.refreshToken().isPresent()) {
-            tokens = refresh(account, false, ErrorCode.FAILED_TO_GET_ACCESS_TOKEN);
-        }
-        String accessToken = tokens.accessToken()
-                .orElseThrow(() -> new AuthException(ErrorCode.ACCESS_TOKEN_NOT_FOUND));
+        ProviderTokens tokens = validTokens(account);
+        String accessToken = tokens.accessToken().orElseThrow();
         ObjectNode out = api.json().object();
         out.put("accessToken", accessToken);
         tokens.accessTokenExpiresAt().ifPresent(at -> out.put("accessTokenExpiresAt", ApiJson.timestamp(at)));
@@ -98,7 +98,59 @@ final class ProviderTokenEndpoints {
         api.write(response, out);
     }
 
+    // ---- GET /account-info
+
+    private void accountInfo(HttpServletRequest request, HttpServletResponse response, UrlEncoded query)
+            throws IOException {
+        User user = signedIn(request, response);
+        for (String name : query.singles().keySet()) {
+            if (!SELECTION.contains(name)) {
+                throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "Unknown query parameter: " + name);
+            }
+        }
+        LinkedAccount account = select(new Selection(query.single("providerId"), query.single("accountId"),
+                query.single("userId")), user);
+        String accessToken = validTokens(account).accessToken().orElseThrow();
+        ProviderProfile profile;
+        try {
+            profile = part.client(account.providerId()).profile(accessToken, account.accountId());
+        } catch (OidcException e) {
+            throw new AuthException(ErrorCode.FAILED_TO_GET_USER_INFO);
+        } catch (ProviderUnavailableException e) {
+            throw SocialPart.unavailable(e);
+        }
+        ObjectNode out = api.json().object();
+        ObjectNode u = out.putObject("user");
+        u.put("id", profile.id());
+        u.put("name", profile.name().orElse(null));
+        u.put("email", profile.email().orElse(null));
+        u.put("image", profile.image().orElse(null));
+        u.put("emailVerified", profile.emailVerified());
+        out.set("data", profile.data());
+        ObjectNode a = out.putObject("account");
+        a.put("id", account.id());
+        a.put("providerId", account.providerId());
+        a.put("accountId", account.accountId());
+        api.write(response, out);
+    }
+
     // ---- shared
+
+    /**
+     * The account's tokens with an access token that is still valid: refreshed first when it expires within
+     * {@link #EXPIRY_MARGIN} and a refresh token is kept (with none, the expired one, as Better Auth answers).
+     */
+    private ProviderTokens validTokens(LinkedAccount account) {
+        ProviderTokens tokens = part.tokens().find(account.id())
+                .orElseThrow(() -> new AuthException(ErrorCode.ACCESS_TOKEN_NOT_FOUND));
+        if (expiring(tokens) && tokens.refreshToken().isPresent()) {
+            tokens = refresh(account, false, ErrorCode.FAILED_TO_GET_ACCESS_TOKEN);
+        }
+        if (tokens.accessToken().isEmpty()) {
+            throw new AuthException(ErrorCode.ACCESS_TOKEN_NOT_FOUND);
+        }
+        return tokens;
+    }
 
     private User signedIn(HttpServletRequest request, HttpServletResponse response) {
         Resolution session = api.requireSession(request, response);
@@ -112,14 +164,23 @@ final class ProviderTokenEndpoints {
      *     provider that is not configured, {@code ACCOUNT_NOT_FOUND} when no account of the caller fits
      */
     private LinkedAccount select(JsonBody body, User user) {
-        Optional<String> userId = body.optionalString("userId");
+        // Better Auth's signed account cookie is not kept here, so selecting by it alone finds nothing.
+        body.optionalBoolean("useAccountCookie");
+        return select(new Selection(body.optionalString("providerId"), body.optionalString("accountId"),
+                body.optionalString("userId")), user);
+    }
+
+    /** Which account a request names: Better Auth's selection, from a JSON body or a query. */
+    private record Selection(Optional<String> providerId, Optional<String> accountId, Optional<String> userId) {
+    }
+
+    private LinkedAccount select(Selection selection, User user) {
+        Optional<String> userId = selection.userId();
         if (userId.isPresent() && !userId.get().equals(user.getId())) {
             throw new AuthException(ErrorCode.USER_ID_NOT_ALLOWED);
         }
-        Optional<String> providerId = body.optionalString("providerId");
-        Optional<String> accountId = body.optionalString("accountId");
-        // Better Auth's signed account cookie is not kept here, so selecting by it finds nothing.
-        body.optionalBoolean("useAccountCookie");
+        Optional<String> providerId = selection.providerId();
+        Optional<String> accountId = selection.accountId();
         if (providerId.isPresent() && !part.isConfigured(providerId.get())) {
             throw new AuthException(ErrorCode.PROVIDER_NOT_SUPPORTED);
         }

@@ -363,6 +363,46 @@ class ProviderTokensHttpTest {
     }
 
     @Test
+    void accountInfoAnswersWhatTheProvidersUserinfoSaysWithTheKeptToken() {
+        SocialUser user = signedInAtIdp();
+        String account = accountRowId(IDP, user.subject());
+        idp.tokenRequests();
+
+        Reply reply = user.browser().get("/api/auth/account-info?accountId=" + account);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode info = reply.json();
+        assertThat(info.path("user").path("id").asText()).isEqualTo(user.subject());
+        assertThat(info.path("user").path("email").asText()).isEqualTo(user.email());
+        assertThat(info.path("user").path("emailVerified").asBoolean()).isTrue();
+        assertThat(info.path("data").path("sub").asText()).isEqualTo(user.subject());
+        assertThat(info.path("account").path("id").asText()).isEqualTo(account);
+        assertThat(info.path("account").path("providerId").asText()).isEqualTo(IDP);
+        assertThat(info.path("account").path("accountId").asText()).isEqualTo(user.subject());
+        assertThat(idp.tokenRequests()).as("a fresh token is not refreshed").isZero();
+
+        clock.advance(Duration.ofMinutes(61));
+        Reply later = user.browser().get("/api/auth/account-info?accountId=" + account);
+        assertThat(later.status()).as(later.body()).isEqualTo(200);
+        assertThat(idp.tokenRequests()).as("an expired token is refreshed first").isEqualTo(1);
+    }
+
+    @Test
+    void accountInfoRefusesAnotherUsersAccountUnknownParametersAndATokenTheProviderRefuses() {
+        SocialUser owner = signedInAtIdp();
+        SocialUser other = signedInAtIdp();
+        String ownersAccount = accountRowId(IDP, owner.subject());
+        TestClient forgeUser = signedInAtForge("forge-" + UUID.randomUUID());
+
+        assertError(other.browser().get("/api/auth/account-info?accountId=" + ownersAccount), 400, "ACCOUNT_NOT_FOUND");
+        assertError(other.browser().get("/api/auth/account-info?accountId=" + ownersAccount + "&x=1"), 400,
+                "INVALID_REQUEST_BODY");
+        assertError(server.client().get("/api/auth/account-info?accountId=" + ownersAccount), 401, "UNAUTHORIZED");
+        // The forge issuer's userinfo endpoint does not honour its made-up access token "at".
+        assertError(forgeUser.get("/api/auth/account-info?providerId=" + FORGE), 401, "FAILED_TO_GET_USER_INFO");
+    }
+
+    @Test
     void aNewSignInReplacesTheKeptTokens() {
         SocialUser user = signedInAtIdp();
         String account = accountRowId(IDP, user.subject());
