@@ -115,6 +115,12 @@ assert.ok(listed.data[0].createdAt instanceof Date, "Better Auth's client reads 
 assert.deepEqual(listed.data[0].scopes, ["openid", "email", "profile"]);
 const byAccountId = await alice.auth.getAccessToken({ accountId: listed.data[0].id });
 assert.equal(byAccountId.data.accessToken, refreshedToken.data.accessToken, "Better Auth 1.7's selection by account id");
+const accountInfo = await alice.auth.accountInfo({ query: { accountId: listed.data[0].id } });
+assert.equal(accountInfo.error, null, JSON.stringify(accountInfo.error));
+assert.equal(accountInfo.data.user.id, `local-${aliceEmail}`);
+assert.equal(accountInfo.data.data.sub, `local-${aliceEmail}`, "the provider's own answer");
+assert.deepEqual(accountInfo.data.account, { id: listed.data[0].id, providerId: "local", accountId: `local-${aliceEmail}` });
+console.log("accountInfo ok");
 const last = await alice.auth.unlinkAccount({ accountId: listed.data[0].id });
 assert.equal(last.error.status, 400);
 assert.equal(last.error.code, "FAILED_TO_UNLINK_LAST_ACCOUNT");
