@@ -42,6 +42,23 @@ record ProviderTokens(Optional<String> accessToken, Optional<String> refreshToke
                 fresh.refreshExpiresIn().map(now::plus).or(() -> refreshTokenExpiresAt), scopes);
     }
 
+    /**
+     * What an app's sign-in (or link) with an ID token leaves: the ID token, and the access and refresh tokens the app
+     * sent beside it, over what was kept ({@code kept}) as Better Auth updates the account (a token not sent stays).
+     * A new access token comes without an expiry (the app does not say one; Better Auth ignores {@code expiresAt}),
+     * so it is never refreshed early on the old one's expiry.
+     */
+    static ProviderTokens fromApp(String idToken, Optional<String> accessToken, Optional<String> refreshToken,
+            Optional<ProviderTokens> kept) {
+        Optional<Instant> accessExpiry = accessToken.isPresent() ? Optional.empty()
+                : kept.flatMap(ProviderTokens::accessTokenExpiresAt);
+        Optional<Instant> refreshExpiry = refreshToken.isPresent() ? Optional.empty()
+                : kept.flatMap(ProviderTokens::refreshTokenExpiresAt);
+        return new ProviderTokens(accessToken.or(() -> kept.flatMap(ProviderTokens::accessToken)),
+                refreshToken.or(() -> kept.flatMap(ProviderTokens::refreshToken)), Optional.of(idToken), accessExpiry,
+                refreshExpiry, kept.map(ProviderTokens::scopes).orElse(List.of()));
+    }
+
     /** The same with each token passed through {@code change} (sealing or opening them). */
     ProviderTokens withTokens(UnaryOperator<String> change) {
         return new ProviderTokens(accessToken.map(change), refreshToken.map(change), idToken.map(change),

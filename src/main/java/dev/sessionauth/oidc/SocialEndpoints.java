@@ -110,6 +110,7 @@ final class SocialEndpoints {
             if (idToken.isPresent()) {
                 IdentityClaims identity = verifyIdToken(client, idToken.get());
                 AccountLinking.Resolved resolved = resolve(identity);
+                keepAppTokens(identity, idToken.get());
                 SignInOutcome outcome = part.context().issuer().signIn(resolved.user(),
                         SignInGate.social(client.providerId()), rememberMe, caller);
                 api.answerSignIn(request, response, body, Optional.empty(), outcome);
@@ -140,9 +141,22 @@ final class SocialEndpoints {
         }
     }
 
+    /** Keeps the ID token and the access and refresh tokens the app sent beside it (Better Auth keeps them too). */
+    private void keepAppTokens(IdentityClaims identity, JsonBody idToken) {
+        part.keepAppTokens(identity, idToken.requiredString("token"), idToken.optionalString("accessToken"),
+                idToken.optionalString("refreshToken"));
+    }
+
     private IdentityClaims verifyIdToken(OidcClient client, JsonBody idToken) {
         idToken.allowOnly(ID_TOKEN_FIELDS);
         String token = idToken.requiredString("token");
+        // Checked before anything is written: the tokens sent beside it are kept after the sign-in. expiresAt is
+        // checked as Better Auth's schema says (a number) and, as there, not used.
+        idToken.optionalString("accessToken");
+        idToken.optionalString("refreshToken");
+        idToken.node("expiresAt").filter(n -> !n.isNumber()).ifPresent(n -> {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "idToken.expiresAt must be a number");
+        });
         Optional<String> nonce = idToken.optionalString("nonce");
         if (!client.supportsIdTokens()) {
             throw new AuthException(ErrorCode.ID_TOKEN_NOT_SUPPORTED);
@@ -387,6 +401,7 @@ final class SocialEndpoints {
                 } catch (LinkRefusal.Refused refused) {
                     throw new AuthException(refused.refusal().code(), refused.refusal().message());
                 }
+                keepAppTokens(identity, idToken.get());
                 ObjectNode out = api.json().object();
                 out.put("url", "");
                 out.put("status", true);

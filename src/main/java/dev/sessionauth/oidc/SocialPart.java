@@ -156,6 +156,17 @@ final class SocialPart implements FeaturePart, ApiRoutes, SocialSignIn {
                 ProviderTokens.granted(obtained, requestedScopes, context.clock().instant())));
     }
 
+    /** Keeps what an app's sign-in or link with an ID token brought (the tokens it sent beside it) on the account. */
+    void keepAppTokens(IdentityClaims identity, String idToken, Optional<String> accessToken,
+            Optional<String> refreshToken) {
+        accounts.find(identity.providerId(), identity.subject()).ifPresent(account -> {
+            synchronized (tokens.lock(account.id())) {
+                tokens.keep(account.id(), ProviderTokens.fromApp(idToken, accessToken, refreshToken,
+                        tokens.find(account.id())));
+            }
+        });
+    }
+
     SignInStates states() {
         return states;
     }

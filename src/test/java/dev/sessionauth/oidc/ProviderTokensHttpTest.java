@@ -403,6 +403,33 @@ class ProviderTokensHttpTest {
     }
 
     @Test
+    void aNativeAppsIdTokenSignInKeepsTheTokensItSentAsBetterAuthDoes() {
+        String subject = "native-" + UUID.randomUUID();
+        String token = idp.token("app-nonce", c -> c.subject(subject).claim("email", subject + "@forge.example"));
+        TestClient app = server.client();
+
+        Reply in = app.post(SocialIdp.SIGN_IN, SocialBrowser.body(FORGE, "idToken", java.util.Map.of("token", token,
+                "nonce", "app-nonce", "accessToken", "app-access", "refreshToken", "app-refresh",
+                "expiresAt", 1767225600000L)));
+
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
+        JsonNode kept = app.post(GET_ACCESS_TOKEN, Accounts.json("providerId", FORGE)).json();
+        assertThat(kept.path("accessToken").asText()).isEqualTo("app-access");
+        assertThat(kept.path("idToken").asText()).isEqualTo(token);
+        assertThat(kept.has("accessTokenExpiresAt")).as("the app names no expiry").isFalse();
+        assertThat(storedTokens(accountRowId(FORGE, subject))).doesNotContain("app-access", "app-refresh", token);
+        Reply refreshed = app.post(REFRESH_TOKEN, Accounts.json("providerId", FORGE));
+        assertThat(refreshed.json().path("accessToken").asText()).isEqualTo("forge-refreshed");
+        assertThat(refreshed.json().path("refreshToken").asText()).isEqualTo("app-refresh");
+
+        Reply badExpiry = server.client().post(SocialIdp.SIGN_IN, SocialBrowser.body(FORGE, "idToken",
+                java.util.Map.of("token", idp.token("n2", c -> c.subject("never-" + subject)), "nonce", "n2",
+                        "expiresAt", "tomorrow")));
+        assertError(badExpiry, 400, "INVALID_REQUEST_BODY");
+        assertThat(server.count("SELECT COUNT(*) FROM sa_account WHERE account_id = ?", "never-" + subject)).isZero();
+    }
+
+    @Test
     void aNewSignInReplacesTheKeptTokens() {
         SocialUser user = signedInAtIdp();
         String account = accountRowId(IDP, user.subject());
