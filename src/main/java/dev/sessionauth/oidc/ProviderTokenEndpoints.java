@@ -15,8 +15,6 @@ import dev.sessionauth.web.UrlEncoded;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,9 +40,6 @@ final class ProviderTokenEndpoints {
     static final String REFRESH_TOKEN = "/refresh-token";
     static final String ACCOUNT_INFO = "/account-info";
 
-    /** Better Auth refreshes an access token that expires within this margin. */
-    static final Duration EXPIRY_MARGIN = Duration.ofSeconds(5);
-
     private static final Set<String> SELECTION = Set.of("providerId", "accountId", "userId", "useAccountCookie");
 
     private final SocialPart part;
@@ -67,7 +62,7 @@ final class ProviderTokenEndpoints {
     private void getAccessToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody body = api.body(request, false).allowOnly(SELECTION);
         LinkedAccount account = select(body, signedIn(request, response));
-        ProviderTokens tokens = validTokens(account);
+        ProviderTokens tokens = part.validTokens(account);
         String accessToken = tokens.accessToken().orElseThrow();
         ObjectNode out = api.json().object();
         out.put("accessToken", accessToken);
@@ -83,7 +78,7 @@ final class ProviderTokenEndpoints {
     private void refreshToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody body = api.body(request, false).allowOnly(SELECTION);
         LinkedAccount account = select(body, signedIn(request, response));
-        ProviderTokens tokens = refresh(account, true, ErrorCode.FAILED_TO_REFRESH_ACCESS_TOKEN);
+        ProviderTokens tokens = part.refreshTokens(account, true, ErrorCode.FAILED_TO_REFRESH_ACCESS_TOKEN);
         ObjectNode out = api.json().object();
         out.put("accessToken", tokens.accessToken().orElseThrow());
         tokens.refreshToken().ifPresent(t -> out.put("refreshToken", t));
@@ -110,7 +105,7 @@ final class ProviderTokenEndpoints {
         }
         LinkedAccount account = select(new Selection(query.single("providerId"), query.single("accountId"),
                 query.single("userId")), user);
-        String accessToken = validTokens(account).accessToken().orElseThrow();
+        String accessToken = part.validTokens(account).accessToken().orElseThrow();
         ProviderProfile profile;
         try {
             profile = part.client(account.providerId()).profile(accessToken, account.accountId());
@@ -135,22 +130,6 @@ final class ProviderTokenEndpoints {
     }
 
     // ---- shared
-
-    /**
-     * The account's tokens with an access token that is still valid: refreshed first when it expires within
-     * {@link #EXPIRY_MARGIN} and a refresh token is kept (with none, the expired one, as Better Auth answers).
-     */
-    private ProviderTokens validTokens(LinkedAccount account) {
-        ProviderTokens tokens = part.tokens().find(account.id())
-                .orElseThrow(() -> new AuthException(ErrorCode.ACCESS_TOKEN_NOT_FOUND));
-        if (expiring(tokens) && tokens.refreshToken().isPresent()) {
-            tokens = refresh(account, false, ErrorCode.FAILED_TO_GET_ACCESS_TOKEN);
-        }
-        if (tokens.accessToken().isEmpty()) {
-            throw new AuthException(ErrorCode.ACCESS_TOKEN_NOT_FOUND);
-        }
-        return tokens;
-    }
 
     private User signedIn(HttpServletRequest request, HttpServletResponse response) {
         Resolution session = api.requireSession(request, response);
@@ -196,41 +175,5 @@ final class ProviderTokenEndpoints {
             throw new AuthException(ErrorCode.PROVIDER_NOT_SUPPORTED);
         }
         return account;
-    }
-
-    private boolean expiring(ProviderTokens tokens) {
-        Instant soon = part.context().clock().instant().plus(EXPIRY_MARGIN);
-        return tokens.accessTokenExpiresAt().filter(at -> at.isBefore(soon)).isPresent();
-    }
-
-    /**
-     * Refreshes the account's tokens at its provider and keeps the new ones. One refresh per account at a time in this
-     * instance: a provider that rotates refresh tokens would refuse the second of two concurrent ones. Unless
-     * {@code forced}, a refresh another request finished meanwhile is used as it is.
-     */
-    private ProviderTokens refresh(LinkedAccount account, boolean forced, ErrorCode refused) {
-        synchronized (part.tokens().lock(account.id())) {
-            ProviderTokens current = part.tokens().find(account.id())
-                    .filter(t -> t.refreshToken().isPresent())
-                    .orElseThrow(() -> new AuthException(ErrorCode.REFRESH_TOKEN_NOT_FOUND));
-            if (!forced && !expiring(current)) {
-                return current;
-            }
-            OidcClient client = part.client(account.providerId());
-            Tokens fresh;
-            try {
-                fresh = client.refresh(current.refreshToken().orElseThrow());
-            } catch (OidcException e) {
-                if (e.failure() == OidcFailure.TOKEN_ENDPOINT_UNREACHABLE
-                        || e.failure() == OidcFailure.TOKEN_ENDPOINT_FAILED) {
-                    throw new AuthException(ErrorCode.SERVICE_UNAVAILABLE, "The provider " + account.providerId()
-                            + " cannot be reached right now; try again shortly");
-                }
-                throw new AuthException(refused);
-            }
-            ProviderTokens updated = current.refreshed(fresh, part.context().clock().instant());
-            part.tokens().keep(account.id(), updated);
-            return updated;
-        }
     }
 }

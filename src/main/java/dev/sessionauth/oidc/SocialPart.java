@@ -19,6 +19,8 @@ import dev.sessionauth.web.Endpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +131,18 @@ final class SocialPart implements FeaturePart, ApiRoutes, SocialSignIn {
         return accounts.listOf(userId);
     }
 
+    @Override
+    public ProviderAccessToken accessToken(String userId, String providerId) {
+        LinkedAccount account = accounts.listOf(userId).stream().filter(a -> a.providerId().equals(providerId))
+                .findFirst().orElseThrow(() -> new AuthException(ErrorCode.ACCOUNT_NOT_FOUND));
+        if (!isConfigured(providerId)) {
+            throw new AuthException(ErrorCode.PROVIDER_NOT_SUPPORTED);
+        }
+        ProviderTokens valid = validTokens(account);
+        return new ProviderAccessToken(valid.accessToken().orElseThrow(), valid.accessTokenExpiresAt(),
+                valid.scopes(), valid.idToken());
+    }
+
     // ---- shared by the endpoints
 
     FeatureContext context() {
@@ -154,6 +168,67 @@ final class SocialPart implements FeaturePart, ApiRoutes, SocialSignIn {
     void keepTokens(IdentityClaims identity, Tokens obtained, List<String> requestedScopes) {
         accounts.find(identity.providerId(), identity.subject()).ifPresent(account -> tokens.keep(account.id(),
                 ProviderTokens.granted(obtained, requestedScopes, context.clock().instant())));
+    }
+
+    /** Better Auth refreshes an access token that expires within this margin. */
+    static final Duration EXPIRY_MARGIN = Duration.ofSeconds(5);
+
+    /**
+     * The account's tokens with an access token that is still valid: refreshed first when it expires within
+     * {@link #EXPIRY_MARGIN} and a refresh token is kept (with none, the expired one, as Better Auth answers).
+     *
+     * @throws AuthException {@code ACCESS_TOKEN_NOT_FOUND}, or as {@link #refreshTokens} with
+     *     {@code FAILED_TO_GET_ACCESS_TOKEN}
+     */
+    ProviderTokens validTokens(LinkedAccount account) {
+        ProviderTokens kept = tokens.find(account.id())
+                .orElseThrow(() -> new AuthException(ErrorCode.ACCESS_TOKEN_NOT_FOUND));
+        if (expiring(kept) && kept.refreshToken().isPresent()) {
+            kept = refreshTokens(account, false, ErrorCode.FAILED_TO_GET_ACCESS_TOKEN);
+        }
+        if (kept.accessToken().isEmpty()) {
+            throw new AuthException(ErrorCode.ACCESS_TOKEN_NOT_FOUND);
+        }
+        return kept;
+    }
+
+    private boolean expiring(ProviderTokens kept) {
+        Instant soon = context.clock().instant().plus(EXPIRY_MARGIN);
+        return kept.accessTokenExpiresAt().filter(at -> at.isBefore(soon)).isPresent();
+    }
+
+    /**
+     * Refreshes the account's tokens at its provider and keeps the new ones. One refresh per account at a time in this
+     * instance: a provider that rotates refresh tokens would refuse the second of two concurrent ones. Unless
+     * {@code forced}, a refresh another request finished meanwhile is used as it is.
+     *
+     * @throws AuthException {@code REFRESH_TOKEN_NOT_FOUND}; {@code refused} when the provider refuses the refresh;
+     *     {@code SERVICE_UNAVAILABLE} when it fails or cannot be reached
+     */
+    ProviderTokens refreshTokens(LinkedAccount account, boolean forced, ErrorCode refused) {
+        synchronized (tokens.lock(account.id())) {
+            ProviderTokens current = tokens.find(account.id())
+                    .filter(t -> t.refreshToken().isPresent())
+                    .orElseThrow(() -> new AuthException(ErrorCode.REFRESH_TOKEN_NOT_FOUND));
+            if (!forced && !expiring(current)) {
+                return current;
+            }
+            OidcClient client = client(account.providerId());
+            Tokens fresh;
+            try {
+                fresh = client.refresh(current.refreshToken().orElseThrow());
+            } catch (OidcException e) {
+                if (e.failure() == OidcFailure.TOKEN_ENDPOINT_UNREACHABLE
+                        || e.failure() == OidcFailure.TOKEN_ENDPOINT_FAILED) {
+                    throw new AuthException(ErrorCode.SERVICE_UNAVAILABLE, "The provider " + account.providerId()
+                            + " cannot be reached right now; try again shortly");
+                }
+                throw new AuthException(refused);
+            }
+            ProviderTokens updated = current.refreshed(fresh, context.clock().instant());
+            tokens.keep(account.id(), updated);
+            return updated;
+        }
     }
 
     /** Keeps what an app's sign-in or link with an ID token brought (the tokens it sent beside it) on the account. */

@@ -5,6 +5,7 @@ import static dev.sessionauth.oidc.SocialIdp.FORGE;
 import static dev.sessionauth.oidc.SocialIdp.IDP;
 import static dev.sessionauth.testing.Accounts.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sessionauth.testing.Accounts;
@@ -427,6 +428,28 @@ class ProviderTokensHttpTest {
                         "expiresAt", "tomorrow")));
         assertError(badExpiry, 400, "INVALID_REQUEST_BODY");
         assertThat(server.count("SELECT COUNT(*) FROM sa_account WHERE account_id = ?", "never-" + subject)).isZero();
+    }
+
+    @Test
+    void theJavaApiHandsTheServerTheUsersProviderTokenRefreshedWhenItExpires() {
+        SocialUser user = signedInAtIdp();
+        String userId = column("SELECT user_id FROM sa_account WHERE provider_id = ? AND account_id = ?", IDP,
+                user.subject());
+        SocialSignIn social = server.auth().feature(SocialSignIn.class).orElseThrow();
+        idp.tokenRequests();
+
+        ProviderAccessToken token = social.accessToken(userId, IDP);
+
+        assertThat(userinfo(token.accessToken()).body()).contains(user.subject());
+        assertThat(token.expiresAt()).isPresent();
+        assertThat(token.scopes()).contains("openid");
+        assertThat(token.toString()).doesNotContain(token.accessToken());
+        assertThat(idp.tokenRequests()).isZero();
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(social.accessToken(userId, IDP).accessToken()).isNotEqualTo(token.accessToken());
+        assertThat(idp.tokenRequests()).isEqualTo(1);
+        assertThatThrownBy(() -> social.accessToken(userId, FORGE)).isInstanceOf(dev.sessionauth.AuthException.class)
+                .extracting("code").isEqualTo(dev.sessionauth.ErrorCode.ACCOUNT_NOT_FOUND);
     }
 
     @Test
