@@ -108,6 +108,21 @@ public enum ErrorCode {
     FAILED_TO_UNLINK_LAST_ACCOUNT(400, "You can't unlink your last account"),
     /** {@code /unlink-account} names no provider account of the user. */
     ACCOUNT_NOT_FOUND(400, "Account not found"),
+    /** {@code /get-access-token} or {@code /account-info} for an account that holds no access token. */
+    ACCESS_TOKEN_NOT_FOUND(400, "Access token not found"),
+    /** {@code /refresh-token} for an account whose provider gave no refresh token. */
+    REFRESH_TOKEN_NOT_FOUND(400, "Refresh token not found"),
+    /** {@code /get-access-token} needed a refresh and the provider refused it (the refresh token expired or was revoked). */
+    FAILED_TO_GET_ACCESS_TOKEN(400, "Failed to get a valid access token"),
+    /** {@code /refresh-token}: the provider refused the refresh (the refresh token expired or was revoked). */
+    FAILED_TO_REFRESH_ACCESS_TOKEN(400, "Failed to refresh access token"),
+    /** The account's provider is no longer among {@code socialProviders}, so its tokens cannot be used or refreshed. */
+    PROVIDER_NOT_SUPPORTED(400, "Provider is not supported"),
+    /**
+     * A client sent {@code userId} naming another user to {@code /get-access-token}, {@code /refresh-token} or
+     * {@code /account-info}: Better Auth takes it only from server code; over HTTP a caller reaches their own accounts.
+     */
+    USER_ID_NOT_ALLOWED(403, "userId may only name the signed-in user"),
 
     // admin (issue 26): Better Auth's admin plugin codes and messages, plus the few rules it lacks.
     /**

@@ -83,6 +83,29 @@ assert.equal(replay.status, 302);
 assert.match(replay.headers.get("location"), /error=state_mismatch$/, "a callback works once");
 console.log("signIn.social (replayed callback refused) ok");
 
+// getAccessToken / refreshToken: the provider's tokens, kept (encrypted) by the server since the sign-in.
+const issuerOfAlice = started.data.url.slice(0, started.data.url.indexOf("/authorize"));
+const providerToken = await alice.auth.getAccessToken({ providerId: "local" });
+assert.equal(providerToken.error, null, JSON.stringify(providerToken.error));
+assert.match(providerToken.data.accessToken, /^ey/);
+assert.ok(providerToken.data.accessTokenExpiresAt instanceof Date, "an expiry, read as a date");
+assert.ok(providerToken.data.accessTokenExpiresAt.getTime() > Date.now());
+assert.deepEqual(providerToken.data.scopes, ["openid", "email", "profile"]);
+assert.match(providerToken.data.idToken, /^ey/);
+const userinfo = await fetch(`${issuerOfAlice}/userinfo`,
+  { headers: { authorization: `Bearer ${providerToken.data.accessToken}` } });
+assert.equal(userinfo.status, 200, "the provider honours the token the app got");
+assert.equal((await userinfo.json()).sub, `local-${aliceEmail}`);
+const refreshedToken = await alice.auth.refreshToken({ providerId: "local" });
+assert.equal(refreshedToken.error, null, JSON.stringify(refreshedToken.error));
+assert.notEqual(refreshedToken.data.accessToken, providerToken.data.accessToken);
+assert.equal(refreshedToken.data.providerId, "local");
+assert.equal((await alice.auth.getAccessToken({ providerId: "local" })).data.accessToken,
+  refreshedToken.data.accessToken, "the refreshed token is the one kept");
+const notSignedIn = await browser().auth.getAccessToken({ providerId: "local" });
+assert.equal(notSignedIn.error.status, 401);
+console.log("getAccessToken + refreshToken ok");
+
 const listed = await alice.auth.listAccounts();
 assert.equal(listed.error, null, JSON.stringify(listed.error));
 assert.equal(listed.data.length, 1);
@@ -90,6 +113,14 @@ assert.equal(listed.data[0].providerId, "local");
 assert.equal(listed.data[0].accountId, `local-${aliceEmail}`);
 assert.ok(listed.data[0].createdAt instanceof Date, "Better Auth's client reads the timestamps as dates");
 assert.deepEqual(listed.data[0].scopes, ["openid", "email", "profile"]);
+const byAccountId = await alice.auth.getAccessToken({ accountId: listed.data[0].id });
+assert.equal(byAccountId.data.accessToken, refreshedToken.data.accessToken, "Better Auth 1.7's selection by account id");
+const accountInfo = await alice.auth.accountInfo({ query: { accountId: listed.data[0].id } });
+assert.equal(accountInfo.error, null, JSON.stringify(accountInfo.error));
+assert.equal(accountInfo.data.user.id, `local-${aliceEmail}`);
+assert.equal(accountInfo.data.data.sub, `local-${aliceEmail}`, "the provider's own answer");
+assert.deepEqual(accountInfo.data.account, { id: listed.data[0].id, providerId: "local", accountId: `local-${aliceEmail}` });
+console.log("accountInfo ok");
 const last = await alice.auth.unlinkAccount({ accountId: listed.data[0].id });
 assert.equal(last.error.status, 400);
 assert.equal(last.error.code, "FAILED_TO_UNLINK_LAST_ACCOUNT");

@@ -1,6 +1,7 @@
 package dev.sessionauth.oidc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,31 @@ final class GitHubApi {
         Optional<String> name = Json.text(user, "name").or(() -> Json.text(user, "login"));
         return new IdentityClaims(providerId, "local:oauth:" + providerId, Long.toString(id.asLong()), email, true, name,
                 IdentityClaims.httpUrl(Json.text(user, "avatar_url").orElse(null)), Optional.empty());
+    }
+
+    /**
+     * GitHub's user of the access token, which must be {@code subject} (the account's numeric id), with its
+     * primary, verified address when it has one (Better Auth's GitHub {@code getUserInfo}).
+     *
+     * @throws OidcException {@link OidcFailure#USER_INFO_FAILED} if GitHub refuses the token, answers for another user
+     *     or cannot be reached
+     */
+    ProviderProfile profile(String accessToken, String subject) {
+        ObjectNode user = call(endpoints.userEndpoint(), accessToken).flatMap(Json::object)
+                .orElseThrow(() -> failed("the user is not a JSON object"));
+        if (!subject.equals(user.path("id").asText())) {
+            throw failed("the token belongs to another user");
+        }
+        Optional<String> email = Json.text(user, "email");
+        boolean verified = false;
+        try {
+            email = Optional.of(identity(accessToken).email());
+            verified = true;
+        } catch (OidcException noVerifiedAddress) {
+            LOG.log(System.Logger.Level.DEBUG, "GitHub user " + subject + " has no primary, verified address");
+        }
+        return new ProviderProfile(subject, Json.text(user, "name").or(() -> Json.text(user, "login")), email,
+                Json.text(user, "avatar_url"), verified, user);
     }
 
     private Optional<String> call(URI uri, String accessToken) {

@@ -43,6 +43,8 @@ public final class OidcClient {
         IdentityClaims fromTokens(Tokens tokens, PendingAuthorization pending, CallbackParams params);
 
         IdentityClaims fromIdToken(String idToken, String nonceOrNull);
+
+        ProviderProfile profile(String accessToken, String subject);
     }
 
     private OidcClient(ProviderSettings settings, AuthorizationRequest authorization, ResponseIssuerCheck issuerCheck,
@@ -107,6 +109,11 @@ public final class OidcClient {
                     public IdentityClaims fromIdToken(String idToken, String nonceOrNull) {
                         throw new OidcException(OidcFailure.ID_TOKEN_NOT_SUPPORTED);
                     }
+
+                    @Override
+                    public ProviderProfile profile(String accessToken, String subject) {
+                        return api.profile(accessToken, subject);
+                    }
                 });
     }
 
@@ -150,6 +157,15 @@ public final class OidcClient {
      * @throws ProviderUnavailableException if the provider's keys cannot be fetched
      */
     public IdentityClaims finish(PendingAuthorization pending, CallbackParams params, URI redirectUri) {
+        return finishWithTokens(pending, params, redirectUri).identity();
+    }
+
+    /** A finished sign-in: who signed in, and the provider's tokens for calling its APIs as them. */
+    public record Finished(IdentityClaims identity, Tokens tokens) {
+    }
+
+    /** As {@link #finish}, with the tokens the code was exchanged for. */
+    public Finished finishWithTokens(PendingAuthorization pending, CallbackParams params, URI redirectUri) {
         Objects.requireNonNull(pending, "pending");
         AuthorizationRequest.checkRedirectUri(redirectUri);
         String state = params.state().orElseThrow(() -> new OidcException(OidcFailure.STATE_NOT_FOUND));
@@ -164,7 +180,28 @@ public final class OidcClient {
         }
         String code = params.code().orElseThrow(() -> new OidcException(OidcFailure.NO_CODE));
         Tokens tokens = tokenClient.exchange(code, redirectUri, pending.codeVerifier());
-        return identity.fromTokens(tokens, pending, params);
+        return new Finished(identity.fromTokens(tokens, pending, params), tokens);
+    }
+
+    /**
+     * New tokens for {@code refreshToken} from the provider's token endpoint, with this client's authentication.
+     *
+     * @throws OidcException when the provider refuses, fails or does not answer
+     */
+    public Tokens refresh(String refreshToken) {
+        return tokenClient.refresh(refreshToken);
+    }
+
+    /**
+     * What the provider says now about the user {@code subject} whose access token is {@code accessToken}: the
+     * userinfo endpoint (OpenID Connect Core §5.3; its {@code sub} must be {@code subject}), or GitHub's user API.
+     *
+     * @throws OidcException {@link OidcFailure#USER_INFO_FAILED} when the provider refuses the token, answers for
+     *     another subject or has no userinfo endpoint
+     * @throws ProviderUnavailableException when the provider cannot be reached
+     */
+    ProviderProfile profile(String accessToken, String subject) {
+        return identity.profile(accessToken, subject);
     }
 
     /**
@@ -252,6 +289,32 @@ public final class OidcClient {
         @Override
         public IdentityClaims fromIdToken(String idToken, String nonceOrNull) {
             return nonceOrNull == null ? verifier.verifyWithoutNonce(idToken) : verifier.verify(idToken, nonceOrNull);
+        }
+
+        @Override
+        public ProviderProfile profile(String accessToken, String subject) {
+            if (userinfoEndpoint.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "provider " + providerId + " publishes no userinfo_endpoint");
+                throw new OidcException(OidcFailure.USER_INFO_FAILED);
+            }
+            OidcHttp.Answer answer;
+            try {
+                answer = http.get(userinfoEndpoint.get(),
+                        Map.of("Authorization", "Bearer " + accessToken, "Accept", "application/json"));
+            } catch (OidcHttp.CallFailed e) {
+                throw new ProviderUnavailableException(providerId, "userinfo of " + providerId + ": " + e.getMessage());
+            }
+            Optional<ObjectNode> info = answer.status() == 200 ? Json.object(answer.body()) : Optional.empty();
+            if (info.isEmpty() || !subject.equals(Json.text(info.get(), "sub").orElse(null))) {
+                LOG.log(System.Logger.Level.WARNING, "userinfo of " + providerId + " answered HTTP " + answer.status()
+                        + (info.isEmpty() ? " without a JSON object" : " for another subject"));
+                throw new OidcException(OidcFailure.USER_INFO_FAILED);
+            }
+            ObjectNode data = info.get();
+            boolean verified = data.path("email_verified").isBoolean() ? data.get("email_verified").asBoolean()
+                    : "true".equals(Json.text(data, "email_verified").orElse(null));
+            return new ProviderProfile(subject, Json.text(data, "name"), Json.text(data, "email"),
+                    Json.text(data, "picture"), verified, data);
         }
 
         /**

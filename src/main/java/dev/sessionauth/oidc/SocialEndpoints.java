@@ -110,6 +110,7 @@ final class SocialEndpoints {
             if (idToken.isPresent()) {
                 IdentityClaims identity = verifyIdToken(client, idToken.get());
                 AccountLinking.Resolved resolved = resolve(identity);
+                keepAppTokens(identity, idToken.get());
                 SignInOutcome outcome = part.context().issuer().signIn(resolved.user(),
                         SignInGate.social(client.providerId()), rememberMe, caller);
                 api.answerSignIn(request, response, body, Optional.empty(), outcome);
@@ -140,9 +141,22 @@ final class SocialEndpoints {
         }
     }
 
+    /** Keeps the ID token and the access and refresh tokens the app sent beside it (Better Auth keeps them too). */
+    private void keepAppTokens(IdentityClaims identity, JsonBody idToken) {
+        part.keepAppTokens(identity, idToken.requiredString("token"), idToken.optionalString("accessToken"),
+                idToken.optionalString("refreshToken"));
+    }
+
     private IdentityClaims verifyIdToken(OidcClient client, JsonBody idToken) {
         idToken.allowOnly(ID_TOKEN_FIELDS);
         String token = idToken.requiredString("token");
+        // Checked before anything is written: the tokens sent beside it are kept after the sign-in. expiresAt is
+        // checked as Better Auth's schema says (a number) and, as there, not used.
+        idToken.optionalString("accessToken");
+        idToken.optionalString("refreshToken");
+        idToken.node("expiresAt").filter(n -> !n.isNumber()).ifPresent(n -> {
+            throw new AuthException(ErrorCode.INVALID_REQUEST_BODY, "idToken.expiresAt must be a number");
+        });
         Optional<String> nonce = idToken.optionalString("nonce");
         if (!client.supportsIdTokens()) {
             throw new AuthException(ErrorCode.ID_TOKEN_NOT_SUPPORTED);
@@ -246,13 +260,17 @@ final class SocialEndpoints {
             }
             OidcClient client = part.loadedClient(providerId)
                     .orElseThrow(() -> new CallbackRefused("oauth_provider_not_found"));
-            IdentityClaims identity = client.finish(pending.authorization(), params, URI.create(pending.redirectUri()));
+            OidcClient.Finished finished = client.finishWithTokens(pending.authorization(), params,
+                    URI.create(pending.redirectUri()));
+            IdentityClaims identity = finished.identity();
             if (pending.isLink()) {
-                linkAtCallback(request, response, pending, identity);
+                linkAtCallback(request, response, pending, finished);
                 return;
             }
             AccountLinking.Resolved resolved = part.linking().signIn(identity, pending.scopes());
             requireVerified(resolved.user());
+            // Kept before the gates, as Better Auth does: they are the user's own, whether or not a session follows.
+            part.keepTokens(identity, finished.tokens(), pending.scopes());
             SignInOutcome outcome = part.context().issuer().signIn(resolved.user(), SignInGate.social(providerId),
                     pending.rememberMe(), caller);
             String target = resolved.created() ? pending.newUserUrl().orElse(pending.callbackUrl())
@@ -284,7 +302,8 @@ final class SocialEndpoints {
 
     /** The link a signed-in user started with {@code /link-social}: only for that user, still signed in here. */
     private void linkAtCallback(HttpServletRequest request, HttpServletResponse response, PendingSignIn pending,
-            IdentityClaims identity) {
+            OidcClient.Finished finished) {
+        IdentityClaims identity = finished.identity();
         Optional<String> signedIn;
         try {
             signedIn = api.requireSession(request, response).user().map(User::getId);
@@ -295,6 +314,7 @@ final class SocialEndpoints {
             throw LinkRefusal.UNABLE_TO_LINK.refused();
         }
         part.linking().link(identity, pending.linkUserId().orElseThrow(), pending.scopes());
+        part.keepTokens(identity, finished.tokens(), pending.scopes());
         ApiExchange.redirect(response, pending.callbackUrl());
     }
 
@@ -381,6 +401,7 @@ final class SocialEndpoints {
                 } catch (LinkRefusal.Refused refused) {
                     throw new AuthException(refused.refusal().code(), refused.refusal().message());
                 }
+                keepAppTokens(identity, idToken.get());
                 ObjectNode out = api.json().object();
                 out.put("url", "");
                 out.put("status", true);
@@ -455,6 +476,8 @@ final class SocialEndpoints {
             if (target.isEmpty() || !part.accountStore().unlink(userId, accountId)) {
                 throw new AuthException(ErrorCode.ACCOUNT_NOT_FOUND);
             }
+            // The table's rows go with the account (ON DELETE CASCADE); the in-memory store needs telling.
+            part.tokens().forget(accountId);
             // Two unlinks at once could each have seen the other's account still there: the loser puts its back.
             if (context.waysIn(userId) == 0) {
                 relink(target.get());

@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Sign in with Google, Microsoft, GitHub or any OpenID Connect provider ({@code socialProviders}), on Better Auth's
- * wire: switched on by listing providers. It adds no tables: provider accounts are rows of {@code sa_account}, a
- * pending sign-in's single-use mark a row of {@code sa_verification}.
+ * wire: switched on by listing providers. Provider accounts are rows of {@code sa_account}, a pending sign-in's
+ * single-use mark a row of {@code sa_verification}; the provider's tokens, encrypted, rows of its own table
+ * {@code sa_social_token} ({@link JdbcProviderTokenStore}).
  */
 public final class SocialFeature implements Feature {
     @Override
@@ -28,7 +29,7 @@ public final class SocialFeature implements Feature {
 
     @Override
     public List<Migration> migrations() {
-        return List.of();
+        return List.of(new Migration("social-tokens-1", JdbcProviderTokenStore.CREATE));
     }
 
     @Override
@@ -50,6 +51,10 @@ public final class SocialFeature implements Feature {
         ProviderDirectory directory = new ProviderDirectory(providers, OidcHttp.defaults(), context.clock(),
                 Scheduler.daemonThread("sessionauth-oidc-discovery"), Backoff.DEFAULT);
         directory.start();
-        return Optional.of(new SocialPart(config, context, directory, accounts));
+        ProviderTokenStore tokens = context.dataSource()
+                .<ProviderTokenStore>map(ds -> new JdbcProviderTokenStore(ds, context.clock()))
+                .orElseGet(MemoryProviderTokenStore::new);
+        return Optional.of(new SocialPart(config, context, directory, accounts,
+                new ProviderTokenVault(context.secrets(), tokens)));
     }
 }

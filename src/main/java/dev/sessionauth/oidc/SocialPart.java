@@ -19,6 +19,8 @@ import dev.sessionauth.web.Endpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +44,10 @@ final class SocialPart implements FeaturePart, ApiRoutes, SocialSignIn {
     private final Optional<AddressLimits> starts;
     private final LinkOrigins linkOrigins;
     private final CsrfGuard callbackUrls;
+    private final ProviderTokenVault tokens;
 
-    SocialPart(AuthConfig config, FeatureContext context, ProviderDirectory directory, AccountStore accounts) {
+    SocialPart(AuthConfig config, FeatureContext context, ProviderDirectory directory, AccountStore accounts,
+            ProviderTokenVault tokens) {
         this.config = config;
         this.context = context;
         this.directory = directory;
@@ -57,6 +61,7 @@ final class SocialPart implements FeaturePart, ApiRoutes, SocialSignIn {
                 : Optional.empty();
         this.linkOrigins = new LinkOrigins(config);
         this.callbackUrls = new CsrfGuard(config);
+        this.tokens = tokens;
     }
 
     @Override
@@ -71,7 +76,9 @@ final class SocialPart implements FeaturePart, ApiRoutes, SocialSignIn {
 
     @Override
     public Map<String, Endpoint> endpoints(ApiExchange api) {
-        return new SocialEndpoints(this, api).endpoints();
+        Map<String, Endpoint> all = new java.util.HashMap<>(new SocialEndpoints(this, api).endpoints());
+        all.putAll(new ProviderTokenEndpoints(this, api).endpoints());
+        return Map.copyOf(all);
     }
 
     @Override
@@ -124,6 +131,18 @@ final class SocialPart implements FeaturePart, ApiRoutes, SocialSignIn {
         return accounts.listOf(userId);
     }
 
+    @Override
+    public ProviderAccessToken accessToken(String userId, String providerId) {
+        LinkedAccount account = accounts.listOf(userId).stream().filter(a -> a.providerId().equals(providerId))
+                .findFirst().orElseThrow(() -> new AuthException(ErrorCode.ACCOUNT_NOT_FOUND));
+        if (!isConfigured(providerId)) {
+            throw new AuthException(ErrorCode.PROVIDER_NOT_SUPPORTED);
+        }
+        ProviderTokens valid = validTokens(account);
+        return new ProviderAccessToken(valid.accessToken().orElseThrow(), valid.accessTokenExpiresAt(),
+                valid.scopes(), valid.idToken());
+    }
+
     // ---- shared by the endpoints
 
     FeatureContext context() {
@@ -136,6 +155,91 @@ final class SocialPart implements FeaturePart, ApiRoutes, SocialSignIn {
 
     AccountStore accountStore() {
         return accounts;
+    }
+
+    ProviderTokenVault tokens() {
+        return tokens;
+    }
+
+    /**
+     * Keeps the tokens a sign-in (or link) of {@code identity} obtained on its provider account, replacing what the
+     * last one left; {@code requestedScopes} stand for the grant when the provider does not name it.
+     */
+    void keepTokens(IdentityClaims identity, Tokens obtained, List<String> requestedScopes) {
+        accounts.find(identity.providerId(), identity.subject()).ifPresent(account -> tokens.keep(account.id(),
+                ProviderTokens.granted(obtained, requestedScopes, context.clock().instant())));
+    }
+
+    /** Better Auth refreshes an access token that expires within this margin. */
+    static final Duration EXPIRY_MARGIN = Duration.ofSeconds(5);
+
+    /**
+     * The account's tokens with an access token that is still valid: refreshed first when it expires within
+     * {@link #EXPIRY_MARGIN} and a refresh token is kept (with none, the expired one, as Better Auth answers).
+     *
+     * @throws AuthException {@code ACCESS_TOKEN_NOT_FOUND}, or as {@link #refreshTokens} with
+     *     {@code FAILED_TO_GET_ACCESS_TOKEN}
+     */
+    ProviderTokens validTokens(LinkedAccount account) {
+        ProviderTokens kept = tokens.find(account.id())
+                .orElseThrow(() -> new AuthException(ErrorCode.ACCESS_TOKEN_NOT_FOUND));
+        if (expiring(kept) && kept.refreshToken().isPresent()) {
+            kept = refreshTokens(account, false, ErrorCode.FAILED_TO_GET_ACCESS_TOKEN);
+        }
+        if (kept.accessToken().isEmpty()) {
+            throw new AuthException(ErrorCode.ACCESS_TOKEN_NOT_FOUND);
+        }
+        return kept;
+    }
+
+    private boolean expiring(ProviderTokens kept) {
+        Instant soon = context.clock().instant().plus(EXPIRY_MARGIN);
+        return kept.accessTokenExpiresAt().filter(at -> at.isBefore(soon)).isPresent();
+    }
+
+    /**
+     * Refreshes the account's tokens at its provider and keeps the new ones. One refresh per account at a time in this
+     * instance: a provider that rotates refresh tokens would refuse the second of two concurrent ones. Unless
+     * {@code forced}, a refresh another request finished meanwhile is used as it is.
+     *
+     * @throws AuthException {@code REFRESH_TOKEN_NOT_FOUND}; {@code refused} when the provider refuses the refresh;
+     *     {@code SERVICE_UNAVAILABLE} when it fails or cannot be reached
+     */
+    ProviderTokens refreshTokens(LinkedAccount account, boolean forced, ErrorCode refused) {
+        synchronized (tokens.lock(account.id())) {
+            ProviderTokens current = tokens.find(account.id())
+                    .filter(t -> t.refreshToken().isPresent())
+                    .orElseThrow(() -> new AuthException(ErrorCode.REFRESH_TOKEN_NOT_FOUND));
+            if (!forced && !expiring(current)) {
+                return current;
+            }
+            OidcClient client = client(account.providerId());
+            Tokens fresh;
+            try {
+                fresh = client.refresh(current.refreshToken().orElseThrow());
+            } catch (OidcException e) {
+                if (e.failure() == OidcFailure.TOKEN_ENDPOINT_UNREACHABLE
+                        || e.failure() == OidcFailure.TOKEN_ENDPOINT_FAILED) {
+                    throw new AuthException(ErrorCode.SERVICE_UNAVAILABLE, "The provider " + account.providerId()
+                            + " cannot be reached right now; try again shortly");
+                }
+                throw new AuthException(refused);
+            }
+            ProviderTokens updated = current.refreshed(fresh, context.clock().instant());
+            tokens.keep(account.id(), updated);
+            return updated;
+        }
+    }
+
+    /** Keeps what an app's sign-in or link with an ID token brought (the tokens it sent beside it) on the account. */
+    void keepAppTokens(IdentityClaims identity, String idToken, Optional<String> accessToken,
+            Optional<String> refreshToken) {
+        accounts.find(identity.providerId(), identity.subject()).ifPresent(account -> {
+            synchronized (tokens.lock(account.id())) {
+                tokens.keep(account.id(), ProviderTokens.fromApp(idToken, accessToken, refreshToken,
+                        tokens.find(account.id())));
+            }
+        });
     }
 
     SignInStates states() {
@@ -158,6 +262,11 @@ final class SocialPart implements FeaturePart, ApiRoutes, SocialSignIn {
         } catch (ProviderUnavailableException e) {
             throw unavailable(e);
         }
+    }
+
+    /** Whether {@code providerId} is among the configured providers (loaded or not). */
+    boolean isConfigured(String providerId) {
+        return directory.settings().stream().anyMatch(s -> s.id().equals(providerId));
     }
 
     /** The provider's client, if configured and loaded (the callback redirects rather than answering JSON). */

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The Java API of sign-in with an identity provider ({@code socialProviders}), found with
  * {@code SessionAuth.feature(SocialSignIn.class)} when at least one provider is configured: the providers to offer,
- * where their buttons post, a sign-in started from the app's own code, and a user's linked accounts.
+ * where their buttons post, a sign-in started from the app's own code, a user's linked accounts and the provider's
+ * access token of one of them.
  */
 public interface SocialSignIn {
     /** The configured providers, in the order {@code socialProviders} lists them. */
@@ -28,6 +29,17 @@ public interface SocialSignIn {
      */
     URI startSignIn(HttpServletRequest request, HttpServletResponse response, String providerId, String callbackURL);
 
-    /** The provider accounts linked to the user, oldest first (never the provider's tokens, which are not kept). */
+    /** The provider accounts linked to the user, oldest first (without the provider's tokens: see {@link #accessToken}). */
     List<LinkedAccount> accounts(String userId);
+
+    /**
+     * The provider's access token of the user's account at {@code providerId}, to call the provider's APIs as the
+     * user (Better Auth's server-side {@code auth.api.getAccessToken({body: {providerId, userId}})}): refreshed at the
+     * provider first, and kept, when it expires within five seconds and a refresh token is kept.
+     *
+     * @throws dev.sessionauth.AuthException {@code ACCOUNT_NOT_FOUND} (no account of the user there),
+     *     {@code PROVIDER_NOT_SUPPORTED}, {@code ACCESS_TOKEN_NOT_FOUND}, {@code FAILED_TO_GET_ACCESS_TOKEN} (the
+     *     provider refused the refresh), {@code SERVICE_UNAVAILABLE} (the provider failed or cannot be reached)
+     */
+    ProviderAccessToken accessToken(String userId, String providerId);
 }

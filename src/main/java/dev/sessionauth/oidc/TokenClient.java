@@ -3,6 +3,7 @@ package dev.sessionauth.oidc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Set;
 
 /**
  * Exchanges an authorization code at the provider's token endpoint (RFC 6749 §4.1.3 with the PKCE verifier, RFC 7636
- * §4.5): a form POST authenticated with the client secret (HTTP Basic over the form-encoded id and secret, RFC 6749
+ * §4.5), and a refresh token for new tokens (RFC 6749 §6): a form POST authenticated with the client secret (HTTP Basic over the form-encoded id and secret, RFC 6749
  * §2.3.1, or both in the body), within the HTTP timeouts. Every way it can go wrong is an {@link OidcException}
  * (Better Auth's {@code invalid_code} on the wire): the provider refusing the code, refusing our credentials, failing,
  * answering something that is not JSON, not answering, or (for OpenID Connect) answering without an ID token. The
@@ -49,6 +50,24 @@ public final class TokenClient {
         form.put("redirect_uri", redirectUri.toString());
         // Always sent: a provider that checks PKCE only when a verifier comes must never see an exchange without one.
         form.put("code_verifier", Objects.requireNonNull(codeVerifier, "codeVerifier"));
+        return post(form, true);
+    }
+
+    /**
+     * New tokens for {@code refreshToken} (RFC 6749 §6), authenticated as the code exchange is. The answer need not
+     * carry an ID token or a new refresh token (the caller keeps the old one then).
+     *
+     * @throws OidcException whenever the provider does not yield a new access token ({@link OidcFailure#INVALID_CODE}
+     *     when it refuses the refresh token: expired, revoked, or rotated away)
+     */
+    public Tokens refresh(String refreshToken) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", Objects.requireNonNull(refreshToken, "refreshToken"));
+        return post(form, false);
+    }
+
+    private Tokens post(Map<String, String> form, boolean idTokenRequired) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
         if (settings.tokenAuth() == ProviderSettings.TokenAuth.CLIENT_SECRET_BASIC) {
@@ -66,7 +85,7 @@ public final class TokenClient {
             throw new OidcException(e.kind() == OidcHttp.CallFailed.Kind.TOO_LARGE ? OidcFailure.TOKEN_ENDPOINT_FAILED
                     : OidcFailure.TOKEN_ENDPOINT_UNREACHABLE);
         }
-        return read(answer);
+        return read(answer, idTokenRequired);
     }
 
     /** {@code Basic base64(urlencode(id) ":" urlencode(secret))}, RFC 6749 §2.3.1. */
@@ -75,7 +94,7 @@ public final class TokenClient {
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Tokens read(OidcHttp.Answer answer) {
+    private Tokens read(OidcHttp.Answer answer, boolean idTokenRequired) {
         if (answer.status() >= 300 && answer.status() < 400) {
             LOG.log(System.Logger.Level.WARNING, "token endpoint of " + settings.id() + " redirected (HTTP "
                     + answer.status() + "); redirects are not followed");
@@ -111,12 +130,27 @@ public final class TokenClient {
             return new OidcException(OidcFailure.TOKEN_ENDPOINT_FAILED);
         });
         Optional<String> idToken = Json.text(body, "id_token");
-        if (settings.isOpenIdConnect() && idToken.isEmpty()) {
+        if (idTokenRequired && settings.isOpenIdConnect() && idToken.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "token endpoint of " + settings.id() + " answered without id_token"
                     + " (is openid among socialProviders." + settings.id() + ".scopes?)");
             throw new OidcException(OidcFailure.ID_TOKEN_MISSING);
         }
-        return new Tokens(accessToken, idToken);
+        return new Tokens(accessToken, idToken, Json.text(body, "refresh_token"), seconds(body, "expires_in"),
+                seconds(body, "refresh_token_expires_in"), Json.text(body, "scope"));
+    }
+
+    /** A lifetime in seconds, as a number or (some providers) a numeric string; empty when absent or not positive. */
+    private static Optional<Duration> seconds(ObjectNode body, String field) {
+        com.fasterxml.jackson.databind.JsonNode node = body.get(field);
+        long seconds;
+        if (node != null && node.isIntegralNumber()) {
+            seconds = node.asLong();
+        } else if (node != null && node.isTextual() && node.textValue().matches("[0-9]{1,12}")) {
+            seconds = Long.parseLong(node.textValue());
+        } else {
+            return Optional.empty();
+        }
+        return seconds > 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
     }
 
     private OidcFailure refusal(String error) {

@@ -117,6 +117,46 @@ class GitHubFlowTest {
     }
 
     @Test
+    void aGitHubSignInHandsOverItsTokenAndGrantedScopes() {
+        AuthorizationRedirect redirect = client.begin(CALLBACK);
+        Tokens tokens = client.finishWithTokens(redirect.pending(), callback(redirect), CALLBACK).tokens();
+
+        assertThat(tokens.accessToken()).isEqualTo("gho_token");
+        assertThat(tokens.refreshToken()).isEmpty();
+        assertThat(ProviderTokens.granted(tokens, List.of("user:email"), java.time.Instant.EPOCH).scopes())
+                .containsExactly("read:user", "user:email");
+    }
+
+    @Test
+    void accountInfoOfAGitHubAccountIsItsUserWithThePrimaryVerifiedAddress() {
+        ProviderProfile profile = client.profile("gho_token", "583231");
+
+        assertThat(profile.id()).isEqualTo("583231");
+        assertThat(profile.name()).contains("octocat");
+        assertThat(profile.email()).contains("octocat@github.com");
+        assertThat(profile.emailVerified()).isTrue();
+        assertThat(profile.image()).contains("https://avatars.githubusercontent.com/u/583231?v=4");
+        assertThat(profile.data().path("login").asText()).isEqualTo("octocat");
+        assertThatThrownBy(() -> client.profile("gho_token", "1"))
+                .isInstanceOf(OidcException.class).hasFieldOrPropertyWithValue("failure", OidcFailure.USER_INFO_FAILED);
+    }
+
+    @Test
+    void aGitHubRefreshAnswerGivesTheNewTokensAndTheirLifetimes() {
+        github.answer("/login/oauth/access_token", StubServer.Reply.json("{\"access_token\":\"ghu_new\","
+                + "\"expires_in\":28800,\"refresh_token\":\"ghr_new\",\"refresh_token_expires_in\":15811200,"
+                + "\"token_type\":\"bearer\",\"scope\":\"\"}"));
+
+        Tokens tokens = client.refresh("ghr_old");
+
+        assertThat(tokens.accessToken()).isEqualTo("ghu_new");
+        assertThat(tokens.refreshToken()).contains("ghr_new");
+        assertThat(tokens.expiresIn()).contains(java.time.Duration.ofHours(8));
+        assertThat(tokens.refreshExpiresIn()).contains(java.time.Duration.ofSeconds(15811200));
+        assertThat(tokens.idToken()).isEmpty();
+    }
+
+    @Test
     void anIssParameterOnAGitHubCallbackIsRefused() {
         AuthorizationRedirect redirect = client.begin(CALLBACK);
         CallbackParams withIss = CallbackParams.fromParameters(Map.of("code", List.of("gh-code"),

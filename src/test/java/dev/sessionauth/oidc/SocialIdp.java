@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
 import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
 import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
@@ -45,14 +46,23 @@ final class SocialIdp implements AutoCloseable {
     final MockOAuth2Server server;
     private final ScriptedUser user = new ScriptedUser(IDP);
     private final AtomicReference<String> forged = new AtomicReference<>("");
+    private final AtomicReference<OAuth2HttpResponse> refreshAnswer = new AtomicReference<>(REFRESHED);
+    /** What {@value #FORGE}'s token endpoint answers a refresh with unless told otherwise. */
+    static final OAuth2HttpResponse REFRESHED = MockIdp.answer(200, "application/json",
+            "{\"access_token\":\"forge-refreshed\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
 
     private SocialIdp() {
         OAuth2Config config = new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(keys),
                 Set.of(user), new MockWebServerWrapper());
         server = new MockOAuth2Server(config,
-                MockIdp.route("/" + FORGE + "/token", "POST", req -> MockIdp.answer(200, "application/json",
-                        "{\"access_token\":\"at\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"id_token\":\""
-                                + forged.get() + "\"}")));
+                MockIdp.route("/" + FORGE + "/token", "POST", req -> {
+                    if (req.getBody() != null && req.getBody().contains("grant_type=refresh_token")) {
+                        return refreshAnswer.get();
+                    }
+                    return MockIdp.answer(200, "application/json", "{\"access_token\":\"at\",\"token_type\":"
+                            + "\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"forge-refresh\",\"id_token\":\""
+                            + forged.get() + "\"}");
+                }));
         server.start();
     }
 
@@ -98,6 +108,11 @@ final class SocialIdp implements AutoCloseable {
         claims.put("name", name);
         claims.put("picture", "https://pictures.example/" + name.replace(' ', '-') + ".png");
         return claims;
+    }
+
+    /** What {@value #FORGE}'s token endpoint answers a refresh ({@code grant_type=refresh_token}) with from now on. */
+    void answerRefreshes(int status, String json) {
+        refreshAnswer.set(MockIdp.answer(status, "application/json", json));
     }
 
     /** The ID token {@value #FORGE}'s token endpoint answers with from now on. */

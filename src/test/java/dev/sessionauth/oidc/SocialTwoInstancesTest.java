@@ -74,4 +74,31 @@ class SocialTwoInstancesTest {
         assertThat(location(replayed)).as("the state was used up on B").contains("error=");
         assertThat(replayOnA.cookie(Accounts.TOKEN_COOKIE)).isEmpty();
     }
+
+    @Test
+    void theProvidersTokensKeptOnOneInstanceAreServedAndRefreshedOnTheOtherAndStoredEncrypted() {
+        String subject = "multi-" + UUID.randomUUID();
+        idp.nextUser(subject, Accounts.uniqueEmail("multi-tokens"), true);
+        SocialBrowser onA = new SocialBrowser(a.client(), idp);
+        assertThat(location(onA.signIn(SocialIdp.IDP, "callbackURL", "/home"))).isEqualTo("/home");
+        String onAToken = onA.client().post("/api/auth/get-access-token", Accounts.json("providerId", SocialIdp.IDP))
+                .json().path("accessToken").asText();
+        // B answers for A's public address: the browser's requests come from A's origin.
+        TestClient onB = carrying(onA.client(), b, Accounts.TOKEN_COOKIE).header("Origin", a.origin());
+
+        Reply servedOnB = onB.post("/api/auth/get-access-token", Accounts.json("providerId", SocialIdp.IDP));
+        Reply refreshedOnB = onB.post("/api/auth/refresh-token", Accounts.json("providerId", SocialIdp.IDP));
+
+        assertThat(servedOnB.json().path("accessToken").asText()).as(servedOnB.body()).isNotEmpty().isEqualTo(onAToken);
+        assertThat(refreshedOnB.status()).as(refreshedOnB.body()).isEqualTo(200);
+        String refreshed = refreshedOnB.json().path("accessToken").asText();
+        assertThat(refreshed).isNotEqualTo(onAToken);
+        assertThat(onA.client().post("/api/auth/get-access-token", Accounts.json("providerId", SocialIdp.IDP)).json()
+                .path("accessToken").asText()).isEqualTo(refreshed);
+        assertThat(a.count("SELECT COUNT(*) FROM sa_social_token t JOIN sa_account c ON c.id = t.account_id"
+                + " WHERE c.account_id = ? AND t.access_token IS NOT NULL AND t.access_token <> ?", subject, refreshed))
+                .isEqualTo(1);
+        assertThat(a.count("SELECT COUNT(*) FROM sa_social_token WHERE access_token LIKE ?",
+                refreshed.substring(0, 24) + "%")).isZero();
+    }
 }

@@ -64,6 +64,46 @@ class TokenClientTest {
     }
 
     @Test
+    void aRefreshSendsTheRefreshTokenWithTheClientsBasicCredentialsAndNeedsNoIdToken() {
+        stub.answer("/token", StubServer.Reply.json("{\"access_token\":\"at-2\",\"expires_in\":\"3599\","
+                + "\"scope\":\"openid email\"}"));
+
+        Tokens tokens = new TokenClient(settings, stub.uri("/token"), OidcHttp.defaults()).refresh("the refresh+token");
+
+        assertThat(tokens.accessToken()).isEqualTo("at-2");
+        assertThat(tokens.idToken()).isEmpty();
+        assertThat(tokens.refreshToken()).isEmpty();
+        assertThat(tokens.expiresIn()).contains(Duration.ofSeconds(3599));
+        assertThat(tokens.scope()).contains("openid email");
+        StubServer.Received request = stub.received().get(0);
+        assertThat(request.header("Authorization")).startsWith("Basic ");
+        assertThat(request.body()).isEqualTo("grant_type=refresh_token&refresh_token=the+refresh%2Btoken");
+        assertThat(tokens.toString()).doesNotContain("at-2");
+    }
+
+    @Test
+    void aRefreshWithClientSecretPostCarriesTheCredentialsInTheForm() {
+        stub.answer("/token", StubServer.Reply.json("{\"access_token\":\"at-2\"}"));
+
+        new TokenClient(settings.withTokenAuth(ProviderSettings.TokenAuth.CLIENT_SECRET_POST), stub.uri("/token"),
+                OidcHttp.defaults()).refresh("rt");
+
+        StubServer.Received request = stub.received().get(0);
+        assertThat(request.header("Authorization")).isNull();
+        assertThat(request.body()).isEqualTo("grant_type=refresh_token&refresh_token=rt&client_id=web+client%3A1"
+                + "&client_secret=p%40ss%3Aw%25rd%2B");
+    }
+
+    @Test
+    void aRefreshTheProviderRefusesIsInvalidCodeWithoutItsText() {
+        stub.answer("/token", new StubServer.Reply(400, "application/json",
+                "{\"error\":\"invalid_grant\",\"error_description\":\"Token is not active\"}"));
+
+        refused(OidcFailure.INVALID_CODE,
+                () -> new TokenClient(settings, stub.uri("/token"), OidcHttp.defaults()).refresh("revoked"));
+    }
+
+    @Test
     void tokensNeverShowInToString() {
         assertThat(new Tokens("secret-access", java.util.Optional.of("secret-id")).toString())
                 .doesNotContain("secret-access").doesNotContain("secret-id");

@@ -184,6 +184,7 @@ public final class TestServer implements AutoCloseable {
         private final List<SessionListener> listeners = new ArrayList<>();
         private VerificationSender verificationSender;
         private DataSource dataSource;
+        private dev.sessionauth.store.memory.MemoryStores memoryStores;
         private SessionAuth engine;
         // What the containers read to deploy.
         Kind kind = Kind.JETTY;
@@ -397,6 +398,12 @@ public final class TestServer implements AutoCloseable {
             return this;
         }
 
+        /** The in-memory stores instead of a database: what a feature keeps must then live in its own memory. */
+        public Builder memoryStores() {
+            this.memoryStores = new dev.sessionauth.store.memory.MemoryStores();
+            return this;
+        }
+
         /** Configure the filter through init-params, as web.xml does, instead of an engine built in code. */
         public Builder viaInitParams() {
             this.initParams = true;
@@ -422,6 +429,10 @@ public final class TestServer implements AutoCloseable {
                 if (dataSource != null) {
                     b.dataSource(dataSource);
                 }
+                if (memoryStores != null) {
+                    b.stores(memoryStores.users(), memoryStores.sessions(), memoryStores.verifications(),
+                            memoryStores.meta()).accountStore(memoryStores.accounts());
+                }
                 engine = b.build();
             }
             return engine;
@@ -429,7 +440,7 @@ public final class TestServer implements AutoCloseable {
 
         private Map<String, String> allSettings() {
             Map<String, String> all = new LinkedHashMap<>(settings);
-            if (dataSource == null) {
+            if (dataSource == null && memoryStores == null) {
                 all.putIfAbsent("jdbc.url", jdbcUrl);
             }
             return all;

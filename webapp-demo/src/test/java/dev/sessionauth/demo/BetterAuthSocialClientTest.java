@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Better Auth's own npm client ({@code better-auth/client}, pinned in src/test/js) through social sign-in against the
  * demo and its development OpenID provider: {@code signIn.social} (the redirect flow through the provider's login
- * page and back, and a native app's ID token), {@code listAccounts}, {@code linkSocial}, {@code unlinkAccount}, all
- * through Better Auth's code (social.mjs).
+ * page and back, and a native app's ID token), {@code getAccessToken} and {@code refreshToken} (the provider's tokens
+ * the server kept), {@code listAccounts}, {@code linkSocial}, {@code unlinkAccount}, all through Better Auth's code
+ * (social.mjs).
  */
 class BetterAuthSocialClientTest {
     private static DemoServer demo;
