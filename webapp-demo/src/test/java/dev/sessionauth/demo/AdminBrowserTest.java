@@ -110,7 +110,10 @@ class AdminBrowserTest extends DemoBrowsing {
         // End the user's session: their browser is signed out.
         manage(admin, victimEmail);
         assertThat(admin.findElements(By.cssSelector("tr.session-row"))).as("the impersonation ended").hasSize(1);
+        WebElement ending = admin.findElement(By.cssSelector("tr.session-row"));
         admin.findElement(By.cssSelector("button.end-session")).click();
+        // The page before the click has the session list too: wait for it to be replaced, not merely present.
+        waitOn(admin).until(ExpectedConditions.stalenessOf(ending));
         waitOn(admin).until(ExpectedConditions.presenceOfElementLocated(By.id("admin-sessions")));
         assertThat(admin.findElements(By.cssSelector("tr.session-row"))).isEmpty();
         victim.get(demo.url("/dashboard"));
