@@ -8,8 +8,6 @@ import dev.sessionauth.store.jdbc.JdbcSessionStore;
 import dev.sessionauth.store.jdbc.Schema;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -24,8 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,17 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class CleanupUnderLoadTest {
     private static final int EXPIRED = 100_000;
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
 
     /** One load thread's browsers (each its own live session) on one instance, and what it saw. */
     private record Worker(TestServer server, String email, List<TestClient> browsers) {
@@ -54,7 +39,7 @@ class CleanupUnderLoadTest {
 
     @Test
     void oneInstanceDeletesAHundredThousandExpiredSessionsInBatchesWhileBothServeWithoutAnError() throws Exception {
-        SharedDatabase db = SharedDatabase.create(postgres);
+        SharedDatabase db = SharedDatabase.create();
         try (TestServer a = db.instance().set("session.updateAge", "1s").start();
              TestServer b = db.instance().set("session.updateAge", "1s").start()) {
             db.execute("""
@@ -209,7 +194,7 @@ class CleanupUnderLoadTest {
 
     @Test
     void aBatchLeavesAnExpiredRowThatAnotherTransactionHoldsForTheNextBatchInsteadOfWaiting() throws Exception {
-        SharedDatabase db = SharedDatabase.create(postgres);
+        SharedDatabase db = SharedDatabase.create();
         Schema.migrate(db.direct());
         db.execute("""
                 INSERT INTO sa_user (id, name, email, email_verified, created_at, updated_at)

@@ -7,16 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessionauth.store.jdbc.Schema;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 
 /**
@@ -29,21 +25,10 @@ import org.junit.jupiter.api.RepeatedTest;
 class ConcurrentStartTest {
     private static final String USER_FIELDS = "role:string:default=user, nickname:string:input";
     private static final String SESSION_FIELDS = "device:string:input";
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
 
     @RepeatedTest(3)
     void twoInstancesStartingAtOnceOnAnEmptyDatabaseMigrateItOnceAndBothServe() throws Exception {
-        SharedDatabase db = SharedDatabase.create(postgres);
+        SharedDatabase db = SharedDatabase.create();
         db.execute("CREATE TABLE ddl_log (tx BIGINT, tag TEXT, object TEXT)",
                 """
                 CREATE FUNCTION log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$

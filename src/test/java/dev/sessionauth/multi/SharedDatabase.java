@@ -1,14 +1,13 @@
 package dev.sessionauth.multi;
 
+import dev.sessionauth.testing.SharedPostgres;
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
@@ -19,35 +18,25 @@ final class SharedDatabase {
     static final String TOKEN = "sessionauth.session_token";
     static final String DATA = "sessionauth.session_data";
     static final String PASSWORD = "plum tractor lantern";
-    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private final SharedPostgres.Database database;
 
-    private final EmbeddedPostgres postgres;
-    private final String name;
-
-    private SharedDatabase(EmbeddedPostgres postgres, String name) {
-        this.postgres = postgres;
-        this.name = name;
+    private SharedDatabase(SharedPostgres.Database database) {
+        this.database = database;
     }
 
-    /** A new empty database on {@code postgres}. */
-    static SharedDatabase create(EmbeddedPostgres postgres) {
-        String name = "multi_" + DATABASES.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return new SharedDatabase(postgres, name);
+    /** A new empty database on the test JVM's one embedded PostgreSQL ({@link SharedPostgres}). */
+    static SharedDatabase create() {
+        return new SharedDatabase(SharedPostgres.newDatabase("multi"));
     }
 
     /** The URL (user included) the instances get as {@code jdbc.url}. */
     String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", name);
+        return database.jdbcUrl();
     }
 
     /** A direct, unpooled connection source for the test's own SQL. */
     DataSource direct() {
-        return postgres.getDatabase("postgres", name);
+        return database.dataSource();
     }
 
     /** An instance on this database: protected {@code /app/**}, the tests' secret unless the test unsets it. */

@@ -6,15 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessionauth.testing.TestClient;
 import dev.sessionauth.testing.TestServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,23 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * log once since (its cached cookie is then refused although it has minutes to live).
  */
 class TwoInstancesTest {
-    private static EmbeddedPostgres postgres;
 
     private SharedDatabase db;
     private final List<AutoCloseable> open = new ArrayList<>();
     private TestServer a;
     private TestServer b;
     private PollCountingDataSource aData;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
 
     @AfterEach
     void stop() throws Exception {
@@ -52,7 +37,7 @@ class TwoInstancesTest {
     }
 
     private void start(String strategy) {
-        db = SharedDatabase.create(postgres);
+        db = SharedDatabase.create();
         aData = new PollCountingDataSource(db.jdbcUrl());
         PollCountingDataSource bData = new PollCountingDataSource(db.jdbcUrl());
         open.add(aData);
