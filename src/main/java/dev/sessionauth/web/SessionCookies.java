@@ -50,7 +50,6 @@ public final class SessionCookies implements SessionTransport {
     private final List<String> allNames;
     private final List<String> clearPlain;
     private final List<String> clearSecure;
-    private final Set<String> featureCookies;
     /** Each feature cookie's short name with its full name, without and with the secure prefix: built once. */
     private final Map<String, String> featureNames;
     private final Map<String, String> secureFeatureNames;
@@ -72,7 +71,6 @@ public final class SessionCookies implements SessionTransport {
     /** The same, also reading the cookies the ways in declare ({@code featureCookies}, names after the prefix). */
     public SessionCookies(AuthConfig config, CookieSigner signer, Clock clock, String contextPath,
                           Set<String> featureCookies) {
-        this.featureCookies = Set.copyOf(featureCookies);
         this.config = config;
         this.path = config.cookiePath().orElseGet(() -> pathOf(contextPath));
         this.securePrefix = path.equals("/") ? HOST_PREFIX : SECURE_PREFIX;
@@ -84,7 +82,7 @@ public final class SessionCookies implements SessionTransport {
         this.allNames = List.of(tokenName, dataName, dontRememberName);
         Map<String, String> plain = new LinkedHashMap<>();
         Map<String, String> secure = new LinkedHashMap<>();
-        for (String name : this.featureCookies) {
+        for (String name : Set.copyOf(featureCookies)) {
             plain.put(name, config.cookiePrefix() + "." + name);
             secure.put(name, securePrefix + config.cookiePrefix() + "." + name);
         }
@@ -157,7 +155,7 @@ public final class SessionCookies implements SessionTransport {
     }
 
     private Map<String, String> featureValues(HttpServletRequest request) {
-        if (featureCookies.isEmpty() || request.getHeader("Cookie") == null) {
+        if (featureNames.isEmpty() || request.getHeader("Cookie") == null) {
             return Map.of();
         }
         Map<String, String> values = new HashMap<>();
